@@ -1,0 +1,139 @@
+/**
+ * Wires the platform: every subgraph module (the only place that imports them all), their databases,
+ * the event bus, and the gateway — in one process (`npm start`) or one service per process (`serve`).
+ */
+import path from 'node:path';
+import type { PlatformConfig, SubgraphName } from '../core/config';
+import { SUBGRAPH_NAMES } from '../core/config';
+import { createOrm, migrateDatabase, type Orm } from '../core/db/orm';
+import { ContextTokenCodec } from '../core/context-token';
+import { createLogger, type Logger } from '../core/logger';
+import type { EventBus } from '../core/events/event-bus';
+import { MemoryEventBus } from '../core/events/memory-event-bus';
+import type { SubgraphModule } from '../core/server/subgraph-module';
+import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgraph-server';
+import { startGateway, type RunningGateway } from '../gateway/gateway';
+import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
+import { webhookProxy } from '../gateway/routes/webhook-proxy';
+import { tenantsSubgraph } from '../subgraphs/tenants';
+import { agentsSubgraph } from '../subgraphs/agents';
+import { coachingSubgraph } from '../subgraphs/coaching';
+import { analyticsSubgraph } from '../subgraphs/analytics';
+import { billingSubgraph } from '../subgraphs/billing';
+
+export const MODULES: Record<SubgraphName, SubgraphModule> = {
+  tenants: tenantsSubgraph,
+  agents: agentsSubgraph,
+  coaching: coachingSubgraph,
+  analytics: analyticsSubgraph,
+  billing: billingSubgraph,
+};
+
+export function subgraphUrl(config: PlatformConfig, name: SubgraphName): string {
+  return config.subgraphUrls[name] ?? `http://${config.host}:${config.ports[name]}/graphql`;
+}
+
+export async function createEventBus(config: PlatformConfig, logger: Logger): Promise<EventBus> {
+  if (config.redisUrl) {
+    const mod = (await import('../core/events/redis-streams-event-bus')) as {
+      RedisStreamsEventBus: new (opts: { url: string; logger: Logger }) => EventBus;
+    };
+    return new mod.RedisStreamsEventBus({ url: config.redisUrl, logger });
+  }
+  return new MemoryEventBus(logger);
+}
+
+export async function migrateAll(config: PlatformConfig, names: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<void> {
+  for (const name of names) {
+    const m = MODULES[name];
+    await migrateDatabase({ name, entities: m.entities, migrations: m.migrations, database: config.database });
+  }
+}
+
+export async function openOrm(config: PlatformConfig, name: SubgraphName): Promise<Orm> {
+  const m = MODULES[name];
+  return createOrm({ name, entities: m.entities, migrations: m.migrations, database: config.database });
+}
+
+export interface RunningService {
+  name: SubgraphName;
+  subgraph: RunningSubgraph;
+  orm: Orm;
+  close(): Promise<void>;
+}
+
+export async function startService(
+  config: PlatformConfig,
+  name: SubgraphName,
+  shared: { events: EventBus; logger: Logger },
+): Promise<RunningService> {
+  const module = MODULES[name];
+  const orm = await openOrm(config, name);
+  const codec = new ContextTokenCodec(config.auth.contextSecret!, config.auth.contextTokenTtlSeconds);
+  const logger = shared.logger.child({ service: name });
+  const deps = { config, orm, events: shared.events, logger, codec };
+  const schema = await module.buildSchema(deps);
+  const stop = module.start ? await module.start(deps) : undefined;
+  const subgraph = await startSubgraphServer({
+    name,
+    schema,
+    orm,
+    codec,
+    logger,
+    host: config.host,
+    port: config.ports[name],
+    routes: module.routes?.(deps),
+  });
+  return {
+    name,
+    subgraph,
+    orm,
+    async close() {
+      await stop?.();
+      await subgraph.close();
+      await orm.close(true);
+    },
+  };
+}
+
+export async function startGatewayService(
+  config: PlatformConfig,
+  logger: Logger,
+  urls: Partial<Record<SubgraphName, string>> = {},
+  supergraphSdl?: string,
+): Promise<RunningGateway> {
+  const resolved: Record<string, string> = {};
+  for (const name of SUBGRAPH_NAMES) resolved[name] = urls[name] ?? subgraphUrl(config, name);
+  const supergraph = supergraphSdl
+    ? rewriteSubgraphUrls(supergraphSdl, resolved)
+    : loadSupergraph(path.resolve(config.supergraphPath), resolved);
+  return startGateway({
+    supergraph,
+    host: config.host,
+    port: config.ports.gateway,
+    logger: logger.child({ service: 'gateway' }),
+    contextSecret: config.auth.contextSecret!,
+    contextTokenTtlSeconds: config.auth.contextTokenTtlSeconds,
+    jwt: {
+      secret: config.auth.jwtSecret,
+      jwksUrl: config.auth.jwksUrl,
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+    },
+    apiKeyCacheTtlSeconds: config.auth.apiKeyCacheTtlSeconds,
+    limits: config.limits,
+    queryPlanner: config.queryPlanner,
+    corsOrigins: config.corsOrigins,
+    routes: [
+      webhookProxy({
+        path: '/webhooks/ghl',
+        target: new URL('/', resolved['coaching']!).toString(),
+        maxBodyBytes: config.limits.maxBodyBytes,
+      }),
+    ],
+  });
+}
+
+export function rootLogger(config: PlatformConfig): Logger {
+  return createLogger({ level: config.logLevel, name: 'coaching-platform' });
+}

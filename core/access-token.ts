@@ -1,0 +1,91 @@
+/**
+ * User access tokens (JWT, HS256 with JWT_SECRET, or verified against a JWKS in production).
+ * Issued by the tenants subgraph (`issueAccessToken`), verified locally by the gateway — no round trip.
+ * Claims: sub, tid (tenant), org, orgs (visible orgs), locs (visible locations, null = all), role,
+ * scp (scopes; defaults to the role's), agt (agent id for AGENT members).
+ */
+import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
+import { ROLE_SCOPES, type Principal } from './principal';
+import { UnauthenticatedError } from './errors';
+import { MemberRole, SCOPES, type Scope } from './vocabulary';
+
+export interface AccessTokenOptions {
+  secret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+}
+
+export async function signAccessToken(
+  opts: AccessTokenOptions,
+  principal: Principal,
+  ttlSeconds: number,
+): Promise<string> {
+  if (!opts.secret) throw new Error('JWT_SECRET is not configured');
+  return new SignJWT({
+    tid: principal.tenantId,
+    org: principal.organizationId,
+    orgs: principal.organizationIds,
+    locs: principal.locationIds,
+    role: principal.role,
+    scp: principal.scopes,
+    ...(principal.agentId ? { agt: principal.agentId } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(principal.subject)
+    .setIssuer(opts.issuer)
+    .setAudience(opts.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(new TextEncoder().encode(opts.secret));
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const { tid, org, orgs, locs, role, scp, agt, sub } = payload as Record<string, unknown>;
+  if (typeof tid !== 'string' || typeof sub !== 'string') throw new UnauthenticatedError('invalid token claims');
+  if (typeof role !== 'string' || !(Object.values(MemberRole) as string[]).includes(role)) {
+    throw new UnauthenticatedError('invalid token claims');
+  }
+  const memberRole = role as MemberRole;
+  const organizationId = typeof org === 'string' ? org : tid;
+  const scopes: Scope[] = isStrings(scp)
+    ? scp.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s))
+    : ROLE_SCOPES[memberRole];
+  return {
+    tenantId: tid,
+    organizationId,
+    organizationIds: isStrings(orgs) ? orgs : [organizationId],
+    locationIds: locs === null || locs === undefined ? (memberRole === MemberRole.OWNER || memberRole === MemberRole.ADMIN ? null : []) : isStrings(locs) ? locs : [],
+    role: memberRole,
+    // a token can narrow but never widen its role's scopes
+    scopes: scopes.filter((s) => ROLE_SCOPES[memberRole].includes(s)),
+    subject: sub,
+    agentId: typeof agt === 'string' ? agt : undefined,
+  };
+}
+
+export class AccessTokenVerifier {
+  private readonly secret?: Uint8Array;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  constructor(private readonly opts: AccessTokenOptions) {
+    if (opts.secret) this.secret = new TextEncoder().encode(opts.secret);
+    if (opts.jwksUrl) this.jwks = createRemoteJWKSet(new URL(opts.jwksUrl));
+  }
+
+  async verify(token: string): Promise<Principal> {
+    try {
+      const verifyOpts = { issuer: this.opts.issuer, audience: this.opts.audience };
+      const { payload } = this.jwks
+        ? await jwtVerify(token, this.jwks, verifyOpts)
+        : await jwtVerify(token, this.secret!, { ...verifyOpts, algorithms: ['HS256'] });
+      return principalFromClaims(payload);
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) throw err;
+      if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('token expired');
+      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw new UnauthenticatedError('invalid token');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The ONE module that reads environment variables. Everything else receives typed options.
+ * A bad value names the variable; `bin/` prints it and exits non-zero.
+ */
+import { z } from 'zod';
+
+export const SUBGRAPH_NAMES = ['tenants', 'agents', 'coaching', 'analytics', 'billing'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const optionalUrl = z
+  .string()
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GATEWAY_PORT: port.default(4000),
+  TENANTS_PORT: port.default(4001),
+  AGENTS_PORT: port.default(4002),
+  COACHING_PORT: port.default(4003),
+  ANALYTICS_PORT: port.default(4004),
+  BILLING_PORT: port.default(4005),
+  TENANTS_URL: optionalUrl,
+  AGENTS_URL: optionalUrl,
+  COACHING_URL: optionalUrl,
+  ANALYTICS_URL: optionalUrl,
+  BILLING_URL: optionalUrl,
+  DATABASE_URL: optionalUrl,
+  DATABASE_APP_URL: optionalUrl,
+  DB_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier')
+    .default('coaching_app'),
+  DB_POOL_MAX: positiveInt.default(10),
+  REDIS_URL: optionalUrl,
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_JWKS_URL: optionalUrl,
+  JWT_ISSUER: z.string().default('coaching-platform'),
+  JWT_AUDIENCE: z.string().default('coaching-api'),
+  CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CONTEXT_TOKEN_TTL_SECONDS: positiveInt.default(60),
+  CORS_ORIGINS: z.string().default('*'),
+  QUERY_PLANNER: z.enum(['rust', 'js']).default('rust'),
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  LIMIT_MAX_BODY_BYTES: positiveInt.default(100_000),
+  LIMIT_MAX_DEPTH: positiveInt.default(10),
+  LIMIT_MAX_ALIASES: positiveInt.default(30),
+  LIMIT_MAX_TOKENS: positiveInt.default(2_000),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  API_KEY_CACHE_TTL_SECONDS: positiveInt.default(30),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: optionalUrl,
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface DatabaseOptions {
+  kind: 'sqlite' | 'postgres';
+  /** SQLite directory (one file per subgraph) or ':memory:'. */
+  sqliteDir: string;
+  /** Owner connection (migrations). */
+  ownerUrl?: string;
+  /** Runtime connection: a role that does not own the tables, so RLS applies. */
+  appUrl?: string;
+  appRole: string;
+  poolMax: number;
+}
+
+export interface AuthOptions {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+  contextSecret?: string;
+  contextTokenTtlSeconds: number;
+  apiKeyCacheTtlSeconds: number;
+}
+
+export interface LimitOptions {
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  ratePerMinute: number;
+}
+
+export interface PlatformConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  ports: Record<SubgraphName | 'gateway', number>;
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  database: DatabaseOptions;
+  redisUrl?: string;
+  auth: AuthOptions;
+  corsOrigins: string[] | '*';
+  queryPlanner: 'rust' | 'js';
+  supergraphPath: string;
+  limits: LimitOptions;
+  anthropic: { apiKey?: string; baseUrl?: string };
+  seedDemo: boolean;
+}
+
+function deriveAppUrl(ownerUrl: string, role: string): string {
+  const u = new URL(ownerUrl);
+  u.username = role;
+  u.password = '';
+  return u.toString();
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid');
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !/^postgres(ql)?:/.test(e.DATABASE_URL)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL');
+  }
+  if (e.REDIS_URL && !/^rediss?:/.test(e.REDIS_URL)) {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// URL');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    ports: {
+      gateway: e.GATEWAY_PORT,
+      tenants: e.TENANTS_PORT,
+      agents: e.AGENTS_PORT,
+      coaching: e.COACHING_PORT,
+      analytics: e.ANALYTICS_PORT,
+      billing: e.BILLING_PORT,
+    },
+    subgraphUrls: {
+      tenants: e.TENANTS_URL,
+      agents: e.AGENTS_URL,
+      coaching: e.COACHING_URL,
+      analytics: e.ANALYTICS_URL,
+      billing: e.BILLING_URL,
+    },
+    database: {
+      kind: e.DATABASE_URL ? 'postgres' : 'sqlite',
+      sqliteDir: e.DATA_DIR,
+      ownerUrl: e.DATABASE_URL,
+      appUrl: e.DATABASE_APP_URL ?? (e.DATABASE_URL ? deriveAppUrl(e.DATABASE_URL, e.DB_APP_ROLE) : undefined),
+      appRole: e.DB_APP_ROLE,
+      poolMax: e.DB_POOL_MAX,
+    },
+    redisUrl: e.REDIS_URL,
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwksUrl: e.JWT_JWKS_URL,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      contextSecret: e.CONTEXT_SECRET,
+      contextTokenTtlSeconds: e.CONTEXT_TOKEN_TTL_SECONDS,
+      apiKeyCacheTtlSeconds: e.API_KEY_CACHE_TTL_SECONDS,
+    },
+    corsOrigins:
+      e.CORS_ORIGINS.trim() === '*'
+        ? '*'
+        : e.CORS_ORIGINS.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    queryPlanner: e.QUERY_PLANNER,
+    supergraphPath: e.SUPERGRAPH_PATH,
+    limits: {
+      maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
+      maxDepth: e.LIMIT_MAX_DEPTH,
+      maxAliases: e.LIMIT_MAX_ALIASES,
+      maxTokens: e.LIMIT_MAX_TOKENS,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
+    seedDemo: e.SEED_DEMO === 'true',
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * MikroORM set-up for one subgraph: SQLite file per subgraph (embedded default) or its own PostgreSQL
+ * schema (DATABASE_URL). Migrations run as the owner; the runtime connects as a role that does not own
+ * the tables, so row-level security applies to it.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { MikroORM, type Options, type MigrationObject, type EntityClass } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { DatabaseOptions } from '../config';
+import { grantStatements, quoteIdent, rlsStatements } from './rls';
+
+export type Orm = MikroORM;
+
+export interface OrmOptions {
+  /** Subgraph name: SQLite file name / PostgreSQL schema. */
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: EntityClass<object>[];
+  migrations: MigrationObject[];
+  database: DatabaseOptions;
+  /** Use an in-memory SQLite database (unit tests). */
+  memory?: boolean;
+  /** Override the PostgreSQL schema (tests use a unique schema per run). */
+  schema?: string;
+  /** Connect as the table owner (migrations, provisioning). Default: the runtime role. */
+  asOwner?: boolean;
+  debug?: boolean;
+}
+
+export function schemaName(opts: Pick<OrmOptions, 'name' | 'schema'>): string {
+  return opts.schema ?? opts.name;
+}
+
+function baseOptions(opts: OrmOptions): Options {
+  return {
+    entities: opts.entities,
+    allowGlobalContext: false,
+    extensions: [Migrator],
+    debug: opts.debug ?? false,
+    migrations: {
+      migrationsList: opts.migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    discovery: { warnWhenNoEntities: false },
+  };
+}
+
+export async function createOrm(opts: OrmOptions): Promise<Orm> {
+  const db = opts.database;
+  if (db.kind === 'postgres') {
+    const url = opts.asOwner ? db.ownerUrl : db.appUrl;
+    if (!url) throw new Error('DATABASE_URL is required for postgres');
+    return MikroORM.init({
+      ...baseOptions(opts),
+      driver: PostgreSqlDriver,
+      clientUrl: url,
+      schema: schemaName(opts),
+      pool: { min: 0, max: db.poolMax },
+    });
+  }
+  let dbName = ':memory:';
+  if (!opts.memory && db.sqliteDir !== ':memory:') {
+    fs.mkdirSync(db.sqliteDir, { recursive: true });
+    dbName = path.join(db.sqliteDir, `${opts.name}.sqlite`);
+  }
+  return MikroORM.init({
+    ...baseOptions(opts),
+    driver: BetterSqliteDriver,
+    dbName,
+    pool: { min: 1, max: 1 },
+  });
+}
+
+/**
+ * Brings a subgraph's database up to date: on PostgreSQL creates the schema and the runtime role's
+ * grants, runs the migrations as the owner, then (re)applies RLS to every table with a tenant_id column.
+ */
+export async function migrateDatabase(opts: OrmOptions): Promise<void> {
+  if (opts.database.kind === 'postgres') {
+    const owner = await createOrm({ ...opts, asOwner: true });
+    const schema = schemaName(opts);
+    const role = opts.database.appRole;
+    const conn = owner.em.getConnection();
+    try {
+      await conn.execute(`create schema if not exists ${quoteIdent(schema)}`);
+      await conn.execute(
+        `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${quoteIdent(role)} login; end if; end $$`,
+      );
+      await owner.getMigrator().up();
+      const tables = await conn.execute<{ table_name: string }[]>(
+        `select table_name from information_schema.columns where table_schema = ? and column_name = 'tenant_id'`,
+        [schema],
+      );
+      for (const { table_name } of tables) {
+        for (const sql of rlsStatements(schema, table_name)) await conn.execute(sql);
+      }
+      for (const sql of grantStatements(schema, role)) await conn.execute(sql);
+    } finally {
+      await owner.close(true);
+    }
+    return;
+  }
+  const orm = await createOrm(opts);
+  try {
+    await orm.getMigrator().up();
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** For in-memory SQLite: migrate on the same connection that will serve (a new connection is a new DB). */
+export async function migrateInPlace(orm: Orm): Promise<void> {
+  await orm.getMigrator().up();
+}

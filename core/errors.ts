@@ -1,0 +1,108 @@
+/**
+ * Typed domain errors with codes, mapped once at the GraphQL boundary (`toGraphQLError`).
+ * Anything that is not a DomainError is masked as INTERNAL_SERVER_ERROR and logged.
+ */
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'QUOTA_EXCEEDED'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  readonly extensions: Record<string, unknown>;
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.extensions = extensions;
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`, { field });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} not found`, { entity, id });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(message = 'not allowed', extensions: Record<string, unknown> = {}) {
+    super(message, extensions);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+  constructor(message = 'authentication required') {
+    super(message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+}
+
+export class QuotaExceededError extends DomainError {
+  readonly code = 'QUOTA_EXCEEDED' as const;
+  constructor(remaining: number, resetsAt: string) {
+    super('quota exceeded', { remaining, resetsAt });
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED' as const;
+  constructor(retryAfterSeconds: number) {
+    super('rate limit exceeded', { retryAfterSeconds });
+  }
+}
+
+export class UpstreamUnavailableError extends DomainError {
+  readonly code = 'UPSTREAM_UNAVAILABLE' as const;
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+export function httpStatusFor(code: ErrorCode): number | undefined {
+  return HTTP_STATUS[code];
+}
+
+/** The boundary mapping: domain errors keep their message and code; everything else is masked. */
+export function toGraphQLError(err: unknown, onUnexpected?: (err: unknown) => void): GraphQLError {
+  const original = err instanceof GraphQLError && err.originalError ? err.originalError : err;
+  if (original instanceof DomainError) {
+    return new GraphQLError(original.message, {
+      extensions: { code: original.code, ...original.extensions },
+    });
+  }
+  if (err instanceof GraphQLError && !err.originalError) {
+    // Validation / parse errors produced by graphql-js itself: safe to show.
+    return err;
+  }
+  onUnexpected?.(err);
+  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

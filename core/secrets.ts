@@ -1,0 +1,36 @@
+/**
+ * Secrets the embedded default generates on first start (JWT signing secret, context-token secret) and
+ * keeps under the data directory (mode 0600). In production they must come from the environment.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, type PlatformConfig } from './config';
+
+interface StoredSecrets {
+  jwtSecret: string;
+  contextSecret: string;
+}
+
+export function ensureSecrets(config: PlatformConfig): PlatformConfig {
+  if (config.auth.jwtSecret && config.auth.contextSecret) return config;
+  if (config.env === 'production') {
+    throw new ConfigError(config.auth.jwtSecret ? 'CONTEXT_SECRET' : 'JWT_SECRET', 'required in production');
+  }
+  const file = path.join(config.dataDir, 'secrets.json');
+  let stored: StoredSecrets | undefined;
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets;
+  if (!stored?.jwtSecret || !stored.contextSecret) {
+    stored = { jwtSecret: randomBytes(32).toString('base64url'), contextSecret: randomBytes(32).toString('base64url') };
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return {
+    ...config,
+    auth: {
+      ...config.auth,
+      jwtSecret: config.auth.jwtSecret ?? stored.jwtSecret,
+      contextSecret: config.auth.contextSecret ?? stored.contextSecret,
+    },
+  };
+}

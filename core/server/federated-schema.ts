@@ -1,0 +1,35 @@
+/**
+ * Builds an Apollo Federation 2 subgraph schema from type-graphql resolvers: type-graphql builds the
+ * schema, we print it with directives, and @apollo/subgraph rebuilds it with the federation fields.
+ */
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+export interface FederatedSchemaOptions {
+  resolvers: BuildSchemaOptions['resolvers'];
+  /** `__resolveReference` and other resolvers type-graphql cannot express, merged in. */
+  referenceResolvers?: GraphQLResolverMap<unknown>;
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+}
+
+export async function buildFederatedSchema(opts: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: opts.resolvers,
+    orphanedTypes: opts.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(opts.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

@@ -1,0 +1,183 @@
+/**
+ * The subgraph server factory: Apollo Server over plain node:http, with /health, /ready, /metrics,
+ * context-token verification on every GraphQL request (SDL introspection for composition excepted),
+ * a per-request tenant-scoped EntityManager and error masking at the boundary.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { parse, type GraphQLSchema, Kind, type DocumentNode } from 'graphql';
+import type { Orm } from '../db/orm';
+import { withTenantScope } from '../db/request-scope';
+import { CONTEXT_HEADER, type ContextTokenCodec } from '../context-token';
+import { DomainError, toGraphQLError, UnauthenticatedError } from '../errors';
+import type { Logger } from '../logger';
+import type { RequestContext } from '../request-context';
+import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from './http-util';
+import { metrics } from '../metrics';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: Orm;
+  codec: ContextTokenCodec;
+  logger: Logger;
+  host?: string;
+  port?: number;
+  maxBodyBytes?: number;
+  /** Extra routes (webhooks, internal endpoints), tried before GraphQL. Return true when handled. */
+  routes?: RouteHandler[];
+  /** Called with the HTTP server once listening (e.g. to attach a WebSocket server). */
+  onServer?: (server: http.Server) => void;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  server: http.Server;
+  apollo: ApolloServer<BaseContext>;
+  close(): Promise<void>;
+}
+
+const SDL_FIELDS = new Set(['_service', '__typename']);
+
+/** Composition and the gateway fetch `{ _service { sdl } }` without a principal. */
+export function isSdlOnly(doc: DocumentNode): boolean {
+  return doc.definitions.every(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.operation === 'query' &&
+      d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SDL_FIELDS.has(s.name.value)),
+  );
+}
+
+export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const { logger } = opts;
+  const apollo = new ApolloServer<BaseContext>({
+    schema: opts.schema,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: (_formatted, error) =>
+      toGraphQLError(error, (err) => logger.error({ err }, 'unexpected error')).toJSON(),
+  });
+  await apollo.start();
+  const maxBody = opts.maxBodyBytes ?? 1_000_000;
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, maxBody);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendJson(res, 413, graphqlErrorBody(err.message, 'PAYLOAD_TOO_LARGE'));
+        return;
+      }
+      throw err;
+    }
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      sendJson(res, 400, graphqlErrorBody('malformed JSON body', 'BAD_REQUEST'));
+      return;
+    }
+    const query = typeof (body as { query?: unknown }).query === 'string' ? (body as { query: string }).query : '';
+    let sdlOnly = false;
+    try {
+      sdlOnly = query !== '' && isSdlOnly(parse(query));
+    } catch {
+      sdlOnly = false; // let Apollo report the syntax error below (after auth)
+    }
+    let principal;
+    if (!sdlOnly) {
+      try {
+        principal = await opts.codec.verify(req.headers[CONTEXT_HEADER] as string | undefined);
+      } catch (err) {
+        const msg = err instanceof DomainError ? err.message : 'invalid platform context';
+        sendJson(res, 401, graphqlErrorBody(msg, new UnauthenticatedError().code));
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === 'string') headers.set(k, v);
+      else if (Array.isArray(v)) headers.set(k, v.join(', '));
+    }
+    headers.set('content-type', 'application/json');
+    const url = new URL(req.url ?? '/', 'http://local');
+    const run = async (ctx: RequestContext | BaseContext) => {
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: url.search, body },
+        context: async () => ctx,
+      });
+      let text = '';
+      if (result.body.kind === 'complete') text = result.body.string;
+      else for await (const chunk of result.body.asyncIterator) text += chunk;
+      return { result, text };
+    };
+    const child = logger.child({ requestId, subgraph: opts.name });
+    const out = principal
+      ? await withTenantScope(opts.orm, principal.tenantId, (em) =>
+          run({ principal, em, requestId, logger: child, loaders: new Map() } satisfies RequestContext),
+        )
+      : await run({});
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of out.result.headers) outHeaders[k] = v;
+    res.writeHead(out.result.status ?? 200, outHeaders);
+    res.end(out.text);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok', service: opts.name });
+    if (req.method === 'GET' && path === '/ready') {
+      try {
+        await opts.orm.em.fork().getConnection().execute('select 1');
+        return sendJson(res, 200, { status: 'ready', service: opts.name });
+      } catch {
+        return sendJson(res, 503, { status: 'unavailable', service: opts.name });
+      }
+    }
+    if (req.method === 'GET' && path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(await metrics.registry.metrics());
+      return;
+    }
+    for (const route of opts.routes ?? []) if (await route(req, res)) return;
+    if (path === '/graphql' && req.method === 'POST') return handleGraphql(req, res);
+    sendJson(res, 404, { error: 'not found' });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    });
+  });
+  opts.onServer?.(server);
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  logger.info({ url }, `${opts.name} subgraph listening`);
+  return {
+    name: opts.name,
+    url,
+    port,
+    server,
+    apollo,
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The gateway: Hive gateway runtime over a supergraph (Rust query planner by default, the JS planner as
+ * a switch), our plugins (auth, limits, rate limit, context forwarding), a node:http server that enforces
+ * the body limit and serves extra routes, and graphql-ws on the same path for subscriptions.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { createGatewayRuntime, getGraphQLWSOptions, usePropagateHeaders, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { CONTEXT_HEADER, ContextTokenCodec } from '../core/context-token';
+import type { Logger } from '../core/logger';
+import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core/server/http-util';
+import { DomainError } from '../core/errors';
+import { PrincipalResolver } from './principal-resolver';
+import { useAuth, type AuthContext } from './plugins/use-auth';
+import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
+import { useRateLimit, MemoryRateCounter, type RateCounter } from './plugins/use-rate-limit';
+import { subgraphUrls } from './supergraph';
+
+export type GatewayRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+export interface GatewayOptions {
+  /** Supergraph SDL (URLs already pointing at the subgraphs). */
+  supergraph: string;
+  host?: string;
+  port?: number;
+  logger: Logger;
+  contextSecret: string;
+  contextTokenTtlSeconds?: number;
+  jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  apiKeyCacheTtlSeconds?: number;
+  limits: OperationLimits & { maxBodyBytes: number; ratePerMinute: number };
+  queryPlanner?: 'rust' | 'js';
+  corsOrigins?: string[] | '*';
+  rateCounter?: RateCounter;
+  /** Routes served before GraphQL: portal, widget, webhook proxy. Return true when handled. */
+  routes?: GatewayRoute[];
+  /** Max WebSocket message size. */
+  wsMaxPayload?: number;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  server: http.Server;
+  runtime: GatewayRuntime<AuthContext>;
+  resolver: PrincipalResolver;
+  close(): Promise<void>;
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const codec = new ContextTokenCodec(opts.contextSecret, opts.contextTokenTtlSeconds ?? 60);
+  const urls = subgraphUrls(opts.supergraph);
+  const tenantsUrl = urls['tenants'];
+  if (!tenantsUrl) throw new Error('supergraph has no tenants subgraph (needed to resolve API keys)');
+  const resolver = new PrincipalResolver({
+    accessToken: opts.jwt,
+    codec,
+    tenantsBaseUrl: new URL('/', tenantsUrl).toString(),
+    cacheTtlSeconds: opts.apiKeyCacheTtlSeconds ?? 30,
+  });
+
+  const runtime = createGatewayRuntime<AuthContext>({
+    supergraph: opts.supergraph,
+    ...(opts.queryPlanner === 'js' ? {} : { unifiedGraphHandler }),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    readinessCheckEndpoint: '/ready',
+    landingPage: false,
+    graphiql: false,
+    logging: false,
+    cors: opts.corsOrigins === '*' || !opts.corsOrigins ? { origin: '*' } : { origin: opts.corsOrigins, credentials: true },
+    // Subscriptions reach the subgraph over graphql-ws; the principal travels in the connection params
+    // (one upstream connection per context token, i.e. per client operation).
+    transportEntries: {
+      '*.http': {
+        options: {
+          subscriptions: {
+            kind: 'ws',
+            location: '/graphql',
+            options: { connectionParams: { [CONTEXT_HEADER]: '{context.contextToken}' } },
+          },
+        },
+      },
+    },
+    plugins: () => [
+      useOperationLimits(opts.limits),
+      useAuth({ resolver, codec }),
+      useRateLimit({ perMinute: opts.limits.ratePerMinute, counter: opts.rateCounter ?? new MemoryRateCounter() }),
+      usePropagateHeaders<AuthContext>({
+        fromClientToSubgraphs: ({ context, request }) => ({
+          [CONTEXT_HEADER]: context.contextToken ?? null,
+          'x-request-id': request.headers.get('x-request-id') ?? null,
+        }),
+      }),
+    ],
+  });
+  // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.
+  await runtime.getSchema();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const route of opts.routes ?? []) if (await route(req, res)) return;
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    let body: Buffer | undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      try {
+        body = await readBody(req, opts.limits.maxBodyBytes);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          sendJson(res, 413, graphqlErrorBody(err.message, 'PAYLOAD_TOO_LARGE', { max: err.limit }));
+          return;
+        }
+        throw err;
+      }
+    }
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === 'string') headers.set(k, v);
+      else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
+    }
+    const response = await runtime.fetch(
+      new Request(url, { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined }),
+      { req, res },
+    );
+    const outHeaders: Record<string, string | string[]> = {};
+    response.headers.forEach((value, key) => {
+      if (key === 'set-cookie') outHeaders[key] = [...((outHeaders[key] as string[]) ?? []), value];
+      else outHeaders[key] = value;
+    });
+    res.writeHead(response.status, outHeaders);
+    if (!response.body) {
+      res.end();
+      return;
+    }
+    const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+    req.on('close', () => stream.destroy());
+    stream.pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.logger.error({ err }, 'gateway request failed');
+      if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    });
+  });
+
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: opts.wsMaxPayload ?? 64 * 1024 });
+  const wsOptions = getGraphQLWSOptions<AuthContext, { socket: import('ws').WebSocket; request: IncomingMessage }>(
+    runtime,
+    (ctx) => ({ connectionParams: ctx.connectionParams ?? {}, req: ctx.extra.request, socket: ctx.extra.socket }),
+  );
+  const wsDisposable = useServer(
+    {
+      ...wsOptions,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        const cp = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+        try {
+          const principal = await resolver.resolve({
+            authorization: typeof cp['authorization'] === 'string' ? cp['authorization'] : null,
+            apiKey: typeof cp['x-api-key'] === 'string' ? cp['x-api-key'] : typeof cp['apiKey'] === 'string' ? cp['apiKey'] : null,
+          });
+          if (!principal) {
+            ctx.extra.socket.close(4401, 'Unauthorized');
+            return false;
+          }
+          return true;
+        } catch (err) {
+          const code = err instanceof DomainError && err.code === 'UNAUTHENTICATED' ? 4401 : 4500;
+          ctx.extra.socket.close(code, err instanceof DomainError ? err.message : 'internal error');
+          return false;
+        }
+      },
+    },
+    wss,
+  );
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  opts.logger.info({ url, planner: opts.queryPlanner ?? 'rust' }, 'gateway listening');
+  return {
+    url,
+    port,
+    server,
+    runtime,
+    resolver,
+    async close() {
+      await wsDisposable.dispose();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.dispose();
+    },
+  };
+}

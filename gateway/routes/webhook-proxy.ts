@@ -1,0 +1,58 @@
+/**
+ * Forwards `POST /webhooks/...` from the gateway's port to the subgraph that owns the webhook, byte for
+ * byte (signatures are verified over the raw body by the owner), with a body limit.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBody, sendJson } from '../../core/server/http-util';
+import type { GatewayRoute } from '../gateway';
+
+export interface WebhookProxyOptions {
+  /** Path prefix, e.g. `/webhooks/ghl`. */
+  path: string;
+  /** Base URL of the owner (e.g. http://127.0.0.1:4003). */
+  target: string;
+  maxBodyBytes: number;
+}
+
+const FORWARDED = ['content-type', 'x-ghl-signature', 'x-wh-signature', 'x-request-id', 'user-agent'];
+
+export function webhookProxy(opts: WebhookProxyOptions): GatewayRoute {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== opts.path) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'method not allowed' });
+      return true;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, opts.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendJson(res, 413, { error: 'payload too large' });
+        return true;
+      }
+      throw err;
+    }
+    const headers: Record<string, string> = {};
+    for (const h of FORWARDED) {
+      const v = req.headers[h];
+      if (typeof v === 'string') headers[h] = v;
+    }
+    try {
+      const upstream = await fetch(new URL(opts.path, opts.target), {
+        method: 'POST',
+        headers,
+        body: new Uint8Array(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await upstream.text();
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(text);
+    } catch {
+      // GoHighLevel retries on 429 only; an unreachable owner should be retried.
+      sendJson(res, 429, { error: 'temporarily unavailable' }, { 'retry-after': '5' });
+    }
+    return true;
+  };
+}
