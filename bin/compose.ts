@@ -29,10 +29,22 @@ export async function composeFromCode(): Promise<ComposedSchemas> {
   const subgraphs = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
     const m = MODULES[name];
-    const orm = await createOrm({ name, entities: m.entities, migrations: m.migrations, database: config.database, memory: true });
+    const orm = await createOrm({
+      name,
+      entities: m.entities,
+      migrations: m.migrations,
+      database: config.database,
+      memory: true,
+    });
     try {
       const events = new MemoryEventBus();
-      const schema = await m.buildSchema({ config, orm, events, logger, codec: new ContextTokenCodec('x'.repeat(32)) });
+      const schema = await m.buildSchema({
+        config,
+        orm,
+        events,
+        logger,
+        codec: new ContextTokenCodec('x'.repeat(32)),
+      });
       subgraphs[name] = printSubgraphSchema(schema).trim() + '\n';
     } finally {
       await orm.close(true);

@@ -11,15 +11,33 @@ export const DEMO = {
     name: 'Acme Realty',
     child: { id: '0b0e6f3a-1c1d-4a8e-9a53-000000000002', name: 'Acme Realty Luxury' },
     locations: [
-      { id: '1a1e6f3a-1c1d-4a8e-9a53-000000000011', ghlLocationId: 'ghl-acme-austin', name: 'Austin Downtown', timezone: 'America/Chicago', child: false },
-      { id: '1a1e6f3a-1c1d-4a8e-9a53-000000000012', ghlLocationId: 'ghl-acme-lakeway', name: 'Lakeway Luxury', timezone: 'America/Chicago', child: true },
+      {
+        id: '1a1e6f3a-1c1d-4a8e-9a53-000000000011',
+        ghlLocationId: 'ghl-acme-austin',
+        name: 'Austin Downtown',
+        timezone: 'America/Chicago',
+        child: false,
+      },
+      {
+        id: '1a1e6f3a-1c1d-4a8e-9a53-000000000012',
+        ghlLocationId: 'ghl-acme-lakeway',
+        name: 'Lakeway Luxury',
+        timezone: 'America/Chicago',
+        child: true,
+      },
     ],
   },
   summit: {
     id: '0b0e6f3a-1c1d-4a8e-9a53-000000000003',
     name: 'Summit Homes',
     locations: [
-      { id: '1a1e6f3a-1c1d-4a8e-9a53-000000000013', ghlLocationId: 'ghl-summit-denver', name: 'Denver Tech Center', timezone: 'America/Denver', child: false },
+      {
+        id: '1a1e6f3a-1c1d-4a8e-9a53-000000000013',
+        ghlLocationId: 'ghl-summit-denver',
+        name: 'Denver Tech Center',
+        timezone: 'America/Denver',
+        child: false,
+      },
     ],
   },
 } as const;
@@ -79,8 +97,32 @@ export function demoMembers(tenant: 'acme' | 'summit') {
   const agents = demoAgents(tenant);
   const suffix = tenant === 'acme' ? '1' : '2';
   return [
-    { id: `3a3e6f3a-1c1d-4a8e-9a53-00000000${suffix}001`, userId: `user-${tenant}-owner`, email: `owner@${tenant}.example.com`, name: `${t.name} Owner`, role: MemberRole.OWNER, locationIds: [], agentId: undefined },
-    { id: `3a3e6f3a-1c1d-4a8e-9a53-00000000${suffix}002`, userId: `user-${tenant}-manager`, email: `manager@${tenant}.example.com`, name: `${t.name} Manager`, role: MemberRole.MANAGER, locationIds: [t.locations[0].id], agentId: undefined },
-    { id: `3a3e6f3a-1c1d-4a8e-9a53-00000000${suffix}003`, userId: `user-${tenant}-agent`, email: agents[0]!.email, name: agents[0]!.name, role: MemberRole.AGENT, locationIds: agents[0]!.locationId ? [agents[0]!.locationId] : [], agentId: agents[0]!.id },
+    {
+      id: `3a3e6f3a-1c1d-4a8e-9a53-00000000${suffix}001`,
+      userId: `user-${tenant}-owner`,
+      email: `owner@${tenant}.example.com`,
+      name: `${t.name} Owner`,
+      role: MemberRole.OWNER,
+      locationIds: [],
+      agentId: undefined,
+    },
+    {
+      id: `3a3e6f3a-1c1d-4a8e-9a53-00000000${suffix}002`,
+      userId: `user-${tenant}-manager`,
+      email: `manager@${tenant}.example.com`,
+      name: `${t.name} Manager`,
+      role: MemberRole.MANAGER,
+      locationIds: [t.locations[0].id],
+      agentId: undefined,
+    },
+    {
+      id: `3a3e6f3a-1c1d-4a8e-9a53-00000000${suffix}003`,
+      userId: `user-${tenant}-agent`,
+      email: agents[0]!.email,
+      name: agents[0]!.name,
+      role: MemberRole.AGENT,
+      locationIds: agents[0]!.locationId ? [agents[0]!.locationId] : [],
+      agentId: agents[0]!.id,
+    },
   ];
 }

@@ -9,7 +9,8 @@ import { createOrm, migrateDatabase, type Orm } from '../core/db/orm';
 import { ContextTokenCodec } from '../core/context-token';
 import { createLogger, type Logger } from '../core/logger';
 import type { EventBus } from '../core/events/event-bus';
-import { MemoryEventBus } from '../core/events/memory-event-bus';
+import { createEventBus as createBus } from '../core/events/create-event-bus';
+import { createQuotaGate, type QuotaGate } from '../core/quota';
 import type { SubgraphModule } from '../core/server/subgraph-module';
 import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgraph-server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
@@ -17,10 +18,11 @@ import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
 import { tenantsSubgraph } from '../subgraphs/tenants';
 import { agentsSubgraph } from '../subgraphs/agents';
-import { coachingSubgraph } from '../subgraphs/coaching';
+import { coachingSubgraph, createCoachingSubgraph } from '../subgraphs/coaching';
 import { analyticsSubgraph } from '../subgraphs/analytics';
-import { billingSubgraph } from '../subgraphs/billing';
+import { billingSubgraph, createBillingSubgraph } from '../subgraphs/billing';
 
+/** The modules with their defaults (schema generation, migrations: nothing runtime-specific). */
 export const MODULES: Record<SubgraphName, SubgraphModule> = {
   tenants: tenantsSubgraph,
   agents: agentsSubgraph,
@@ -29,24 +31,47 @@ export const MODULES: Record<SubgraphName, SubgraphModule> = {
   billing: billingSubgraph,
 };
 
+export interface PlatformModules {
+  modules: Record<SubgraphName, SubgraphModule>;
+  /** The hint quota: billing sets limits and counts from the ledger, coaching checks before spending. */
+  quota: QuotaGate;
+  close(): Promise<void>;
+}
+
+/** Modules for a running process, sharing one quota gate (namespaced in Redis by REDIS_PREFIX). */
+export function createModules(config: PlatformConfig): PlatformModules {
+  const quota = createQuotaGate({ redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:quota` });
+  return {
+    modules: {
+      ...MODULES,
+      coaching: createCoachingSubgraph({ quota }),
+      billing: createBillingSubgraph({ quota }),
+    },
+    quota,
+    close: () => quota.close(),
+  };
+}
+
 export function subgraphUrl(config: PlatformConfig, name: SubgraphName): string {
   return config.subgraphUrls[name] ?? `http://${config.host}:${config.ports[name]}/graphql`;
 }
 
-export async function createEventBus(config: PlatformConfig, logger: Logger): Promise<EventBus> {
-  if (config.redisUrl) {
-    const mod = (await import('../core/events/redis-streams-event-bus')) as {
-      RedisStreamsEventBus: new (opts: { url: string; logger: Logger }) => EventBus;
-    };
-    return new mod.RedisStreamsEventBus({ url: config.redisUrl, logger });
-  }
-  return new MemoryEventBus(logger);
+export function createEventBus(config: PlatformConfig, logger: Logger): EventBus {
+  return createBus({ redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:events`, logger });
 }
 
-export async function migrateAll(config: PlatformConfig, names: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<void> {
+export async function migrateAll(
+  config: PlatformConfig,
+  names: readonly SubgraphName[] = SUBGRAPH_NAMES,
+): Promise<void> {
   for (const name of names) {
     const m = MODULES[name];
-    await migrateDatabase({ name, entities: m.entities, migrations: m.migrations, database: config.database });
+    await migrateDatabase({
+      name,
+      entities: m.entities,
+      migrations: m.migrations,
+      database: config.database,
+    });
   }
 }
 
@@ -65,9 +90,9 @@ export interface RunningService {
 export async function startService(
   config: PlatformConfig,
   name: SubgraphName,
-  shared: { events: EventBus; logger: Logger },
+  shared: { events: EventBus; logger: Logger; modules: Record<SubgraphName, SubgraphModule> },
 ): Promise<RunningService> {
-  const module = MODULES[name];
+  const module = shared.modules[name];
   const orm = await openOrm(config, name);
   const codec = new ContextTokenCodec(config.auth.contextSecret!, config.auth.contextTokenTtlSeconds);
   const logger = shared.logger.child({ service: name });
@@ -83,6 +108,7 @@ export async function startService(
     host: config.host,
     port: config.ports[name],
     routes: module.routes?.(deps),
+    onServer: module.onServer ? (srv) => module.onServer!(srv, deps) : undefined,
   });
   return {
     name,

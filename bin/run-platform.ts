@@ -7,7 +7,14 @@ import { SUBGRAPH_NAMES } from '../core/config';
 import type { Logger } from '../core/logger';
 import type { EventBus } from '../core/events/event-bus';
 import type { RunningGateway } from '../gateway/gateway';
-import { createEventBus, migrateAll, startGatewayService, startService, type RunningService } from './platform';
+import {
+  createEventBus,
+  createModules,
+  migrateAll,
+  startGatewayService,
+  startService,
+  type RunningService,
+} from './platform';
 import { seedDemo, type DemoCredentials } from './seed-demo';
 
 export interface RunningPlatform {
@@ -29,16 +36,22 @@ export async function runPlatform(
   opts: RunPlatformOptions = {},
 ): Promise<RunningPlatform> {
   await migrateAll(config);
-  const events = await createEventBus(config, logger);
+  const events = createEventBus(config, logger);
+  const { modules, close: closeModules } = createModules(config);
   const services = {} as Record<SubgraphName, RunningService>;
   try {
-    for (const name of SUBGRAPH_NAMES) services[name] = await startService(config, name, { events, logger });
+    for (const name of SUBGRAPH_NAMES)
+      services[name] = await startService(config, name, { events, logger, modules });
   } catch (err) {
     for (const s of Object.values(services)) await s.close();
     await events.close();
+    await closeModules();
     throw err;
   }
-  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, services[n].subgraph.url])) as Record<SubgraphName, string>;
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, services[n].subgraph.url])) as Record<
+    SubgraphName,
+    string
+  >;
   const gateway = await startGatewayService(config, logger, urls, opts.supergraph);
   const credentials = config.seedDemo
     ? await seedDemo(
@@ -57,6 +70,7 @@ export async function runPlatform(
       await gateway.close();
       for (const name of [...SUBGRAPH_NAMES].reverse()) await services[name].close();
       await events.close();
+      await closeModules();
     },
   };
 }

@@ -8,9 +8,12 @@ async function main(): Promise<void> {
   const { subgraphs, supergraph } = await composeFromCode();
   const dir = path.resolve(__dirname, '..', 'schema');
   fs.mkdirSync(dir, { recursive: true });
-  for (const [name, sdl] of Object.entries(subgraphs)) fs.writeFileSync(path.join(dir, `${name}.graphql`), sdl);
+  for (const [name, sdl] of Object.entries(subgraphs))
+    fs.writeFileSync(path.join(dir, `${name}.graphql`), sdl);
   fs.writeFileSync(path.join(dir, 'supergraph.graphql'), supergraph);
-  process.stdout.write(`wrote ${Object.keys(subgraphs).length} subgraph schemas and the supergraph to ${dir}\n`);
+  process.stdout.write(
+    `wrote ${Object.keys(subgraphs).length} subgraph schemas and the supergraph to ${dir}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

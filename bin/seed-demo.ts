@@ -47,7 +47,10 @@ export async function seedDemo(
   await seedAgents(
     orms.agents,
     {
-      tenants: (['acme', 'summit'] as const).map((key) => ({ tenantId: DEMO[key].id, agents: demoAgents(key) })),
+      tenants: (['acme', 'summit'] as const).map((key) => ({
+        tenantId: DEMO[key].id,
+        agents: demoAgents(key),
+      })),
     },
     events,
   );

@@ -8,12 +8,18 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await migrateAll(config);
   const logger = rootLogger(config);
-  const events = await createEventBus(config, logger);
-  const orms = { tenants: await openOrm(config, 'tenants'), agents: await openOrm(config, 'agents'), billing: await openOrm(config, 'billing') };
+  const events = createEventBus(config, logger);
+  const orms = {
+    tenants: await openOrm(config, 'tenants'),
+    agents: await openOrm(config, 'agents'),
+    billing: await openOrm(config, 'billing'),
+  };
   try {
     const gatewayUrl = `http://${config.host}:${config.ports.gateway}/graphql`;
     const creds = await seedDemo(config, orms, events, gatewayUrl);
-    process.stdout.write(creds ? `demo data seeded; credentials in ${credentialsFile(config)}\n` : 'demo data already present\n');
+    process.stdout.write(
+      creds ? `demo data seeded; credentials in ${credentialsFile(config)}\n` : 'demo data already present\n',
+    );
   } finally {
     for (const orm of Object.values(orms)) await orm.close(true);
     await events.close();

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../core/config';
 import { loadConfigOrExit } from './config';
-import { createEventBus, rootLogger, startGatewayService, startService } from './platform';
+import { createEventBus, createModules, rootLogger, startGatewayService, startService } from './platform';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -21,11 +21,17 @@ async function main(): Promise<void> {
     const gw = await startGatewayService(config, logger);
     close = () => gw.close();
   } else {
-    const events = await createEventBus(config, logger);
-    const svc = await startService(config, name as SubgraphName, { events, logger });
+    const events = createEventBus(config, logger);
+    const platform = createModules(config);
+    const svc = await startService(config, name as SubgraphName, {
+      events,
+      logger,
+      modules: platform.modules,
+    });
     close = async () => {
       await svc.close();
       await events.close();
+      await platform.close();
     };
   }
   const stop = () => {
@@ -40,6 +46,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const logger = rootLogger(config);
   const platform = await runPlatform(config, logger);
   const creds = platform.credentials;
-  const out: string[] = ['', `Coaching platform ready: ${platform.gateway.url}  (graphql-ws on the same path)`];
+  const out: string[] = [
+    '',
+    `Coaching platform ready: ${platform.gateway.url}  (graphql-ws on the same path)`,
+  ];
   if (creds?.tenants[0]) {
     out.push(
       `Demo credentials: ${config.dataDir}/demo-credentials.json`,
@@ -42,6 +45,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -44,7 +44,8 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 
 export function principalFromClaims(payload: JWTPayload): Principal {
   const { tid, org, orgs, locs, role, scp, agt, sub } = payload as Record<string, unknown>;
-  if (typeof tid !== 'string' || typeof sub !== 'string') throw new UnauthenticatedError('invalid token claims');
+  if (typeof tid !== 'string' || typeof sub !== 'string')
+    throw new UnauthenticatedError('invalid token claims');
   if (typeof role !== 'string' || !(Object.values(MemberRole) as string[]).includes(role)) {
     throw new UnauthenticatedError('invalid token claims');
   }
@@ -57,7 +58,14 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     tenantId: tid,
     organizationId,
     organizationIds: isStrings(orgs) ? orgs : [organizationId],
-    locationIds: locs === null || locs === undefined ? (memberRole === MemberRole.OWNER || memberRole === MemberRole.ADMIN ? null : []) : isStrings(locs) ? locs : [],
+    locationIds:
+      locs === null || locs === undefined
+        ? memberRole === MemberRole.OWNER || memberRole === MemberRole.ADMIN
+          ? null
+          : []
+        : isStrings(locs)
+          ? locs
+          : [],
     role: memberRole,
     // a token can narrow but never widen its role's scopes
     scopes: scopes.filter((s) => ROLE_SCOPES[memberRole].includes(s)),
@@ -84,7 +92,8 @@ export class AccessTokenVerifier {
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('token expired');
-      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw new UnauthenticatedError('invalid token');
+      if (err instanceof joseErrors.JOSEError || err instanceof TypeError)
+        throw new UnauthenticatedError('invalid token');
       throw err;
     }
   }

@@ -49,6 +49,10 @@ const schema = z.object({
     .default('coaching_app'),
   DB_POOL_MAX: positiveInt.default(10),
   REDIS_URL: optionalUrl,
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only')
+    .default('cp'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_JWKS_URL: optionalUrl,
   JWT_ISSUER: z.string().default('coaching-platform'),
@@ -67,6 +71,8 @@ const schema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: optionalUrl,
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  GHL_ED25519_PUBLIC_KEY: z.string().optional(),
+  GHL_RSA_PUBLIC_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -110,6 +116,8 @@ export interface PlatformConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   database: DatabaseOptions;
   redisUrl?: string;
+  /** Namespace for every Redis key (streams, quota counters, cache, pub/sub channels, rate limits). */
+  redisPrefix: string;
   auth: AuthOptions;
   corsOrigins: string[] | '*';
   queryPlanner: 'rust' | 'js';
@@ -117,6 +125,20 @@ export interface PlatformConfig {
   limits: LimitOptions;
   anthropic: { apiKey?: string; baseUrl?: string };
   seedDemo: boolean;
+  /** GoHighLevel webhook verification keys (PEM, several allowed for rotation); none → every webhook is rejected. */
+  ghl: { ed25519PublicKeys: string[]; rsaPublicKeys: string[] };
+}
+
+/** PEM public keys from one variable: `\n` escapes allowed, several keys concatenated allowed. */
+function pemKeys(variable: string, value: string | undefined): string[] {
+  if (!value || !value.trim()) return [];
+  const text = value.replace(/\\n/g, '\n');
+  const keys =
+    text.match(/-----BEGIN (?:RSA )?PUBLIC KEY-----[\s\S]+?-----END (?:RSA )?PUBLIC KEY-----/g) ?? [];
+  if (keys.length === 0) {
+    throw new ConfigError(variable, 'must contain a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  }
+  return keys.map((k) => `${k}\n`);
 }
 
 function deriveAppUrl(ownerUrl: string, role: string): string {
@@ -164,11 +186,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       kind: e.DATABASE_URL ? 'postgres' : 'sqlite',
       sqliteDir: e.DATA_DIR,
       ownerUrl: e.DATABASE_URL,
-      appUrl: e.DATABASE_APP_URL ?? (e.DATABASE_URL ? deriveAppUrl(e.DATABASE_URL, e.DB_APP_ROLE) : undefined),
+      appUrl:
+        e.DATABASE_APP_URL ?? (e.DATABASE_URL ? deriveAppUrl(e.DATABASE_URL, e.DB_APP_ROLE) : undefined),
       appRole: e.DB_APP_ROLE,
       poolMax: e.DB_POOL_MAX,
     },
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     auth: {
       jwtSecret: e.JWT_SECRET,
       jwksUrl: e.JWT_JWKS_URL,
@@ -195,5 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     },
     anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
     seedDemo: e.SEED_DEMO === 'true',
+    ghl: {
+      ed25519PublicKeys: pemKeys('GHL_ED25519_PUBLIC_KEY', e.GHL_ED25519_PUBLIC_KEY),
+      rsaPublicKeys: pemKeys('GHL_RSA_PUBLIC_KEY', e.GHL_RSA_PUBLIC_KEY),
+    },
   };
 }

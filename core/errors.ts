@@ -99,9 +99,15 @@ export function toGraphQLError(err: unknown, onUnexpected?: (err: unknown) => vo
       extensions: { code: original.code, ...original.extensions },
     });
   }
-  if (err instanceof GraphQLError && !err.originalError) {
-    // Validation / parse errors produced by graphql-js itself: safe to show.
-    return err;
+  if (err instanceof GraphQLError && (!err.originalError || err.originalError instanceof GraphQLError)) {
+    // Parse, validation and variable-coercion errors produced by graphql-js itself: safe to show.
+    const inner = err.originalError instanceof GraphQLError ? err.originalError : err;
+    const code = err.extensions['code'] ?? inner.extensions['code'] ?? 'BAD_USER_INPUT';
+    return new GraphQLError(inner.message, {
+      nodes: inner.nodes,
+      path: err.path,
+      extensions: { ...inner.extensions, code },
+    });
   }
   onUnexpected?.(err);
   return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });

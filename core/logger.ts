@@ -6,6 +6,9 @@ export function createLogger(opts: { level: string; name: string }): Logger {
   return pino({
     name: opts.name,
     level: opts.level,
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'apiKey', 'secret'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'apiKey', 'secret'],
+      censor: '[redacted]',
+    },
   });
 }

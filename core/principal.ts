@@ -48,7 +48,14 @@ export const ROLE_SCOPES: Record<MemberRole, Scope[]> = {
     'tenants:read',
     'tenants:admin',
   ],
-  [MemberRole.MANAGER]: ['agents:read', 'agents:write', 'coaching:read', 'coaching:write', 'analytics:read', 'tenants:read'],
+  [MemberRole.MANAGER]: [
+    'agents:read',
+    'agents:write',
+    'coaching:read',
+    'coaching:write',
+    'analytics:read',
+    'tenants:read',
+  ],
   [MemberRole.AGENT]: ['agents:read', 'coaching:read', 'coaching:write', 'tenants:read'],
 };
 

@@ -21,7 +21,10 @@ export function ensureSecrets(config: PlatformConfig): PlatformConfig {
   let stored: StoredSecrets | undefined;
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets;
   if (!stored?.jwtSecret || !stored.contextSecret) {
-    stored = { jwtSecret: randomBytes(32).toString('base64url'), contextSecret: randomBytes(32).toString('base64url') };
+    stored = {
+      jwtSecret: randomBytes(32).toString('base64url'),
+      contextSecret: randomBytes(32).toString('base64url'),
+    };
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }

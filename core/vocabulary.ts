@@ -99,6 +99,13 @@ export const EventTypes = {
   coachingHintDelivered: 'coaching.hint.delivered',
   coachingHintFeedback: 'coaching.hint.feedback',
   ghlOpportunityStatus: 'ghl.opportunity.status',
+  coachingQualificationUpdated: 'coaching.qualification.updated',
+  tenantPartnerAppUpserted: 'tenants.partner_app.upserted',
+  billingSubscriptionChanged: 'billing.subscription.changed',
+  billingInvoiceIssued: 'billing.invoice.issued',
+  analyticsAlertRaised: 'analytics.alert.raised',
+  tenantLocationUpserted: 'tenants.location.upserted',
+  agentSessionOpenRequested: 'agents.session.open.requested',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -120,6 +127,8 @@ export interface AgentUpsertedPayload {
   specializations: Specialization[];
   tags: string[];
   active: boolean;
+  /** The agent's GoHighLevel user id (coaching matches GHL messages to agents by it); absent = unknown. */
+  ghlUserId?: string | null;
 }
 
 export interface HintDeliveredPayload {
@@ -136,6 +145,8 @@ export interface HintDeliveredPayload {
   tokensOut: number;
   costMicros: number;
   apiKeyId: string | null;
+  /** Marketplace partner app whose API key generated the hint (usage attribution, revenue share). */
+  partnerAppId?: string | null;
 }
 
 export interface HintFeedbackPayload {
@@ -151,4 +162,122 @@ export interface OpportunityStatusPayload {
   opportunityId: string;
   status: string;
   monetaryValue: number | null;
+}
+
+/** `agents.session.upserted`: the session's contact, so outcomes can be attributed to coaching. */
+export interface AgentSessionUpsertedPayload {
+  sessionId: string;
+  agentId: string;
+  locationId: string | null;
+  contactId: string;
+  stage: ConversationStage;
+  active: boolean;
+}
+
+/** `coaching.qualification.updated`: the session's qualification score, 0–100. */
+export interface QualificationUpdatedPayload {
+  sessionId: string;
+  agentId: string;
+  locationId: string | null;
+  score: number;
+}
+
+/** `tenants.partner_app.upserted`: a marketplace partner app installed by the tenant. */
+export interface PartnerAppUpsertedPayload {
+  partnerAppId: string;
+  name: string;
+  /** 0..10000 basis points of the usage revenue generated through the app's API keys. */
+  revenueShareBps: number;
+}
+
+export type SubscriptionStatus = 'TRIALING' | 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
+
+/** `billing.subscription.changed`: plan, status and the hint quota of the current period. */
+export interface SubscriptionChangedPayload {
+  organizationId: string;
+  planCode: string;
+  status: SubscriptionStatus;
+  seats: number;
+  currentPeriodStart: string;
+  currentPeriodEnd: string;
+  /** Hard hint quota of the period (coaching answers QUOTA_EXCEEDED beyond it). */
+  hintLimit: number;
+}
+
+/** `billing.invoice.issued`: a closed period's invoice, integer cents. */
+export interface InvoiceIssuedPayload {
+  invoiceId: string;
+  organizationId: string;
+  periodStart: string;
+  periodEnd: string;
+  totalCents: number;
+  partnerShareCents: number;
+  hints: number;
+}
+
+export type AlertKind = 'P95_LATENCY' | 'DAILY_COST' | 'ACCEPTANCE_DROP';
+
+/** `analytics.alert.raised`: a threshold crossed for a tenant (optionally one location). */
+export interface AlertRaisedPayload {
+  alertId: string;
+  kind: AlertKind;
+  locationId: string | null;
+  windowStart: string;
+  windowEnd: string;
+  value: number;
+  threshold: number;
+}
+
+/** `tenants.location.upserted` (published by tenants; coaching maps GoHighLevel locations with it). */
+export interface LocationUpsertedPayload {
+  locationId: string;
+  organizationId: string;
+  /** The GoHighLevel location (sub-account) id, when the location is connected to GHL. */
+  ghlLocationId: string | null;
+  name: string;
+}
+
+/**
+ * `agents.session.open.requested` (published by coaching when a GHL message arrives for a contact with no
+ * active session). Coaching already uses `sessionId` locally; agents should create the session with that id.
+ */
+export interface SessionOpenRequestedPayload {
+  sessionId: string;
+  agentId: string;
+  locationId: string | null;
+  contactId: string;
+  stage: ConversationStage;
+  source: 'GHL';
+  /** A `SessionChannel` name (SMS, EMAIL, CALL, CHAT, SOCIAL); agents assumes SMS when absent. */
+  channel?: string;
+}
+
+/** `coaching.turn.added`: a conversation turn was recorded (no text: consumers need counts, not PII). */
+export interface TurnAddedPayload {
+  turnId: string;
+  sessionId: string;
+  agentId: string;
+  locationId: string | null;
+  speaker: Speaker;
+  source: 'API' | 'GHL';
+  at: string;
+}
+
+/**
+ * `tenants.tenant.provisioned` / `tenants.tenant.deprovisioned` from a GoHighLevel INSTALL / UNINSTALL
+ * webhook. The envelope's tenantId is the tenant mapped from the GHL location when known, otherwise
+ * `ghl-company:<companyId>` (a tenant the tenants subgraph has yet to create or map).
+ */
+export interface GhlAppLifecyclePayload {
+  source: 'GHL';
+  action: 'INSTALL' | 'UNINSTALL';
+  webhookId: string;
+  appId: string | null;
+  companyId: string | null;
+  ghlLocationId: string | null;
+  /** The platform location mapped from `ghlLocationId`, when known. */
+  locationId: string | null;
+  installType: string | null;
+  /** The webhook body as received (signature verified). */
+  body: Record<string, unknown>;
 }

@@ -5,8 +5,11 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import { createGatewayRuntime, getGraphQLWSOptions, usePropagateHeaders, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import {
+  createGatewayRuntime,
+  getGraphQLWSOptions,
+  type GatewayRuntime,
+} from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,6 +19,7 @@ import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core
 import { DomainError } from '../core/errors';
 import { PrincipalResolver } from './principal-resolver';
 import { useAuth, type AuthContext } from './plugins/use-auth';
+import { useContextForwarding } from './plugins/use-context-forwarding';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
 import { useRateLimit, MemoryRateCounter, type RateCounter } from './plugins/use-rate-limit';
 import { subgraphUrls } from './supergraph';
@@ -72,7 +76,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     landingPage: false,
     graphiql: false,
     logging: false,
-    cors: opts.corsOrigins === '*' || !opts.corsOrigins ? { origin: '*' } : { origin: opts.corsOrigins, credentials: true },
+    cors:
+      opts.corsOrigins === '*' || !opts.corsOrigins
+        ? { origin: '*' }
+        : { origin: opts.corsOrigins, credentials: true },
     // Subscriptions reach the subgraph over graphql-ws; the principal travels in the connection params
     // (one upstream connection per context token, i.e. per client operation).
     transportEntries: {
@@ -89,13 +96,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     plugins: () => [
       useOperationLimits(opts.limits),
       useAuth({ resolver, codec }),
-      useRateLimit({ perMinute: opts.limits.ratePerMinute, counter: opts.rateCounter ?? new MemoryRateCounter() }),
-      usePropagateHeaders<AuthContext>({
-        fromClientToSubgraphs: ({ context, request }) => ({
-          [CONTEXT_HEADER]: context.contextToken ?? null,
-          'x-request-id': request.headers.get('x-request-id') ?? null,
-        }),
+      useRateLimit({
+        perMinute: opts.limits.ratePerMinute,
+        counter: opts.rateCounter ?? new MemoryRateCounter(),
       }),
+      useContextForwarding(),
     ],
   });
   // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.
@@ -122,7 +127,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
     }
     const response = await runtime.fetch(
-      new Request(url, { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined }),
+      new Request(url, {
+        method: req.method,
+        headers,
+        body: body && body.length ? new Uint8Array(body) : undefined,
+      }),
       { req, res },
     );
     const outHeaders: Record<string, string | string[]> = {};
@@ -135,24 +144,39 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       res.end();
       return;
     }
-    const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
-    req.on('close', () => stream.destroy());
-    stream.pipe(res);
+    // Streamed responses (SSE, incremental delivery) are relayed chunk by chunk; the rest at once.
+    const reader = response.body.getReader();
+    let closed = false;
+    req.on('close', () => {
+      closed = true;
+      reader.cancel().catch(() => undefined);
+    });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || closed) break;
+      if (value) res.write(value);
+    }
+    res.end();
   }
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.logger.error({ err }, 'gateway request failed');
-      if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent)
+        sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.end();
     });
   });
 
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: opts.wsMaxPayload ?? 64 * 1024 });
-  const wsOptions = getGraphQLWSOptions<AuthContext, { socket: import('ws').WebSocket; request: IncomingMessage }>(
-    runtime,
-    (ctx) => ({ connectionParams: ctx.connectionParams ?? {}, req: ctx.extra.request, socket: ctx.extra.socket }),
-  );
+  const wsOptions = getGraphQLWSOptions<
+    AuthContext,
+    { socket: import('ws').WebSocket; request: IncomingMessage }
+  >(runtime, (ctx) => ({
+    connectionParams: ctx.connectionParams ?? {},
+    req: ctx.extra.request,
+    socket: ctx.extra.socket,
+  }));
   const wsDisposable = useServer(
     {
       ...wsOptions,
@@ -162,7 +186,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         try {
           const principal = await resolver.resolve({
             authorization: typeof cp['authorization'] === 'string' ? cp['authorization'] : null,
-            apiKey: typeof cp['x-api-key'] === 'string' ? cp['x-api-key'] : typeof cp['apiKey'] === 'string' ? cp['apiKey'] : null,
+            apiKey:
+              typeof cp['x-api-key'] === 'string'
+                ? cp['x-api-key']
+                : typeof cp['apiKey'] === 'string'
+                  ? cp['apiKey']
+                  : null,
           });
           if (!principal) {
             ctx.extra.socket.close(4401, 'Unauthorized');

@@ -44,7 +44,10 @@ export class PrincipalResolver {
 
   constructor(private readonly opts: PrincipalResolverOptions) {
     this.verifier = new AccessTokenVerifier(opts.accessToken);
-    this.keyCache = new LRUCache<string, Cached>({ max: opts.cacheMax ?? 10_000, ttl: opts.cacheTtlSeconds * 1000 });
+    this.keyCache = new LRUCache<string, Cached>({
+      max: opts.cacheMax ?? 10_000,
+      ttl: opts.cacheTtlSeconds * 1000,
+    });
   }
 
   /** null = no credentials at all (public operations only). */
@@ -85,7 +88,10 @@ export class PrincipalResolver {
     try {
       res = await fetch(new URL(RESOLVE_API_KEY_PATH, this.opts.tenantsBaseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await this.opts.codec.sign(GATEWAY_SERVICE) },
+        headers: {
+          'content-type': 'application/json',
+          [CONTEXT_HEADER]: await this.opts.codec.sign(GATEWAY_SERVICE),
+        },
         body: JSON.stringify({ keyHash: hash }),
         signal: AbortSignal.timeout(5_000),
       });

@@ -17,7 +17,6 @@ export type Orm = MikroORM;
 export interface OrmOptions {
   /** Subgraph name: SQLite file name / PostgreSQL schema. */
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: EntityClass<object>[];
   migrations: MigrationObject[];
   database: DatabaseOptions;
@@ -37,6 +36,8 @@ export function schemaName(opts: Pick<OrmOptions, 'name' | 'schema'>): string {
 function baseOptions(opts: OrmOptions): Options {
   return {
     entities: opts.entities,
+    // per subgraph: an in-process event handler must not resolve to the publishing ORM's EntityManager
+    contextName: opts.name,
     allowGlobalContext: false,
     extensions: [Migrator],
     debug: opts.debug ?? false,

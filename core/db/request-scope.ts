@@ -8,7 +8,10 @@ import { TENANT_FILTER } from './tenant-filter';
 import { TENANT_SETTING } from './rls';
 
 export function isPostgres(orm: Orm): boolean {
-  return orm.config.get('driver')?.name === 'PostgreSqlDriver' || orm.em.getPlatform().constructor.name.startsWith('PostgreSql');
+  return (
+    orm.config.get('driver')?.name === 'PostgreSqlDriver' ||
+    orm.em.getPlatform().constructor.name.startsWith('PostgreSql')
+  );
 }
 
 export async function withTenantScope<T>(
@@ -20,7 +23,14 @@ export async function withTenantScope<T>(
   em.setFilterParams(TENANT_FILTER, { tenantId });
   if (!isPostgres(orm)) return fn(em);
   return em.transactional(async (tem) => {
-    await tem.getConnection().execute(`select set_config('${TENANT_SETTING}', ?, true)`, [tenantId], 'get', tem.getTransactionContext());
+    await tem
+      .getConnection()
+      .execute(
+        `select set_config('${TENANT_SETTING}', ?, true)`,
+        [tenantId],
+        'get',
+        tem.getTransactionContext(),
+      );
     return fn(tem);
   });
 }

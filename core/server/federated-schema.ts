@@ -16,12 +16,18 @@ export interface FederatedSchemaOptions {
   /** `__resolveReference` and other resolvers type-graphql cannot express, merged in. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  /**
+   * type-graphql refuses to build `@Subscription`s without a pubSub even when each subscription brings
+   * its own `subscribe`; pass one then (subgraphs with subscriptions iterate core/pubsub channels).
+   */
+  pubSub?: BuildSchemaOptions['pubSub'];
 }
 
 export async function buildFederatedSchema(opts: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: opts.resolvers,
     orphanedTypes: opts.orphanedTypes,
+    ...(opts.pubSub ? { pubSub: opts.pubSub } : {}),
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,

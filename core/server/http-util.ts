@@ -32,12 +32,21 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }
 
-export function graphqlErrorBody(message: string, code: string, extra: Record<string, unknown> = {}): unknown {
+export function graphqlErrorBody(
+  message: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+): unknown {
   return { errors: [{ message, extensions: { code, ...extra } }] };
 }

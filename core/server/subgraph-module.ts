@@ -8,6 +8,7 @@ import type { Orm } from '../db/orm';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logger';
 import type { ContextTokenCodec } from '../context-token';
+import type http from 'node:http';
 import type { RouteHandler } from './subgraph-server';
 
 export interface SubgraphDeps {
@@ -25,6 +26,8 @@ export interface SubgraphModule {
   buildSchema(deps: SubgraphDeps): Promise<GraphQLSchema>;
   /** Extra HTTP routes (webhooks, internal endpoints). */
   routes?(deps: SubgraphDeps): RouteHandler[];
+  /** Called with the HTTP server before it listens (e.g. to attach graphql-ws for subscriptions). */
+  onServer?(server: http.Server, deps: SubgraphDeps): void;
   /** Background work (event consumers); returns a stop function. */
   start?(deps: SubgraphDeps): Promise<() => Promise<void>>;
 }

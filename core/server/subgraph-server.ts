@@ -89,7 +89,8 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
       sendJson(res, 400, graphqlErrorBody('malformed JSON body', 'BAD_REQUEST'));
       return;
     }
-    const query = typeof (body as { query?: unknown }).query === 'string' ? (body as { query: string }).query : '';
+    const query =
+      typeof (body as { query?: unknown }).query === 'string' ? (body as { query: string }).query : '';
     let sdlOnly = false;
     try {
       sdlOnly = query !== '' && isSdlOnly(parse(query));
@@ -137,7 +138,8 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok', service: opts.name });
+    if (req.method === 'GET' && path === '/health')
+      return sendJson(res, 200, { status: 'ok', service: opts.name });
     if (req.method === 'GET' && path === '/ready') {
       try {
         await opts.orm.em.fork().getConnection().execute('select 1');
@@ -159,7 +161,8 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent)
+        sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.end();
     });
   });

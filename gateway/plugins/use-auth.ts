@@ -20,14 +20,20 @@ export interface AuthPluginOptions {
   codec: ContextTokenCodec;
 }
 
-function credentialsFrom(ctx: { request?: Request; connectionParams?: Record<string, unknown> }): Credentials {
+function credentialsFrom(ctx: {
+  request?: Request;
+  connectionParams?: Record<string, unknown>;
+}): Credentials {
   const cp = ctx.connectionParams;
   if (cp) {
     const pick = (...names: string[]) => {
       for (const n of names) if (typeof cp[n] === 'string') return cp[n] as string;
       return null;
     };
-    return { authorization: pick('authorization', 'Authorization'), apiKey: pick('x-api-key', 'apiKey', 'X-Api-Key') };
+    return {
+      authorization: pick('authorization', 'Authorization'),
+      apiKey: pick('x-api-key', 'apiKey', 'X-Api-Key'),
+    };
   }
   return {
     authorization: ctx.request?.headers.get('authorization'),

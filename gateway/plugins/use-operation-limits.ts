@@ -20,7 +20,9 @@ export interface OperationLimits {
 }
 
 function tooComplex(message: string, limit: string, max: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, http: { status: 400 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, http: { status: 400 } },
+  });
 }
 
 function depthOf(
@@ -57,7 +59,9 @@ export function depthRule(maxDepth: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > maxDepth) {
-          context.reportError(tooComplex(`operation depth ${depth} exceeds the limit of ${maxDepth}`, 'depth', maxDepth));
+          context.reportError(
+            tooComplex(`operation depth ${depth} exceeds the limit of ${maxDepth}`, 'depth', maxDepth),
+          );
         }
       },
     };
@@ -73,7 +77,9 @@ export function aliasRule(maxAliases: number) {
         if (node.alias) count++;
         if (count > maxAliases && !reported) {
           reported = true;
-          context.reportError(tooComplex(`operation uses more than ${maxAliases} aliases`, 'aliases', maxAliases));
+          context.reportError(
+            tooComplex(`operation uses more than ${maxAliases} aliases`, 'aliases', maxAliases),
+          );
         }
       },
     };
@@ -88,7 +94,11 @@ export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
           return parse(source, { ...options, maxTokens: limits.maxTokens });
         } catch (err) {
           if (err instanceof GraphQLError && /tokens/i.test(err.message) && /more th/i.test(err.message)) {
-            throw tooComplex(`operation has more than ${limits.maxTokens} tokens`, 'tokens', limits.maxTokens);
+            throw tooComplex(
+              `operation has more than ${limits.maxTokens} tokens`,
+              'tokens',
+              limits.maxTokens,
+            );
           }
           throw err;
         }

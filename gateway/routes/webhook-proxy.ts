@@ -47,7 +47,9 @@ export function webhookProxy(opts: WebhookProxyOptions): GatewayRoute {
         signal: AbortSignal.timeout(10_000),
       });
       const text = await upstream.text();
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      });
       res.end(text);
     } catch {
       // GoHighLevel retries on 429 only; an unreachable owner should be retried.

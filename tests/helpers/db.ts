@@ -30,7 +30,14 @@ export function dbOptions(kind: DbKind): DatabaseOptions {
     const app = new URL(PG_URL!);
     app.username = process.env['DB_APP_ROLE'] ?? 'coaching_app';
     app.password = '';
-    return { kind, sqliteDir: ':memory:', ownerUrl: owner.toString(), appUrl: app.toString(), appRole: app.username, poolMax: 5 };
+    return {
+      kind,
+      sqliteDir: ':memory:',
+      ownerUrl: owner.toString(),
+      appUrl: app.toString(),
+      appRole: app.username,
+      poolMax: 5,
+    };
   }
   return { kind, sqliteDir: ':memory:', appRole: 'none', poolMax: 1 };
 }

@@ -23,7 +23,11 @@ export interface TestPlatform {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  ): Promise<{
+    status: number;
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  }>;
   close(): Promise<void>;
 }
 
@@ -46,7 +50,10 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
   };
 }
 
-export async function startTestPlatform(kind: DbKind, env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  kind: DbKind,
+  env: Record<string, string> = {},
+): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-it-'));
   const db = kind === 'postgres' ? await createDatabase() : undefined;
   const config = loadConfig({
@@ -65,7 +72,7 @@ export async function startTestPlatform(kind: DbKind, env: Record<string, string
     ...env,
   });
   const { supergraph } = await composeFromCode();
-  const logger = createLogger({ level: 'silent', name: 'it' });
+  const logger = createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent', name: 'it' });
   const platform = await runPlatform(config, logger, { supergraph });
   const creds = platform.credentials!;
   const apiKeys = {

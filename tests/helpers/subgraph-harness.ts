@@ -33,12 +33,19 @@ export interface SubgraphHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(module: SubgraphModule, kind: DbKind = 'sqlite'): Promise<SubgraphHarness> {
+export async function startHarness(
+  module: SubgraphModule,
+  kind: DbKind = 'sqlite',
+): Promise<SubgraphHarness> {
   const db = await createTestDb(kind, module.name, module.entities, module.migrations);
   const logger = createLogger({ level: 'silent', name: module.name });
   const events = new MemoryEventBus(logger);
   const codec = new ContextTokenCodec(TEST_CONTEXT_SECRET);
-  const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, CONTEXT_SECRET: TEST_CONTEXT_SECRET, NODE_ENV: 'test' });
+  const config = loadConfig({
+    JWT_SECRET: TEST_JWT_SECRET,
+    CONTEXT_SECRET: TEST_CONTEXT_SECRET,
+    NODE_ENV: 'test',
+  });
   const deps = { config, orm: db.orm, events, logger, codec };
   const schema = await module.buildSchema(deps);
   const stop = module.start ? await module.start(deps) : undefined;
@@ -49,6 +56,7 @@ export async function startHarness(module: SubgraphModule, kind: DbKind = 'sqlit
     codec,
     logger,
     routes: module.routes?.(deps),
+    onServer: module.onServer ? (srv) => module.onServer!(srv, deps) : undefined,
   });
   return {
     db,
@@ -58,7 +66,11 @@ export async function startHarness(module: SubgraphModule, kind: DbKind = 'sqlit
     async exec(principal, query, variables) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (principal) headers[CONTEXT_HEADER] = await codec.sign(principal);
-      const res = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as GraphQLResponse;
       return { ...body, status: res.status } as never;
     },

@@ -45,11 +45,9 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
   const summitAgents = demoAgents('summit');
 
   test('a federated query joins agents (agents subgraph) with their location (tenants subgraph)', async () => {
-    const res = await t.gql<{ agents: { totalCount: number; edges: { node: { name: string; location: { name: string } | null } }[] } }>(
-      AGENTS_WITH_LOCATION,
-      { first: 50 },
-      { 'x-api-key': t.apiKeys.acme },
-    );
+    const res = await t.gql<{
+      agents: { totalCount: number; edges: { node: { name: string; location: { name: string } | null } }[] };
+    }>(AGENTS_WITH_LOCATION, { first: 50 }, { 'x-api-key': t.apiKeys.acme });
     expect(res.errors).toBeUndefined();
     expect(res.data!.agents.totalCount).toBe(acmeAgents.length);
     const names = res.data!.agents.edges.map((e) => e.node.name).sort();
@@ -69,7 +67,9 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
     );
     expect(res.errors).toBeUndefined();
     const austin = res.data!.locations.find((l) => l.name === 'Austin Downtown')!;
-    expect(austin.agents.totalCount).toBe(acmeAgents.filter((a) => a.locationId === DEMO.acme.locations[0].id).length);
+    expect(austin.agents.totalCount).toBe(
+      acmeAgents.filter((a) => a.locationId === DEMO.acme.locations[0].id).length,
+    );
   });
 
   describe('auth matrix', () => {
@@ -77,23 +77,45 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
       const res = await t.gql('{ agents(first: 1) { totalCount } }');
       expect(res.status).toBe(401);
       expect(res.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
-      const intro = await t.gql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }');
+      const intro = await t.gql<{ __schema: { queryType: { name: string } } }>(
+        '{ __schema { queryType { name } } }',
+      );
       expect(intro.data!.__schema.queryType.name).toBe('Query');
     });
 
     test('a wrong API key and a forged or expired JWT are UNAUTHENTICATED', async () => {
-      const bad = await t.gql('{ agents(first: 1) { totalCount } }', {}, { 'x-api-key': 'cpk_00000000_notarealkeyatallnotreal' });
+      const bad = await t.gql(
+        '{ agents(first: 1) { totalCount } }',
+        {},
+        { 'x-api-key': 'cpk_00000000_notarealkeyatallnotreal' },
+      );
       expect(bad.status).toBe(401);
       expect(bad.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
       const forged = await signAccessToken(
         { ...jwtOpts, secret: 'another-secret-another-secret-another' },
-        { tenantId: DEMO.acme.id, organizationId: DEMO.acme.id, organizationIds: [DEMO.acme.id], locationIds: null, role: MemberRole.OWNER, scopes: ROLE_SCOPES.OWNER, subject: 'x' },
+        {
+          tenantId: DEMO.acme.id,
+          organizationId: DEMO.acme.id,
+          organizationIds: [DEMO.acme.id],
+          locationIds: null,
+          role: MemberRole.OWNER,
+          scopes: ROLE_SCOPES.OWNER,
+          subject: 'x',
+        },
         600,
       );
-      const res = await t.gql('{ agents(first: 1) { totalCount } }', {}, { authorization: `Bearer ${forged}` });
+      const res = await t.gql(
+        '{ agents(first: 1) { totalCount } }',
+        {},
+        { authorization: `Bearer ${forged}` },
+      );
       expect(res.status).toBe(401);
       const expired = await userToken({ tenantId: DEMO.acme.id, role: MemberRole.OWNER }, -10);
-      const res2 = await t.gql('{ agents(first: 1) { totalCount } }', {}, { authorization: `Bearer ${expired}` });
+      const res2 = await t.gql(
+        '{ agents(first: 1) { totalCount } }',
+        {},
+        { authorization: `Bearer ${expired}` },
+      );
       expect(res2.status).toBe(401);
       expect(res2.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
     });
@@ -111,7 +133,11 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
       const ok = await t.gql('{ locations { name } }', {}, { 'x-api-key': secret });
       expect(ok.errors).toBeUndefined();
 
-      const revoked = await t.gql('mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id }, { 'x-api-key': t.apiKeys.acme });
+      const revoked = await t.gql(
+        'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }',
+        { id: apiKey.id },
+        { 'x-api-key': t.apiKeys.acme },
+      );
       expect(revoked.errors).toBeUndefined();
       t.platform.gateway.resolver.invalidate();
       const after = await t.gql('{ locations { name } }', {}, { 'x-api-key': secret });
@@ -121,24 +147,58 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
 
     test('each role sees what it should: AGENT itself, MANAGER its location + shared pool, OWNER everything', async () => {
       const me = acmeAgents[0]!;
-      const agentTok = await userToken({ tenantId: DEMO.acme.id, role: MemberRole.AGENT, agentId: me.id, locationIds: [me.locationId!] });
-      const a = await t.gql<{ agents: { totalCount: number; edges: { node: { id: string } }[] } }>(AGENTS_WITH_LOCATION, { first: 50 }, { authorization: `Bearer ${agentTok}` });
+      const agentTok = await userToken({
+        tenantId: DEMO.acme.id,
+        role: MemberRole.AGENT,
+        agentId: me.id,
+        locationIds: [me.locationId!],
+      });
+      const a = await t.gql<{ agents: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        AGENTS_WITH_LOCATION,
+        { first: 50 },
+        { authorization: `Bearer ${agentTok}` },
+      );
       expect(a.errors).toBeUndefined();
       expect(a.data!.agents.edges.map((e) => e.node.id)).toEqual([me.id]);
 
       const loc = DEMO.acme.locations[0].id;
-      const mgrTok = await userToken({ tenantId: DEMO.acme.id, role: MemberRole.MANAGER, locationIds: [loc] });
-      const m = await t.gql<{ agents: { edges: { node: { id: string } }[] } }>(AGENTS_WITH_LOCATION, { first: 50 }, { authorization: `Bearer ${mgrTok}` });
-      const expected = acmeAgents.filter((x) => x.locationId === loc || x.locationId === null).map((x) => x.id).sort();
+      const mgrTok = await userToken({
+        tenantId: DEMO.acme.id,
+        role: MemberRole.MANAGER,
+        locationIds: [loc],
+      });
+      const m = await t.gql<{ agents: { edges: { node: { id: string } }[] } }>(
+        AGENTS_WITH_LOCATION,
+        { first: 50 },
+        { authorization: `Bearer ${mgrTok}` },
+      );
+      const expected = acmeAgents
+        .filter((x) => x.locationId === loc || x.locationId === null)
+        .map((x) => x.id)
+        .sort();
       expect(m.data!.agents.edges.map((e) => e.node.id).sort()).toEqual(expected);
 
       const ownerTok = await userToken({ tenantId: DEMO.acme.id, role: MemberRole.OWNER });
-      const o = await t.gql<{ agents: { totalCount: number } }>(AGENTS_WITH_LOCATION, { first: 50 }, { authorization: `Bearer ${ownerTok}` });
+      const o = await t.gql<{ agents: { totalCount: number } }>(
+        AGENTS_WITH_LOCATION,
+        { first: 50 },
+        { authorization: `Bearer ${ownerTok}` },
+      );
       expect(o.data!.agents.totalCount).toBe(acmeAgents.length);
 
       const create = await t.gql(
         'mutation ($input: CreateAgentInput!) { createAgent(input: $input) { id } }',
-        { input: { name: 'Sneaky', email: 'sneaky@example.com', phone: '+15125550199', role: 'BUYER_AGENT', experience: 'NOVICE', specializations: [], locationId: loc } },
+        {
+          input: {
+            name: 'Sneaky',
+            email: 'sneaky@example.com',
+            phone: '+15125550199',
+            role: 'BUYER_AGENT',
+            experience: 'NOVICE',
+            specializations: [],
+            locationId: loc,
+          },
+        },
         { authorization: `Bearer ${agentTok}` },
       );
       expect(create.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
@@ -148,17 +208,34 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
   describe('tenant isolation', () => {
     test('by id, by list and through nested entity fields, tenant B sees nothing of tenant A', async () => {
       const aAgent = acmeAgents[1]!;
-      const byId = await t.gql('query ($id: ID!) { agent(id: $id) { id name } }', { id: aAgent.id }, { 'x-api-key': t.apiKeys.summit });
+      const byId = await t.gql(
+        'query ($id: ID!) { agent(id: $id) { id name } }',
+        { id: aAgent.id },
+        { 'x-api-key': t.apiKeys.summit },
+      );
       expect(byId.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
-      const missing = await t.gql('query ($id: ID!) { agent(id: $id) { id name } }', { id: '9f9e6f3a-1c1d-4a8e-9a53-000000000999' }, { 'x-api-key': t.apiKeys.summit });
-      expect(missing.errors![0]!.message).toBe(byId.errors![0]!.message.replace(aAgent.id, '9f9e6f3a-1c1d-4a8e-9a53-000000000999'));
+      const missing = await t.gql(
+        'query ($id: ID!) { agent(id: $id) { id name } }',
+        { id: '9f9e6f3a-1c1d-4a8e-9a53-000000000999' },
+        { 'x-api-key': t.apiKeys.summit },
+      );
+      expect(missing.errors![0]!.message).toBe(
+        byId.errors![0]!.message.replace(aAgent.id, '9f9e6f3a-1c1d-4a8e-9a53-000000000999'),
+      );
 
-      const list = await t.gql<{ agents: { edges: { node: { id: string; location: { id: string } | null } }[] } }>(AGENTS_WITH_LOCATION, { first: 100 }, { 'x-api-key': t.apiKeys.summit });
+      const list = await t.gql<{
+        agents: { edges: { node: { id: string; location: { id: string } | null } }[] };
+      }>(AGENTS_WITH_LOCATION, { first: 100 }, { 'x-api-key': t.apiKeys.summit });
       const ids = list.data!.agents.edges.map((e) => e.node.id).sort();
       expect(ids).toEqual(summitAgents.map((a) => a.id).sort());
-      for (const e of list.data!.agents.edges) if (e.node.location) expect(e.node.location.id).toBe(DEMO.summit.locations[0].id);
+      for (const e of list.data!.agents.edges)
+        if (e.node.location) expect(e.node.location.id).toBe(DEMO.summit.locations[0].id);
 
-      const loc = await t.gql('query ($id: ID!) { location(id: $id) { id name agents { totalCount } } }', { id: DEMO.acme.locations[0].id }, { 'x-api-key': t.apiKeys.summit });
+      const loc = await t.gql(
+        'query ($id: ID!) { location(id: $id) { id name agents { totalCount } } }',
+        { id: DEMO.acme.locations[0].id },
+        { 'x-api-key': t.apiKeys.summit },
+      );
       expect(loc.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
     });
 
@@ -169,7 +246,11 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
         { 'x-api-key': t.apiKeys.summit },
       );
       expect(upd.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
-      const check = await t.gql<{ agent: { name: string } }>('query ($id: ID!) { agent(id: $id) { name } }', { id: acmeAgents[2]!.id }, { 'x-api-key': t.apiKeys.acme });
+      const check = await t.gql<{ agent: { name: string } }>(
+        'query ($id: ID!) { agent(id: $id) { name } }',
+        { id: acmeAgents[2]!.id },
+        { 'x-api-key': t.apiKeys.acme },
+      );
       expect(check.data!.agent.name).toBe(acmeAgents[2]!.name);
     });
   });
@@ -178,11 +259,26 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
     test('a direct subgraph call without a valid context token is refused; SDL for composition is not', async () => {
       for (const name of ['tenants', 'agents', 'coaching', 'analytics', 'billing'] as const) {
         const url = t.platform.services[name].subgraph.url;
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+        });
         expect(res.status).toBe(401);
-        const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-platform-context': 'eyJhbGciOiJIUzI1NiJ9.e30.bad' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+        const forged = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-platform-context': 'eyJhbGciOiJIUzI1NiJ9.e30.bad',
+          },
+          body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+        });
         expect(forged.status).toBe(401);
-        const sdl = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+        const sdl = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ _service { sdl } }' }),
+        });
         expect(sdl.status).toBe(200);
       }
     });
@@ -204,37 +300,72 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
     });
 
     test('aliases and tokens: just under passes, just over fails', async () => {
-      const max = t.config.limits.maxAliases;
-      const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
-      const ok = await t.gql(aliases(max), {}, { 'x-api-key': t.apiKeys.acme });
+      const maxAliases = t.config.limits.maxAliases;
+      const aliases = (n: number) =>
+        `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+      const ok = await t.gql(aliases(maxAliases), {}, { 'x-api-key': t.apiKeys.acme });
       expect(ok.errors).toBeUndefined();
-      const over = await t.gql(aliases(max + 1), {}, { 'x-api-key': t.apiKeys.acme });
+      const over = await t.gql(aliases(maxAliases + 1), {}, { 'x-api-key': t.apiKeys.acme });
       expect(over.errors![0]!.extensions!['code']).toBe('QUERY_TOO_COMPLEX');
-      const tokens = (n: number) => `{ ${Array.from({ length: n }, () => '__typename').join(' ')} }`;
-      const tokOver = await t.gql(tokens(t.config.limits.maxTokens + 1), {}, { 'x-api-key': t.apiKeys.acme });
+      // `... on Query { __typename }` is 6 tokens; the braces around the operation add 2.
+      const tokens = (n: number) => {
+        const fragments = Math.floor((n - 2) / 6);
+        const rest = n - 2 - fragments * 6;
+        return `{ ${Array.from({ length: fragments }, () => '... on Query { __typename }').join(' ')} ${'__typename '.repeat(rest)}}`;
+      };
+      const max = t.config.limits.maxTokens;
+      const tokOver = await t.gql(tokens(max + 1), {}, { 'x-api-key': t.apiKeys.acme });
       expect(tokOver.errors![0]!.extensions!['code']).toBe('QUERY_TOO_COMPLEX');
-      const tokOk = await t.gql(tokens(t.config.limits.maxTokens - 10), {}, { 'x-api-key': t.apiKeys.acme });
+      const tokOk = await t.gql(tokens(max), {}, { 'x-api-key': t.apiKeys.acme });
       expect(tokOk.errors).toBeUndefined();
     });
 
     test('oversize body → 413 PAYLOAD_TOO_LARGE; malformed JSON → 400, never 500', async () => {
       const big = 'x'.repeat(t.config.limits.maxBodyBytes + 10);
-      const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': t.apiKeys.acme }, body: JSON.stringify({ query: `{ __typename } # ${big}` }) });
+      const res = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': t.apiKeys.acme },
+        body: JSON.stringify({ query: `{ __typename } # ${big}` }),
+      });
       expect(res.status).toBe(413);
-      const bad = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': t.apiKeys.acme }, body: '{"query": "{ __typename }"' });
+      const bad = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': t.apiKeys.acme },
+        body: '{"query": "{ __typename }"',
+      });
       expect(bad.status).toBe(400);
     });
 
     test('invalid email, phone and enum are BAD_USER_INPUT naming the field', async () => {
-      const base = { name: 'New Agent', email: 'new.agent@example.com', phone: '+15125550123', role: 'BUYER_AGENT', experience: 'NOVICE', specializations: [], locationId: DEMO.acme.locations[0].id };
+      const base = {
+        name: 'New Agent',
+        email: 'new.agent@example.com',
+        phone: '+15125550123',
+        role: 'BUYER_AGENT',
+        experience: 'NOVICE',
+        specializations: [],
+        locationId: DEMO.acme.locations[0].id,
+      };
       const mutation = 'mutation ($input: CreateAgentInput!) { createAgent(input: $input) { id } }';
-      const email = await t.gql(mutation, { input: { ...base, email: 'not-an-email' } }, { 'x-api-key': t.apiKeys.acme });
+      const email = await t.gql(
+        mutation,
+        { input: { ...base, email: 'not-an-email' } },
+        { 'x-api-key': t.apiKeys.acme },
+      );
       expect(email.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
       expect(email.errors![0]!.message).toMatch(/email/i);
-      const phone = await t.gql(mutation, { input: { ...base, phone: 'call me maybe' } }, { 'x-api-key': t.apiKeys.acme });
+      const phone = await t.gql(
+        mutation,
+        { input: { ...base, phone: 'call me maybe' } },
+        { 'x-api-key': t.apiKeys.acme },
+      );
       expect(phone.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
       expect(phone.errors![0]!.message).toMatch(/phone/i);
-      const role = await t.gql(mutation, { input: { ...base, role: 'WIZARD' } }, { 'x-api-key': t.apiKeys.acme });
+      const role = await t.gql(
+        mutation,
+        { input: { ...base, role: 'WIZARD' } },
+        { 'x-api-key': t.apiKeys.acme },
+      );
       expect(role.status).toBeLessThan(500);
       expect(role.errors![0]!.message).toMatch(/role|WIZARD/);
     });

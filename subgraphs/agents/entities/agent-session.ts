@@ -1,0 +1,74 @@
+/**
+ * A coaching session of one agent with one GoHighLevel contact on one channel.
+ * `locationId` is copied from the agent when the session starts and drives visibility.
+ */
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+import { ConversationStage, SessionChannel } from '../enums';
+
+export type SessionContext = Record<string, unknown>;
+
+@ObjectType({ description: 'A coaching session: one agent, one contact, one channel.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'agent_sessions' })
+@TenantOwned()
+@Index({ properties: ['tenantId', 'startedAt', 'id'] })
+@Index({ properties: ['tenantId', 'agentId', 'startedAt'] })
+@Index({ properties: ['tenantId', 'contactId'] })
+export class AgentSession {
+  /** Derived, never persisted. */
+  [OptionalProps]?: 'active';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'string', length: 36 })
+  agentId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The agent's location when the session started; null = shared pool.",
+  })
+  @Property({ type: 'string', length: 36, nullable: true })
+  locationId!: string | null;
+
+  @Field({ description: 'GoHighLevel contact id.' })
+  @Property({ type: 'string', length: 64 })
+  contactId!: string;
+
+  @Field(() => SessionChannel)
+  @Enum({ type: 'string', items: () => SessionChannel, length: 16 })
+  channel!: SessionChannel;
+
+  @Field(() => ConversationStage)
+  @Enum({ type: 'string', items: () => ConversationStage, length: 32 })
+  stage!: ConversationStage;
+
+  @Field(() => JSONObjectResolver, { description: 'Free-form session context (at most 16 KB serialized).' })
+  @Property({ type: 'json' })
+  context!: SessionContext;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  startedAt!: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  endedAt!: Date | null;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  @Field({ description: 'True until the session is ended.' })
+  get active(): boolean {
+    return this.endedAt === null || this.endedAt === undefined;
+  }
+}

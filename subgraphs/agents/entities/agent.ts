@@ -1,0 +1,93 @@
+/**
+ * An agent profile: MikroORM entity and GraphQL federation entity on one class.
+ * `locationId` null means the tenant's shared pool (visible to every location).
+ * `ghlUserId` (the GoHighLevel user) is unique per tenant when set; many agents may have none.
+ */
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+import { AgentRole, Experience, Specialization } from '../enums';
+
+export const AGENTS_GHL_USER_UNIQUE = 'agents_tenant_id_ghl_user_id_unique';
+
+@ObjectType({ description: 'A real-estate agent profile coached by the platform.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'agents' })
+@TenantOwned()
+@Index({ properties: ['tenantId', 'name', 'id'] })
+@Index({ properties: ['tenantId', 'locationId', 'name', 'id'] })
+/** Named like migration 0002's index, so fresh and migrated databases end up with the same name. */
+@Unique({ name: AGENTS_GHL_USER_UNIQUE, properties: ['tenantId', 'ghlUserId'] })
+export class Agent {
+  /** Derived, never persisted. */
+  [OptionalProps]?: 'sharedPool';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The location the agent belongs to; null for the shared pool.',
+  })
+  @Property({ type: 'string', length: 36, nullable: true })
+  locationId!: string | null;
+
+  @Field()
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  @Field(() => EmailAddressResolver)
+  @Property({ type: 'string', length: 254 })
+  email!: string;
+
+  @Field(() => String, { nullable: true, description: 'E.164, e.g. +15125550101.' })
+  @Property({ type: 'string', length: 16, nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'GoHighLevel user id (letters, digits, "_" or "-"; at most 64), unique in the tenant.',
+  })
+  @Property({ type: 'string', length: 64, nullable: true })
+  ghlUserId!: string | null;
+
+  @Field(() => AgentRole)
+  @Enum({ type: 'string', items: () => AgentRole, length: 32 })
+  role!: AgentRole;
+
+  @Field(() => Experience)
+  @Enum({ type: 'string', items: () => Experience, length: 32 })
+  experience!: Experience;
+
+  @Field(() => [Specialization])
+  @Property({ type: 'json' })
+  specializations!: Specialization[];
+
+  @Field(() => [String], {
+    description: 'Free-form labels (trimmed, at most 20, each at most 40 characters).',
+  })
+  @Property({ type: 'json' })
+  tags!: string[];
+
+  @Field()
+  @Property({ type: 'boolean' })
+  active!: boolean;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  @Field({ description: 'True when the agent belongs to the tenant-wide shared pool (no location).' })
+  get sharedPool(): boolean {
+    return this.locationId === null;
+  }
+}

@@ -1,0 +1,3 @@
+export { Agent } from './agent';
+export { AgentSession, type SessionContext } from './agent-session';
+export { Location, locationRef, type LocationRef } from './location';

@@ -1,0 +1,105 @@
+/**
+ * The agents subgraph's migrations. 0001 creates the tables from the entity metadata of the code that
+ * runs it, so on a fresh database it already has everything later migrations add: those check what
+ * exists and only add what is missing, on SQLite and PostgreSQL alike.
+ *
+ * 0002: `agents.ghl_user_id` (GoHighLevel user id) with its per-tenant unique index, and the outbox and
+ * processed-event tables (the subgraph now stages its events in the outbox and consumes events).
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import type { SqlSchemaGenerator } from '@mikro-orm/knex';
+import { Migration } from '@mikro-orm/migrations';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { initialSchemaMigration } from '../../core/db/migration';
+import { quoteIdent } from '../../core/db/rls';
+import { AGENTS_GHL_USER_UNIQUE } from './entities/agent';
+
+/** Schema inspection and DDL helpers that work on both dialects. */
+abstract class AgentsMigration extends Migration {
+  protected isPostgres(): boolean {
+    return this.driver.getPlatform() instanceof PostgreSqlPlatform;
+  }
+
+  protected schema(): string {
+    return String(this.config.get('schema') ?? 'public');
+  }
+
+  /** A quoted, on PostgreSQL schema-qualified, table name. */
+  protected table(name: string): string {
+    return this.isPostgres() ? `${quoteIdent(this.schema())}.${quoteIdent(name)}` : quoteIdent(name);
+  }
+
+  protected async hasTable(name: string): Promise<boolean> {
+    const rows = this.isPostgres()
+      ? await this.execute(
+          `select 1 from information_schema.tables where table_schema = ? and table_name = ?`,
+          [this.schema(), name],
+        )
+      : await this.execute(`select 1 from sqlite_master where type = 'table' and name = ?`, [name]);
+    return rows.length > 0;
+  }
+
+  protected async hasColumn(table: string, column: string): Promise<boolean> {
+    const rows = this.isPostgres()
+      ? await this.execute(
+          `select 1 from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?`,
+          [this.schema(), table, column],
+        )
+      : await this.execute(`select 1 from pragma_table_info(?) where name = ?`, [table, column]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The metadata-generated DDL (tables, indexes, constraints) of `tables` only, for this dialect —
+   * exactly what 0001 would have created for them.
+   */
+  protected async createTablesSql(tables: readonly string[]): Promise<string[]> {
+    const generator = this.config.getExtension<SqlSchemaGenerator>('@mikro-orm/schema-generator');
+    if (!generator) throw new Error('schema generator unavailable');
+    const sql = await generator.getCreateSchemaSQL({ wrap: false });
+    const names = tables.map((t) => t.replace(/[^a-z0-9_]/g, '')).join('|');
+    const about = new RegExp(
+      `^(?:create table|alter table|create (?:unique )?index \\S+ on) (?:["\`][a-z0-9_]+["\`]\\.)?["\`](?:${names})["\`]`,
+      'i',
+    );
+    return sql
+      .split(/;\s*\n/)
+      .map((s) => s.trim().replace(/;$/, ''))
+      .filter((s) => about.test(s));
+  }
+}
+
+class AgentsGhlUserAndOutbox extends AgentsMigration {
+  override async up(): Promise<void> {
+    if (!(await this.hasColumn('agents', 'ghl_user_id'))) {
+      this.addSql(`alter table ${this.table('agents')} add column "ghl_user_id" varchar(64) null`);
+    }
+    // NULLs are distinct in unique indexes on both dialects: any number of agents may have none
+    this.addSql(
+      `create unique index if not exists ${quoteIdent(AGENTS_GHL_USER_UNIQUE)} ` +
+        `on ${this.table('agents')} ("tenant_id", "ghl_user_id")`,
+    );
+    const missing: string[] = [];
+    for (const t of ['outbox_event', 'processed_event']) if (!(await this.hasTable(t))) missing.push(t);
+    if (missing.length) for (const stmt of await this.createTablesSql(missing)) this.addSql(stmt);
+  }
+
+  override async down(): Promise<void> {
+    const index = this.isPostgres()
+      ? `${quoteIdent(this.schema())}.${quoteIdent(AGENTS_GHL_USER_UNIQUE)}`
+      : quoteIdent(AGENTS_GHL_USER_UNIQUE);
+    if (this.isPostgres()) {
+      // a fresh database has it as a constraint (from 0001), a migrated one as an index
+      this.addSql(
+        `alter table ${this.table('agents')} drop constraint if exists ${quoteIdent(AGENTS_GHL_USER_UNIQUE)}`,
+      );
+    }
+    this.addSql(`drop index if exists ${index}`);
+    this.addSql(`alter table ${this.table('agents')} drop column "ghl_user_id"`);
+  }
+}
+
+export const agentsMigrations: MigrationObject[] = [
+  initialSchemaMigration('Migration0001AgentsInitial'),
+  { name: 'Migration0002AgentsGhlUser', class: AgentsGhlUserAndOutbox },
+];

@@ -1,0 +1,30 @@
+/** Argument sets of the list fields. */
+import { ArgsType, Field, Int } from 'type-graphql';
+import { AgentFilter, AgentSessionFilter, LocationAgentFilter } from './inputs';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0 to 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The previous page's endCursor." })
+  after?: string | null;
+}
+
+@ArgsType()
+export class AgentsArgs extends PageArgs {
+  @Field(() => AgentFilter, { nullable: true })
+  filter?: AgentFilter | null;
+}
+
+@ArgsType()
+export class LocationAgentsArgs extends PageArgs {
+  @Field(() => LocationAgentFilter, { nullable: true })
+  filter?: LocationAgentFilter | null;
+}
+
+@ArgsType()
+export class AgentSessionsArgs extends PageArgs {
+  @Field(() => AgentSessionFilter, { nullable: true })
+  filter?: AgentSessionFilter | null;
+}

@@ -1,0 +1,23 @@
+/**
+ * Federation `__resolveReference` for the entities of this subgraph. Agent and AgentSession batch
+ * through the request's one loader per entity; Location just echoes its key.
+ */
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { RequestContext } from '../../../core/request-context';
+import * as service from '../service';
+
+interface Reference {
+  id?: unknown;
+}
+
+export const referenceResolvers: GraphQLResolverMap<unknown> = {
+  Agent: {
+    __resolveReference: (ref: Reference, ctx: RequestContext) => service.resolveAgentReference(ctx, ref.id),
+  },
+  AgentSession: {
+    __resolveReference: (ref: Reference, ctx: RequestContext) => service.resolveSessionReference(ctx, ref.id),
+  },
+  Location: {
+    __resolveReference: (ref: Reference) => (typeof ref.id === 'string' ? { id: ref.id } : null),
+  },
+};

@@ -1,0 +1,182 @@
+/**
+ * Reading agents: filter parsing, visibility + filter conditions, the keyset-paginated list, the
+ * batched by-id load (federation references) and the batched per-location lists (`Location.agents`).
+ */
+import { QueryOrder, raw, type FilterQuery, type ObjectQuery } from '@mikro-orm/core';
+import { BadUserInputError } from '../../../core/errors';
+import type { Principal } from '../../../core/principal';
+import { Agent } from '../entities/agent';
+import type { AgentRole, Experience, Specialization } from '../enums';
+import { requireRead, visibleAgents } from './access';
+import { sqlEm, type AgentsContext } from './context';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { containsAny, dialectOf, jsonArrayContains, type Dialect } from './dialect';
+import { toConnection, type Connection, type PageArgs } from './pagination';
+import { isUuid, parseFirst, parseGhlUserId, parseId, parseSearch } from './validation';
+
+export interface AgentFilterInput {
+  role?: AgentRole | null;
+  experience?: Experience | null;
+  specialization?: Specialization | null;
+  locationId?: string | null;
+  sharedPool?: boolean | null;
+  search?: string | null;
+  active?: boolean | null;
+  ghlUserId?: string | null;
+}
+
+export interface AgentListArgs extends PageArgs {
+  filter?: AgentFilterInput | null;
+}
+
+interface AgentFilter {
+  role?: AgentRole;
+  experience?: Experience;
+  specialization?: Specialization;
+  locationId?: string;
+  sharedPool?: boolean;
+  search?: string;
+  active?: boolean;
+  ghlUserId?: string;
+}
+
+interface AgentPage {
+  first: number;
+  after: Cursor | null;
+  filter: AgentFilter;
+}
+
+export function parseAgentPage(args: AgentListArgs): AgentPage {
+  const f = args.filter ?? {};
+  const filter: AgentFilter = {
+    role: f.role ?? undefined,
+    experience: f.experience ?? undefined,
+    specialization: f.specialization ?? undefined,
+    locationId: f.locationId == null ? undefined : parseId(f.locationId, 'filter.locationId'),
+    sharedPool: f.sharedPool ?? undefined,
+    search: parseSearch(f.search, 'filter.search'),
+    active: f.active ?? undefined,
+    ghlUserId: f.ghlUserId == null ? undefined : parseGhlUserId(f.ghlUserId, 'filter.ghlUserId'),
+  };
+  if (filter.locationId !== undefined && filter.sharedPool === true) {
+    throw new BadUserInputError('filter.sharedPool', 'cannot be combined with filter.locationId');
+  }
+  return { first: parseFirst(args.first), after: decodeCursor('agent', args.after), filter };
+}
+
+/** Visibility and filter conditions. Built fresh per query (raw fragments are single-use). */
+function agentConditions(
+  p: Principal,
+  dialect: Dialect,
+  f: AgentFilter,
+  after: Cursor | null,
+): ObjectQuery<Agent> {
+  const and: FilterQuery<Agent>[] = [visibleAgents(p)];
+  if (f.role) and.push({ role: f.role });
+  if (f.experience) and.push({ experience: f.experience });
+  if (f.locationId) and.push({ locationId: f.locationId });
+  if (f.sharedPool === true) and.push({ locationId: null });
+  if (f.sharedPool === false) and.push({ locationId: { $ne: null } });
+  if (f.active !== undefined) and.push({ active: f.active });
+  if (f.ghlUserId !== undefined) and.push({ ghlUserId: f.ghlUserId });
+  if (f.search) and.push({ [containsAny(dialect, ['name', 'email'], f.search)]: [] });
+  if (f.specialization) and.push({ [jsonArrayContains(dialect, 'specializations', f.specialization)]: [] });
+  if (after) and.push({ $or: [{ name: { $gt: after.key } }, { name: after.key, id: { $gt: after.id } }] });
+  return { $and: and };
+}
+
+export function agentCursor(agent: Agent): string {
+  return encodeCursor('agent', { key: agent.name, id: agent.id });
+}
+
+/** The `agents` query: visible agents matching the filter, by name then id. */
+export async function listAgents(ctx: AgentsContext, args: AgentListArgs): Promise<Connection<Agent>> {
+  requireRead(ctx.principal);
+  const { first, after, filter } = parseAgentPage(args);
+  const dialect = dialectOf(ctx.em);
+  const totalCount = await ctx.em.count(Agent, agentConditions(ctx.principal, dialect, filter, null));
+  const rows =
+    first === 0
+      ? []
+      : await ctx.em.find(Agent, agentConditions(ctx.principal, dialect, filter, after), {
+          orderBy: { name: QueryOrder.ASC, id: QueryOrder.ASC },
+          limit: first + 1,
+        });
+  return toConnection({ rows, first, totalCount, cursorOf: agentCursor });
+}
+
+/** One query for a batch of ids; null for ids that are missing, malformed or not visible. */
+export async function loadAgentsByIds(ctx: AgentsContext, ids: readonly string[]): Promise<(Agent | null)[]> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  const rows = wanted.length
+    ? await ctx.em.find(Agent, { $and: [visibleAgents(ctx.principal), { id: { $in: wanted } }] })
+    : [];
+  const byId = new Map(rows.map((a) => [a.id, a]));
+  return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+}
+
+/**
+ * `Location.agents` for many locations with the same arguments: one windowed query for the rows
+ * (at most `first + 1` per location) and one grouped count.
+ */
+export async function listAgentsOfLocations(
+  ctx: AgentsContext,
+  locationIds: readonly string[],
+  page: AgentPage,
+): Promise<Connection<Agent>[]> {
+  const ids = [...new Set(locationIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const empty = () =>
+    toConnection<Agent>({
+      rows: [],
+      first: page.first,
+      totalCount: 0,
+      cursorOf: agentCursor,
+    });
+  if (ids.length === 0) return locationIds.map(() => empty());
+  const em = sqlEm(ctx.em);
+  const dialect = dialectOf(em);
+  const where = (after: Cursor | null): ObjectQuery<Agent> => ({
+    $and: [agentConditions(ctx.principal, dialect, page.filter, after), { locationId: { $in: ids } }],
+  });
+
+  const countRows = await em
+    .createQueryBuilder(Agent, 'a')
+    .select(['a.locationId', raw('count(*) as cnt')])
+    .where(where(null))
+    .groupBy('a.locationId')
+    .execute<{ location_id: string; cnt: number | string }[]>('all', false);
+  const counts = new Map(countRows.map((r) => [r.location_id, Number(r.cnt)]));
+
+  const byLocation = new Map<string, Agent[]>();
+  if (page.first > 0) {
+    const inner = em
+      .createQueryBuilder(Agent, 'a')
+      .select(['a.*', raw('row_number() over (partition by a.location_id order by a.name, a.id) as rn')])
+      .where(where(page.after))
+      .getKnexQuery();
+    const outer = em
+      .getKnex()
+      .select('*')
+      .from(inner.as('t'))
+      .where('t.rn', '<=', page.first + 1)
+      .orderBy([{ column: 't.location_id' }, { column: 't.rn' }]);
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(outer, [], 'all', em.getTransactionContext());
+    for (const { rn: _rn, ...row } of rows) {
+      const agent = em.map(Agent, row);
+      const list = byLocation.get(agent.locationId ?? '') ?? [];
+      list.push(agent);
+      byLocation.set(agent.locationId ?? '', list);
+    }
+  }
+  return locationIds.map((locationId) => {
+    const id = locationId.toLowerCase();
+    return toConnection({
+      rows: byLocation.get(id) ?? [],
+      first: page.first,
+      totalCount: counts.get(id) ?? 0,
+      cursorOf: agentCursor,
+    });
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * Reading agent sessions: filter parsing, the keyset-paginated list (newest first) and the batched
+ * by-id load (federation references).
+ */
+import { QueryOrder, type FilterQuery, type ObjectQuery } from '@mikro-orm/core';
+import type { Principal } from '../../../core/principal';
+import { AgentSession } from '../entities/agent-session';
+import type { ConversationStage } from '../enums';
+import { requireRead, visibleSessions } from './access';
+import type { AgentsContext } from './context';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { toConnection, type Connection, type PageArgs } from './pagination';
+import { isUuid, parseContactId, parseFirst, parseId } from './validation';
+
+export interface SessionFilterInput {
+  agentId?: string | null;
+  contactId?: string | null;
+  stage?: ConversationStage | null;
+  active?: boolean | null;
+}
+
+export interface SessionListArgs extends PageArgs {
+  filter?: SessionFilterInput | null;
+}
+
+interface SessionFilter {
+  agentId?: string;
+  contactId?: string;
+  stage?: ConversationStage;
+  active?: boolean;
+}
+
+function parseSessionFilter(f: SessionFilterInput): SessionFilter {
+  return {
+    agentId: f.agentId == null ? undefined : parseId(f.agentId, 'filter.agentId'),
+    contactId: f.contactId == null ? undefined : parseContactId(f.contactId, 'filter.contactId'),
+    stage: f.stage ?? undefined,
+    active: f.active ?? undefined,
+  };
+}
+
+function sessionConditions(p: Principal, f: SessionFilter, after: Cursor | null): ObjectQuery<AgentSession> {
+  const and: FilterQuery<AgentSession>[] = [visibleSessions(p)];
+  if (f.agentId) and.push({ agentId: f.agentId });
+  if (f.contactId) and.push({ contactId: f.contactId });
+  if (f.stage) and.push({ stage: f.stage });
+  if (f.active === true) and.push({ endedAt: null });
+  if (f.active === false) and.push({ endedAt: { $ne: null } });
+  if (after) {
+    const at = new Date(after.key);
+    and.push({ $or: [{ startedAt: { $lt: at } }, { startedAt: at, id: { $lt: after.id } }] });
+  }
+  return { $and: and };
+}
+
+export function sessionCursor(session: AgentSession): string {
+  return encodeCursor('session', { key: session.startedAt.toISOString(), id: session.id });
+}
+
+/** The `agentSessions` query: visible sessions matching the filter, newest first. */
+export async function listSessions(
+  ctx: AgentsContext,
+  args: SessionListArgs,
+): Promise<Connection<AgentSession>> {
+  requireRead(ctx.principal);
+  const first = parseFirst(args.first);
+  const after = decodeCursor('session', args.after);
+  const filter = parseSessionFilter(args.filter ?? {});
+  const totalCount = await ctx.em.count(AgentSession, sessionConditions(ctx.principal, filter, null));
+  const rows =
+    first === 0
+      ? []
+      : await ctx.em.find(AgentSession, sessionConditions(ctx.principal, filter, after), {
+          orderBy: { startedAt: QueryOrder.DESC, id: QueryOrder.DESC },
+          limit: first + 1,
+        });
+  return toConnection({ rows, first, totalCount, cursorOf: sessionCursor });
+}
+
+/** One query for a batch of ids; null for ids that are missing, malformed or not visible. */
+export async function loadSessionsByIds(
+  ctx: AgentsContext,
+  ids: readonly string[],
+): Promise<(AgentSession | null)[]> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  const rows = wanted.length
+    ? await ctx.em.find(AgentSession, { $and: [visibleSessions(ctx.principal), { id: { $in: wanted } }] })
+    : [];
+  const byId = new Map(rows.map((s) => [s.id, s]));
+  return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+}

@@ -1,0 +1,60 @@
+/** A raised threshold alert; raised at most once per kind, scope and window. */
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+
+export enum AlertKind {
+  P95_LATENCY = 'P95_LATENCY',
+  DAILY_COST = 'DAILY_COST',
+  ACCEPTANCE_DROP = 'ACCEPTANCE_DROP',
+}
+registerEnumType(AlertKind, { name: 'AlertKind' });
+
+@ObjectType({
+  description: 'A threshold crossed: latency (ms), daily cost (micros) or acceptance drop (rate points).',
+})
+@Entity({ tableName: 'analytics_alerts' })
+@TenantOwned()
+@Unique({ properties: ['tenantId', 'kind', 'scopeKey', 'windowStart'] })
+@Index({ properties: ['tenantId', 'windowStart'] })
+export class Alert {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => AlertKind)
+  @Property({ type: 'string', length: 24 })
+  kind!: AlertKind;
+
+  @Field(() => ID, { nullable: true, description: 'The location, for per-location alerts.' })
+  @Property({ type: 'string', length: 36, nullable: true })
+  locationId!: string | null;
+
+  /** Uniqueness scope: the location id, or '' for tenant-wide alerts. */
+  @Property({ type: 'string', length: 36 })
+  scopeKey!: string;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  windowStart!: Date;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  windowEnd!: Date;
+
+  @Field(() => Float)
+  @Property({ type: 'double' })
+  value!: number;
+
+  @Field(() => Float)
+  @Property({ type: 'double' })
+  threshold!: number;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  raisedAt!: Date;
+}

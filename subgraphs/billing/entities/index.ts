@@ -1,0 +1,21 @@
+import { outboxEntities } from '../../../core/outbox';
+import { Adjustment } from './adjustment';
+import { Invoice } from './invoice';
+import { PartnerApp } from './partner-app';
+import { Plan } from './plan';
+import { Subscription } from './subscription';
+import { UsageRecord } from './usage-record';
+
+export { Adjustment, Invoice, PartnerApp, Plan, Subscription, UsageRecord };
+export { InvoiceLine } from './invoice';
+export * from './enums';
+
+export const billingEntities = [
+  Plan,
+  Subscription,
+  UsageRecord,
+  PartnerApp,
+  Adjustment,
+  Invoice,
+  ...outboxEntities,
+];

@@ -1,0 +1,70 @@
+/**
+ * `seedBilling`: the plan catalogue plus one subscription per given tenant (current calendar month,
+ * ACTIVE, the plan's included seats). Idempotent; works under RLS (each tenant in its own tenant scope).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Orm } from '../../core/db/orm';
+import { withTenantScope } from '../../core/db/request-scope';
+import { inTransaction } from '../../core/outbox';
+import type { QuotaGate } from '../../core/quota';
+import { SubscriptionStatus } from './entities/enums';
+import { Plan } from './entities/plan';
+import { Subscription } from './entities/subscription';
+import { ensurePlans } from './service/catalogue';
+import { monthPeriod } from './service/periods';
+import { enqueueSubscriptionChanged, findSubscription, syncQuota } from './service/subscriptions';
+
+export interface SeedBillingInput {
+  tenants: {
+    tenantId: string;
+    organizationId: string;
+    planCode: string;
+    seats?: number;
+    trialDays?: number;
+  }[];
+}
+
+export interface SeedBillingOptions {
+  now?: Date;
+  /** When given, the seeded limits are set on it right away. */
+  quota?: QuotaGate;
+}
+
+export async function seedBilling(
+  orm: Orm,
+  input: SeedBillingInput,
+  opts: SeedBillingOptions = {},
+): Promise<void> {
+  const now = opts.now ?? new Date();
+  await orm.em.fork({ clear: true }).transactional((em) => ensurePlans(em));
+  for (const t of input.tenants) {
+    await withTenantScope(orm, t.tenantId, (scoped) =>
+      inTransaction(scoped, async (em) => {
+        const plan = await em.findOneOrFail(Plan, { code: t.planCode });
+        let sub = await findSubscription(em, t.tenantId);
+        if (!sub) {
+          const period = monthPeriod(now);
+          const trialEndsAt = t.trialDays ? new Date(now.getTime() + t.trialDays * 86_400_000) : null;
+          sub = em.create(Subscription, {
+            id: randomUUID(),
+            tenantId: t.tenantId,
+            organizationId: t.organizationId,
+            planCode: plan.code,
+            periodPlanCode: plan.code,
+            status: trialEndsAt ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE,
+            currentPeriodStart: period.start,
+            currentPeriodEnd: period.end,
+            trialEndsAt,
+            seats: t.seats ?? plan.seats,
+            createdAt: now,
+            updatedAt: now,
+          });
+          em.persist(sub);
+          enqueueSubscriptionChanged(em, sub, plan);
+          await em.flush();
+        }
+        if (opts.quota) await syncQuota(em, opts.quota, sub, plan);
+      }),
+    );
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Types of the offline (rule-based) coach. Plain declarations; the shared enums come from core/vocabulary.
+ */
+import type {
+  AgentRole,
+  ConversationStage,
+  Experience,
+  HintCategory,
+  ObjectionType,
+  PropertyType,
+  Specialization,
+  Speaker,
+} from '../../../core/vocabulary';
+
+export interface Turn {
+  speaker: Speaker;
+  text: string;
+}
+
+export interface AgentProfileView {
+  role: AgentRole;
+  experience: Experience;
+  specializations: Specialization[];
+  name?: string;
+}
+
+export interface CoachInput {
+  agent: AgentProfileView;
+  stage: ConversationStage;
+  turns: Turn[];
+  /** An explicit question the agent asks the coach ("how do I answer the commission question?"). */
+  question?: string;
+  /** The tenant's vertical (e.g. "residential", "luxury"); informational only for the offline coach. */
+  vertical?: string;
+  /**
+   * Reference date (ISO string) used to turn relative dates ("by spring", "by June") into months.
+   * Without it such phrases are resolved against the current clock.
+   */
+  now?: string;
+}
+
+export interface HintDraft {
+  category: HintCategory;
+  objection?: ObjectionType;
+  text: string;
+  rationale: string;
+  confidence: number;
+}
+
+/** Why a seller is moving; an optional, unscored slot. */
+export type Motivation =
+  'RELOCATION' | 'DOWNSIZING' | 'UPSIZING' | 'DIVORCE' | 'ESTATE' | 'FINANCIAL' | 'RETIREMENT' | 'INVESTMENT';
+
+/** Facts the lead stated, normalized. Absent keys mean "not stated". */
+export interface Slots {
+  /** Buyer's maximum budget in whole dollars. */
+  budget?: number;
+  /** Seller's expected sale price in whole dollars. */
+  priceExpectation?: number;
+  timelineMonths?: number;
+  preApproved?: boolean;
+  /** Minimum bedrooms wanted. */
+  bedrooms?: number;
+  propertyType?: PropertyType;
+  /** Lowercase place names the lead wants (never the place they leave). */
+  areas?: string[];
+  /** Unscored extras. */
+  motivation?: Motivation;
+}
+
+/** The seven slots the devset scores. */
+export const SCORED_SLOT_KEYS = [
+  'budget',
+  'priceExpectation',
+  'timelineMonths',
+  'preApproved',
+  'bedrooms',
+  'propertyType',
+  'areas',
+] as const;
+export type ScoredSlotKey = (typeof SCORED_SLOT_KEYS)[number];
+
+/** Qualification keys: the scored slots plus motivation. */
+export type QualificationKey = ScoredSlotKey | 'motivation';
+
+export interface Qualification {
+  /** 0–100: weighted share of the role-relevant slots that are known. */
+  score: number;
+  /** Missing role-relevant slots, most valuable first. */
+  missing: QualificationKey[];
+  nextQuestion: string | null;
+}
+
+export interface CoachOutput {
+  /** Primary first; 1–3 hints. */
+  hints: HintDraft[];
+  slots: Slots;
+  qualification: Qualification;
+  /** Suggested stage after this turn. */
+  stage: ConversationStage;
+  signals: string[];
+}
+
+export interface ExtractOptions {
+  /** Resolves ambiguous money ("around 450k") to budget vs. priceExpectation. */
+  role?: AgentRole;
+  /** Reference date for "by spring", "by June", "end of the year". */
+  now?: Date;
+}
+
+export interface ClassifyInput {
+  role: AgentRole;
+  turns: Turn[];
+  slots: Slots;
+  /** Qualification of the lead so far; a low score favours a qualifying question. */
+  qualificationScore: number;
+}
+
+export interface Classification {
+  category: HintCategory;
+  objection?: ObjectionType;
+  signals: string[];
+  confidence: number;
+}

@@ -1,0 +1,375 @@
+/**
+ * The coaching engine: one `run(req, onEvent)` per coaching moment.
+ *
+ *   offline analysis → redact → prompt → route → response cache / single flight → Anthropic (streamed)
+ *        └──────────── on any model failure, or without an API key: the offline coach ───────────┘
+ *
+ * Hints stream as `started`/`delta`/`completed` events whatever answers (model, cache, or offline coach);
+ * the Fair Housing guardrail and PII restoration apply on the way out (see event-pipeline.ts).
+ */
+import { z } from 'zod';
+import { getJson, setJson, singleFlight, type SingleFlight } from '../../../core/cache';
+import { offlineCoach } from '../coach/offline-coach';
+import type { CoachInput, CoachOutput } from '../coach/types';
+import { responseCacheKey } from './cache-key';
+import { ModelCallError } from './errors';
+import {
+  EventHub,
+  guardStage,
+  restoreStage,
+  safeListener,
+  withOrigin,
+  type Listener,
+} from './event-pipeline';
+import { guardHints } from './guardrail';
+import { SILENT_LOGGER, type CoachingEngineOptions, type EngineLogger } from './options';
+import { storedHintSchema } from './hint-schema';
+import {
+  costMicros,
+  DEFAULT_PRICES,
+  totalInputTokens,
+  ZERO_USAGE,
+  type ModelPrice,
+  type TokenUsage,
+} from './pricing';
+import {
+  buildPrompt,
+  PROMPT_VERSION,
+  promptFacts,
+  recentTurns,
+  type BuiltPrompt,
+  type PromptFacts,
+} from './prompts/build-prompt';
+import { createAnthropicProvider } from './providers/anthropic';
+import { createOfflineProvider } from './providers/offline';
+import { replayHints, type HintProvider } from './providers/provider';
+import { Redactor } from './redaction';
+import { DEFAULT_MODELS, routeModel, type DefaultModels, type Route } from './routing';
+import type { CoachingEngine, CoachRequest, CoachResult, EngineEvent, GeneratedHint } from './types';
+
+interface ModelOutcome {
+  /** Guarded, still redacted (placeholders), as cached. */
+  hints: GeneratedHint[];
+  guardrailTriggered: boolean;
+  model: string;
+  usage: TokenUsage;
+}
+
+const cachedEntrySchema = z.object({
+  v: z.literal(1),
+  model: z.string(),
+  hints: z.array(storedHintSchema).min(1).max(3),
+  guardrailTriggered: z.boolean(),
+});
+
+function redactFacts(facts: PromptFacts, redactor: Redactor): PromptFacts {
+  const known = { ...facts.known };
+  if (known.areas) known.areas = known.areas.map((a) => redactor.redact(a));
+  return { ...facts, known, signals: facts.signals.map((s) => redactor.redact(s)) };
+}
+
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class Engine implements CoachingEngine {
+  private readonly log: EngineLogger;
+  private readonly model?: HintProvider;
+  private readonly offline = createOfflineProvider();
+  private readonly flights: SingleFlight<ModelOutcome> = singleFlight<ModelOutcome>();
+  private readonly hubs = new Map<string, EventHub>();
+  private readonly defaults: DefaultModels;
+  private readonly prices: Record<string, ModelPrice>;
+  private readonly ttl: number;
+  private readonly cacheTimeoutMs: number;
+  private readonly cooldownMs: number;
+  private pausedUntil = 0;
+
+  constructor(private readonly opts: CoachingEngineOptions) {
+    this.log = opts.logger ?? SILENT_LOGGER;
+    const a = opts.anthropic;
+    if (a?.apiKey) {
+      this.model = createAnthropicProvider({
+        apiKey: a.apiKey,
+        baseURL: a.baseURL,
+        maxRetries: a.maxRetries,
+        timeoutMs: a.timeoutMs,
+        eagerInputStreaming: a.eagerInputStreaming,
+      });
+    }
+    this.defaults = { ...DEFAULT_MODELS, ...opts.defaultModels };
+    this.prices = { ...DEFAULT_PRICES, ...opts.prices };
+    this.ttl = opts.cacheTtlSeconds ?? 600;
+    this.cacheTimeoutMs = opts.cacheTimeoutMs ?? 250;
+    this.cooldownMs = opts.spendLimitCooldownMs ?? 60_000;
+  }
+
+  async run(req: CoachRequest, onEvent?: (e: EngineEvent) => void): Promise<CoachResult> {
+    const t0 = performance.now();
+    const emit = safeListener(onEvent, (err) =>
+      this.log.error({ err, sessionId: req.sessionId }, 'onEvent threw'),
+    );
+    const coachInput: CoachInput = {
+      agent: req.agent,
+      stage: req.stage,
+      turns: req.turns,
+      question: req.question,
+      vertical: req.vertical,
+    };
+    const analysis = offlineCoach(coachInput);
+
+    if (!this.model) return this.runOffline(coachInput, analysis, emit, t0, false);
+    if (Date.now() < this.pausedUntil) {
+      this.log.debug(
+        { tenantId: req.tenantId },
+        'model calls paused after a spend-limit error; offline coach',
+      );
+      return this.runOffline(coachInput, analysis, emit, t0, true);
+    }
+
+    const route = routeModel(req.kind, req.models, this.defaults);
+    const redactor = new Redactor();
+    const turns = recentTurns(req.turns, route.turnWindow).map((t) => ({
+      speaker: t.speaker,
+      text: redactor.redact(t.text),
+    }));
+    const question = req.question ? redactor.redact(req.question) : undefined;
+    const memory = req.memory?.map((m) => redactor.redact(m));
+    const facts = redactFacts(promptFacts(analysis, req.known), redactor);
+    const common = {
+      specializations: req.agent.specializations,
+      stage: req.stage,
+      kind: req.kind,
+      vertical: req.vertical,
+      turns,
+      question,
+      memory,
+      facts,
+    };
+    const prompt = buildPrompt({ ...common, role: req.agent.role, experience: req.agent.experience });
+    const key = responseCacheKey({
+      ...common,
+      promptVersion: PROMPT_VERSION,
+      model: route.model,
+      tenantId: req.tenantId,
+      role: req.agent.role,
+      experience: req.agent.experience,
+    });
+    const consumer = restoreStage(redactor, emit);
+    const restore = (hints: GeneratedHint[]): GeneratedHint[] =>
+      hints.map((h) => ({ ...h, text: redactor.restore(h.text), rationale: redactor.restore(h.rationale) }));
+
+    const hit = await this.cacheGet(key);
+    if (hit) {
+      // A shared cache is outside data (another deploy may have written it): guard again, it is cheap.
+      const guarded = guardHints(hit.hints);
+      replayHints(guarded.hints, consumer, {
+        provider: 'anthropic',
+        model: hit.model,
+        cached: true,
+        fallback: false,
+      });
+      return this.result(t0, analysis, {
+        hints: restore(guarded.hints),
+        provider: 'anthropic',
+        model: hit.model,
+        cached: true,
+        guardrailTriggered: hit.guardrailTriggered || guarded.triggered,
+      });
+    }
+
+    const flight: { hub?: EventHub; leader: boolean } = { hub: this.hubs.get(key), leader: false };
+    const shared = this.flights.do(key, () => {
+      const hub = new EventHub((err) => this.log.error({ err }, 'onEvent threw'));
+      flight.hub = hub;
+      flight.leader = true;
+      this.hubs.set(key, hub);
+      return this.callModel(key, prompt, route, coachInput, analysis, hub).finally(() => {
+        if (this.hubs.get(key) === hub) this.hubs.delete(key);
+      });
+    });
+    // A follower of an identical in-flight request watches the leader's stream: its hints are `cached`.
+    const unsubscribe = flight.hub?.subscribe(
+      flight.leader ? consumer : withOrigin(consumer, { cached: true }),
+    );
+    try {
+      const outcome = await shared;
+      if (!flight.hub)
+        replayHints(outcome.hints, consumer, {
+          provider: 'anthropic',
+          model: outcome.model,
+          cached: true,
+          fallback: false,
+        });
+      const usage = flight.leader ? outcome.usage : ZERO_USAGE;
+      return this.result(t0, analysis, {
+        hints: restore(outcome.hints),
+        provider: 'anthropic',
+        model: outcome.model,
+        // A follower of an identical in-flight request made no call of its own.
+        cached: !flight.leader,
+        guardrailTriggered: outcome.guardrailTriggered,
+        usage,
+      });
+    } catch (err) {
+      unsubscribe?.();
+      const failure =
+        err instanceof ModelCallError ? err : new ModelCallError('api_error', String(err), { cause: err });
+      if (failure.kind === 'spend_limit') this.pausedUntil = Date.now() + this.cooldownMs;
+      this.log.warn(
+        {
+          tenantId: req.tenantId,
+          sessionId: req.sessionId,
+          kind: failure.kind,
+          status: failure.details.status,
+          model: route.model,
+          err: failure,
+        },
+        'model call failed; answering with the offline coach',
+      );
+      const spent = flight.leader ? failure.details.usage : undefined;
+      return this.runOffline(
+        coachInput,
+        analysis,
+        emit,
+        t0,
+        true,
+        spent && { model: route.model, usage: spent },
+      );
+    } finally {
+      unsubscribe?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.model?.close?.();
+  }
+
+  /** The leader's model call: stream into the hub, guard, cache. */
+  private async callModel(
+    key: string,
+    prompt: BuiltPrompt,
+    route: Route,
+    coachInput: CoachInput,
+    analysis: CoachOutput,
+    hub: EventHub,
+  ): Promise<ModelOutcome> {
+    if (!this.model) throw new ModelCallError('api_error', 'no model provider');
+    const res = await this.model.generate(
+      { prompt, model: route.model, maxTokens: route.maxTokens, coachInput, analysis },
+      guardStage((e) => hub.publish(e)),
+    );
+    const guarded = guardHints(res.hints);
+    const outcome: ModelOutcome = {
+      hints: guarded.hints,
+      guardrailTriggered: guarded.triggered,
+      model: res.model,
+      usage: res.usage,
+    };
+    this.log.debug(
+      {
+        model: res.model,
+        latencyMs: res.latencyMs,
+        firstDeltaMs: res.firstDeltaMs,
+        usage: res.usage,
+        tenantOverride: route.tenantOverride,
+      },
+      'model answered',
+    );
+    await this.cacheSet(key, {
+      v: 1,
+      model: outcome.model,
+      hints: outcome.hints,
+      guardrailTriggered: outcome.guardrailTriggered,
+    });
+    return outcome;
+  }
+
+  private async runOffline(
+    coachInput: CoachInput,
+    analysis: CoachOutput,
+    emit: Listener,
+    t0: number,
+    fallback: boolean,
+    spent?: { model: string; usage: TokenUsage },
+  ): Promise<CoachResult> {
+    const res = await this.offline.generate(
+      { coachInput, analysis },
+      guardStage(fallback ? withOrigin(emit, { fallback: true }) : emit),
+    );
+    const guarded = guardHints(res.hints);
+    const result = this.result(t0, analysis, {
+      hints: guarded.hints,
+      provider: 'offline',
+      model: res.model,
+      cached: false,
+      guardrailTriggered: guarded.triggered,
+      fallback,
+    });
+    if (spent) {
+      // Tokens a failed model call consumed are billed all the same.
+      result.tokensIn = totalInputTokens(spent.usage);
+      result.tokensOut = spent.usage.outputTokens;
+      result.costMicros = costMicros(spent.model, spent.usage, this.prices);
+    }
+    return result;
+  }
+
+  private result(
+    t0: number,
+    analysis: CoachOutput,
+    r: {
+      hints: GeneratedHint[];
+      provider: CoachResult['provider'];
+      model: string;
+      cached: boolean;
+      guardrailTriggered: boolean;
+      fallback?: boolean;
+      usage?: TokenUsage;
+    },
+  ): CoachResult {
+    const usage = r.usage ?? ZERO_USAGE;
+    return {
+      hints: r.hints,
+      analysis,
+      provider: r.provider,
+      model: r.model,
+      cached: r.cached,
+      fallback: r.fallback ?? false,
+      latencyMs: Math.round(performance.now() - t0),
+      tokensIn: totalInputTokens(usage),
+      tokensOut: usage.outputTokens,
+      costMicros: r.cached ? 0 : costMicros(r.model, usage, this.prices),
+      guardrailTriggered: r.guardrailTriggered,
+    };
+  }
+
+  private async cacheGet(key: string): Promise<z.infer<typeof cachedEntrySchema> | undefined> {
+    try {
+      return await within(getJson(this.opts.cache, key, cachedEntrySchema), this.cacheTimeoutMs);
+    } catch (err) {
+      this.log.warn({ err }, 'response cache read failed; treating as a miss');
+      return undefined;
+    }
+  }
+
+  private async cacheSet(key: string, entry: z.infer<typeof cachedEntrySchema>): Promise<void> {
+    try {
+      await within(setJson(this.opts.cache, key, entry, this.ttl), this.cacheTimeoutMs);
+    } catch (err) {
+      this.log.warn({ err }, 'response cache write failed');
+    }
+  }
+}
+
+export function createCoachingEngine(opts: CoachingEngineOptions): CoachingEngine {
+  return new Engine(opts);
+}

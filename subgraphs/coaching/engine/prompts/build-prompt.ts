@@ -1,0 +1,145 @@
+/**
+ * Builds the model prompt. The system prompt is a pure function of (role, experience) and memoized, so it is
+ * byte-identical across requests and the provider's prompt cache hits; the user message carries everything
+ * volatile: specializations, vertical, stage, known facts and qualification gaps (from the offline coach),
+ * contact memory, the recent turns and the task. Inputs are expected to be REDACTED already.
+ */
+import type { AgentRole, ConversationStage, Experience, Specialization } from '../../../../core/vocabulary';
+import type { CoachOutput, QualificationKey, Slots, Turn } from '../../coach/types';
+import type { CoachingKind } from '../types';
+import { ROLE_LABELS_V1, ROLE_PLAYBOOKS_V1 } from './playbooks.v1';
+import { EXPERIENCE_STYLES_V1, SYSTEM_INTRO_V1, SYSTEM_TEMPLATE_V1 } from './system.v1';
+import { NO_MEMORY_V1, NO_TURNS_V1, TASK_V1 } from './user.v1';
+
+/** Bump when any template changes: it is part of the response-cache key. */
+export const PROMPT_VERSION = 'coach-prompt-v1';
+
+export const MAX_TURN_CHARS = 1_000;
+export const MAX_QUESTION_CHARS = 500;
+export const MAX_MEMORY_ITEMS = 10;
+export const MAX_MEMORY_CHARS = 300;
+
+export interface PromptFacts {
+  known: Slots;
+  missing: QualificationKey[];
+  score: number;
+  suggestedStage: ConversationStage;
+  signals: string[];
+}
+
+export interface PromptInput {
+  role: AgentRole;
+  experience: Experience;
+  specializations: Specialization[];
+  stage: ConversationStage;
+  kind: CoachingKind;
+  vertical?: string;
+  /** Redacted, most recent last. */
+  turns: Turn[];
+  question?: string;
+  memory?: string[];
+  facts: PromptFacts;
+}
+
+export interface BuiltPrompt {
+  version: string;
+  system: string;
+  user: string;
+}
+
+const systemCache = new Map<string, string>();
+
+export function buildSystemPrompt(role: AgentRole, experience: Experience): string {
+  const key = `${role}|${experience}`;
+  let text = systemCache.get(key);
+  if (text === undefined) {
+    text = SYSTEM_TEMPLATE_V1({
+      intro: SYSTEM_INTRO_V1(ROLE_LABELS_V1[role]),
+      playbook: ROLE_PLAYBOOKS_V1[role],
+      style: EXPERIENCE_STYLES_V1[experience],
+    });
+    systemCache.set(key, text);
+  }
+  return text;
+}
+
+/** The last `window` turns. */
+export function recentTurns(turns: readonly Turn[], window: number): Turn[] {
+  return turns.slice(Math.max(0, turns.length - window));
+}
+
+/** Merges what is known from earlier turns with what the offline coach extracted now; gaps exclude known keys. */
+export function promptFacts(analysis: CoachOutput, known: Slots): PromptFacts {
+  const merged: Slots = { ...known, ...analysis.slots };
+  if (known.areas || analysis.slots.areas) {
+    merged.areas = [...new Set([...(known.areas ?? []), ...(analysis.slots.areas ?? [])])];
+  }
+  return {
+    known: merged,
+    missing: analysis.qualification.missing.filter((k) => merged[k] === undefined),
+    score: analysis.qualification.score,
+    suggestedStage: analysis.stage,
+    signals: analysis.signals,
+  };
+}
+
+const OUR_TAGS = /<\/?\s*(?:context|contact_memory|conversation|agent_question|task)\b[^>]*>/gi;
+
+/** Untrusted text on one line, without our delimiters, bounded. */
+export function sanitize(text: string, max: number): string {
+  const flat = text.replace(OUR_TAGS, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+const money = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
+
+export function describeSlots(s: Slots): string[] {
+  const out: string[] = [];
+  if (s.budget !== undefined) out.push(`budget up to ${money(s.budget)}`);
+  if (s.priceExpectation !== undefined) out.push(`expects to sell for about ${money(s.priceExpectation)}`);
+  if (s.timelineMonths !== undefined) out.push(`timeline about ${s.timelineMonths} month(s)`);
+  if (s.preApproved !== undefined) out.push(s.preApproved ? 'pre-approved' : 'NOT pre-approved');
+  if (s.bedrooms !== undefined) out.push(`${s.bedrooms}+ bedrooms`);
+  if (s.propertyType !== undefined) out.push(`property type ${s.propertyType}`);
+  if (s.areas?.length) out.push(`areas: ${s.areas.join(', ')}`);
+  if (s.motivation !== undefined) out.push(`motivation ${s.motivation}`);
+  return out;
+}
+
+export function buildUserMessage(input: PromptInput): string {
+  const { facts } = input;
+  const specs = input.specializations.length ? [...input.specializations].sort().join(', ') : 'none';
+  const known = describeSlots(facts.known);
+  const context = [
+    `Agent specializations: ${specs}`,
+    `Market vertical: ${input.vertical ? sanitize(input.vertical, 80) : 'residential'}`,
+    `Conversation stage: ${input.stage}` +
+      (facts.suggestedStage !== input.stage ? ` (signals suggest ${facts.suggestedStage})` : ''),
+    `Known about the lead: ${known.length ? known.join('; ') : 'nothing yet'}`,
+    `Qualification score: ${Math.round(facts.score)}/100`,
+    `Qualification gaps (most valuable first): ${facts.missing.length ? facts.missing.join(', ') : 'none'}`,
+    ...(facts.signals.length ? [`Signals: ${facts.signals.map((s) => sanitize(s, 80)).join(', ')}`] : []),
+  ];
+  const memory = (input.memory ?? [])
+    .slice(-MAX_MEMORY_ITEMS)
+    .map((m) => `- ${sanitize(m, MAX_MEMORY_CHARS)}`);
+  const turns = input.turns.map((t) => `${t.speaker}: ${sanitize(t.text, MAX_TURN_CHARS)}`);
+  const parts = [
+    `<context>\n${context.join('\n')}\n</context>`,
+    `<contact_memory>\n${memory.length ? memory.join('\n') : NO_MEMORY_V1}\n</contact_memory>`,
+    `<conversation>\n${turns.length ? turns.join('\n') : NO_TURNS_V1}\n</conversation>`,
+  ];
+  if (input.question?.trim()) {
+    parts.push(`<agent_question>\n${sanitize(input.question, MAX_QUESTION_CHARS)}\n</agent_question>`);
+  }
+  parts.push(TASK_V1[input.kind]);
+  return parts.join('\n\n');
+}
+
+export function buildPrompt(input: PromptInput): BuiltPrompt {
+  return {
+    version: PROMPT_VERSION,
+    system: buildSystemPrompt(input.role, input.experience),
+    user: buildUserMessage(input),
+  };
+}

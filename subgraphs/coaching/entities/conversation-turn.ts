@@ -1,0 +1,46 @@
+/** One message of a lead conversation. GHL turns carry the GHL message id (unique per tenant: dedupe). */
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+import { Speaker, TurnSource } from '../enums';
+
+export const MAX_TURN_TEXT = 4000;
+
+@ObjectType({ description: 'One message of a lead conversation.' })
+@Entity({ tableName: 'conversation_turns' })
+@TenantOwned()
+@Index({ properties: ['tenantId', 'sessionId', 'at'] })
+@Unique({ properties: ['tenantId', 'externalId'] })
+export class ConversationTurn {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'string', length: 64 })
+  sessionId!: string;
+
+  @Field(() => Speaker)
+  @Enum({ type: 'string', items: () => Speaker, length: 16 })
+  speaker!: Speaker;
+
+  @Field({ description: `At most ${MAX_TURN_TEXT} characters.` })
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  @Field(() => TurnSource)
+  @Enum({ type: 'string', items: () => TurnSource, length: 8 })
+  source!: TurnSource;
+
+  @Field(() => String, { nullable: true, description: 'The GoHighLevel message id of a GHL turn.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  externalId!: string | null;
+}

@@ -1,0 +1,77 @@
+/**
+ * What coaching knows about the lead of a session: the merged slots, a 0–100 score, what is missing,
+ * the next question to ask, and coaching's view of the conversation stage. One row per session.
+ */
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+import { ConversationStage, PropertyType } from '../enums';
+import type { Slots } from '../coach/types';
+
+@ObjectType({ description: 'Facts the lead stated, normalized. Null = not stated yet.' })
+export class QualificationSlots {
+  @Field(() => Float, { nullable: true, description: "Buyer's maximum budget in whole dollars." })
+  budget?: number;
+
+  @Field(() => Float, { nullable: true, description: "Seller's expected sale price in whole dollars." })
+  priceExpectation?: number;
+
+  @Field(() => Float, { nullable: true })
+  timelineMonths?: number;
+
+  @Field(() => Boolean, { nullable: true })
+  preApproved?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Minimum bedrooms wanted.' })
+  bedrooms?: number;
+
+  @Field(() => PropertyType, { nullable: true })
+  propertyType?: PropertyType;
+
+  @Field(() => [String], { nullable: true, description: 'Lowercase place names the lead wants.' })
+  areas?: string[];
+
+  @Field(() => String, { nullable: true })
+  motivation?: string;
+}
+
+@ObjectType({ description: "The lead's qualification in a session." })
+@Entity({ tableName: 'qualifications' })
+@TenantOwned()
+@Unique({ properties: ['tenantId', 'sessionId'] })
+export class Qualification {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'string', length: 64 })
+  sessionId!: string;
+
+  @Field(() => QualificationSlots)
+  @Property({ type: 'json' })
+  slots!: Slots;
+
+  @Field(() => Int, { description: '0–100: weighted share of the role-relevant slots that are known.' })
+  @Property({ type: 'integer' })
+  score!: number;
+
+  @Field(() => [String], { description: 'Missing role-relevant slots, most valuable first.' })
+  @Property({ type: 'json' })
+  missing!: string[];
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  nextQuestion!: string | null;
+
+  @Field(() => ConversationStage, { description: "Coaching's view of the stage after the latest lead turn." })
+  @Enum({ type: 'string', items: () => ConversationStage, length: 32 })
+  stage!: ConversationStage;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+}

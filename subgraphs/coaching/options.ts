@@ -1,0 +1,102 @@
+/**
+ * The coaching subgraph's one options object. Explicit options win; what is missing comes from the
+ * platform config (`deps.config`), then from defaults. Whatever is injected stays the caller's (the
+ * runtime never closes it); whatever the runtime creates from config it closes on stop.
+ */
+import type { Cache } from '../../core/cache';
+import type { PlatformConfig } from '../../core/config';
+import type { PubSub } from '../../core/pubsub';
+import type { QuotaGate } from '../../core/quota';
+import type { CoachingEngine } from './engine/types';
+import type { SeenStore } from './webhooks/seen-store';
+
+export interface GhlWebhookOptions {
+  /** PEM public keys (x-ghl-signature). Default: config.ghl.ed25519PublicKeys. */
+  ed25519PublicKeys?: string[];
+  /** PEM public keys (x-wh-signature). Default: config.ghl.rsaPublicKeys. */
+  rsaPublicKeys?: string[];
+  /** Deliveries whose body `timestamp` is older are rejected. Default 300. */
+  maxAgeSeconds?: number;
+  /** Tolerated clock skew for timestamps in the future. Default 60. */
+  maxClockSkewSeconds?: number;
+  /** Deliveries waiting to be processed; beyond it the route answers 429. Default 1000. */
+  queueSize?: number;
+  /** Deliveries processed at once. Default 4. */
+  concurrency?: number;
+  /** How long a webhookId is remembered. Default 24 h. */
+  dedupeTtlSeconds?: number;
+  maxBodyBytes?: number;
+  /** Override the seen-ids store (default: Redis `<prefix>:coaching:ghl:webhook:<id>` when REDIS_URL, else in process). */
+  seenStore?: SeenStore;
+}
+
+export interface CoachingOptions {
+  /** The engine; default: `createCoachingEngine` from engine/index.ts over `cache`. */
+  engine?: CoachingEngine;
+  /**
+   * The default engine's response cache; default: Redis (`<prefix>:coaching:hints:<key>`) when REDIS_URL
+   * is set, else in process. Unused when `engine` is given (that engine brings its own).
+   */
+  cache?: Cache;
+  /** Pub/sub for hint streams; default: Redis (channels `<prefix>:coaching:session:…`) when REDIS_URL is set, else in process. */
+  pubsub?: PubSub;
+  /**
+   * The hint quota billing maintains (inject the one billing uses); default: createQuotaGate, Redis
+   * counters under `<prefix>:quota` with REDIS_URL (as bin/platform.ts creates it), else in process.
+   */
+  quota?: QuotaGate;
+  /** Namespace of every Redis key and channel the runtime creates. Default: config.redisPrefix ('cp'). */
+  redisPrefix?: string;
+  /** Outbox relay poll interval. Default 200 ms. */
+  relayIntervalMs?: number;
+  ghl?: GhlWebhookOptions;
+  /** Turns given to the engine and the qualification analysis. Default 20. */
+  recentTurns?: number;
+  /** Coaching runs executing at once in this instance (the rest wait). Default 32. */
+  maxConcurrentRuns?: number;
+  /** graphql-ws frame limit. Default 64 KiB. */
+  wsMaxPayload?: number;
+  /** Subscriptions one WebSocket connection may hold. Default 500. */
+  wsMaxSubscriptions?: number;
+}
+
+export interface ResolvedGhlOptions {
+  ed25519PublicKeys: string[];
+  rsaPublicKeys: string[];
+  maxAgeSeconds: number;
+  maxClockSkewSeconds: number;
+  queueSize: number;
+  concurrency: number;
+  dedupeTtlSeconds: number;
+  maxBodyBytes: number;
+}
+
+export interface ResolvedCoachingOptions {
+  ghl: ResolvedGhlOptions;
+  redisPrefix: string;
+  recentTurns: number;
+  maxConcurrentRuns: number;
+  wsMaxPayload: number;
+  wsMaxSubscriptions: number;
+}
+
+export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): ResolvedCoachingOptions {
+  const g = opts.ghl ?? {};
+  return {
+    ghl: {
+      ed25519PublicKeys: g.ed25519PublicKeys ?? config.ghl?.ed25519PublicKeys ?? [],
+      rsaPublicKeys: g.rsaPublicKeys ?? config.ghl?.rsaPublicKeys ?? [],
+      maxAgeSeconds: g.maxAgeSeconds ?? 300,
+      maxClockSkewSeconds: g.maxClockSkewSeconds ?? 60,
+      queueSize: g.queueSize ?? 1000,
+      concurrency: g.concurrency ?? 4,
+      dedupeTtlSeconds: g.dedupeTtlSeconds ?? 24 * 3600,
+      maxBodyBytes: g.maxBodyBytes ?? 256 * 1024,
+    },
+    redisPrefix: opts.redisPrefix ?? config.redisPrefix ?? 'cp',
+    recentTurns: opts.recentTurns ?? 20,
+    maxConcurrentRuns: opts.maxConcurrentRuns ?? 32,
+    wsMaxPayload: opts.wsMaxPayload ?? 64 * 1024,
+    wsMaxSubscriptions: opts.wsMaxSubscriptions ?? 500,
+  };
+}

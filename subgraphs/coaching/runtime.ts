@@ -1,0 +1,169 @@
+/**
+ * Everything one running coaching subgraph holds besides its schema: event bus, pub/sub, engine,
+ * background runs, the webhook queue and seen-ids store, and the WebSocket server once attached.
+ * One runtime per ORM (a process may run several coaching subgraphs in tests).
+ *
+ * Quota gate, pub/sub, response cache, engine and seen-ids store can be injected (`CoachingOptions`,
+ * e.g. from bin/); otherwise they are created from `deps.config`: Redis when `redisUrl` is set, every key
+ * and channel under `<redisPrefix>:` (see `redisNamespaces`), in process otherwise. `close()` closes
+ * exactly what it created.
+ */
+import type { Orm } from '../../core/db/orm';
+import type { EventBus } from '../../core/events/event-bus';
+import type { Logger } from '../../core/logger';
+import type { ContextTokenCodec } from '../../core/context-token';
+import { createPubSub, type PubSub } from '../../core/pubsub';
+import { createQuotaGate, type QuotaGate } from '../../core/quota';
+import { MemoryCache, RedisCache, type Cache } from '../../core/cache';
+import { startOutboxRelay, type OutboxRelay } from '../../core/outbox';
+import { createCoachingEngine } from './engine';
+import type { SubgraphDeps } from '../../core/server/subgraph-module';
+import type { CoachingEngine } from './engine/types';
+import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
+import { registerRuntime, unregisterRuntime } from './service/context';
+import { RunTracker } from './service/run-tracker';
+import { BoundedQueue } from './webhooks/bounded-queue';
+import { MemorySeenStore, RedisSeenStore, type SeenStore } from './webhooks/seen-store';
+import { GhlSignatureVerifier } from './webhooks/signature';
+
+export interface CoachingRuntime {
+  orm: Orm;
+  events: EventBus;
+  logger: Logger;
+  codec: ContextTokenCodec;
+  pubsub: PubSub;
+  /** The default engine's response cache (injected or created from config); null with an injected engine and no cache. */
+  cache: Cache | null;
+  engine: CoachingEngine;
+  quota: QuotaGate;
+  options: ResolvedCoachingOptions;
+  runs: RunTracker;
+  webhookQueue: BoundedQueue;
+  seenWebhooks: SeenStore;
+  ghlVerifier: GhlSignatureVerifier;
+  /** Starts publishing the outbox (from `start`); idempotent. */
+  startRelay(): void;
+  /** Resolves when no webhook is queued or processing, no coaching run is in flight and the outbox is published. */
+  idle(): Promise<void>;
+  /** Registers something to close with the runtime (the WebSocket server). */
+  onClose(fn: () => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+/** Redis key namespaces under the platform prefix (`<prefix>:<what>`). */
+export function redisNamespaces(prefix: string): {
+  channels: string;
+  hintCache: string;
+  quota: string;
+  webhookIds: string;
+} {
+  return {
+    /** Prepended to channel names (`coaching:session:<tenant>:<session>`). */
+    channels: `${prefix}:`,
+    hintCache: `${prefix}:coaching:hints:`,
+    /** Shared with billing: bin/platform.ts creates the gate billing and coaching use under this prefix. */
+    quota: `${prefix}:quota`,
+    webhookIds: `${prefix}:coaching:ghl:webhook:`,
+  };
+}
+
+export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): CoachingRuntime {
+  const options = resolveOptions(opts, deps.config);
+  const logger = deps.logger.child({ component: 'coaching' });
+  const onError = (err: unknown) => logger.error({ err }, 'redis error');
+  const redisUrl = deps.config.redisUrl;
+  const ns = redisNamespaces(options.redisPrefix);
+  // What the runtime creates it closes on stop (reverse order); what was injected stays the caller's.
+  const owned: (() => Promise<void>)[] = [];
+  const own = <T>(created: T, close: (x: T) => Promise<void> | undefined): T => {
+    owned.push(async () => close(created));
+    return created;
+  };
+  // An injected engine brings its own cache: create none for it (no idle Redis connection).
+  const cache: Cache | null =
+    opts.cache ??
+    (opts.engine
+      ? null
+      : own<Cache>(
+          redisUrl ? new RedisCache({ redis: redisUrl, prefix: ns.hintCache }) : new MemoryCache(),
+          (c) => c.close?.(),
+        ));
+  const engine: CoachingEngine =
+    opts.engine ??
+    own(
+      createCoachingEngine({
+        anthropic: { apiKey: deps.config.anthropic.apiKey, baseURL: deps.config.anthropic.baseUrl },
+        cache: cache ?? new MemoryCache(),
+        logger,
+      }),
+      (e) => e.close?.(),
+    );
+  const quota = opts.quota ?? own(createQuotaGate({ redisUrl, prefix: ns.quota }), (q) => q.close());
+  const pubsub =
+    opts.pubsub ?? own(createPubSub({ redisUrl, prefix: ns.channels, onError }), (p) => p.close());
+  const seenWebhooks =
+    opts.ghl?.seenStore ??
+    own<SeenStore>(
+      redisUrl
+        ? new RedisSeenStore(redisUrl, options.ghl.dedupeTtlSeconds, ns.webhookIds, onError)
+        : new MemorySeenStore(options.ghl.dedupeTtlSeconds),
+      (s) => s.close(),
+    );
+  const runs = new RunTracker(options.maxConcurrentRuns, logger);
+  const webhookQueue = new BoundedQueue({
+    maxSize: options.ghl.queueSize,
+    concurrency: options.ghl.concurrency,
+    logger,
+  });
+  const ghlVerifier = new GhlSignatureVerifier(options.ghl);
+  if (!ghlVerifier.configured)
+    logger.warn('no GoHighLevel public key configured: every GHL webhook will be rejected');
+  const closers: (() => Promise<void>)[] = [];
+  let closed = false;
+  let relay: OutboxRelay | null = null;
+
+  const rt: CoachingRuntime = {
+    orm: deps.orm,
+    events: deps.events,
+    logger,
+    codec: deps.codec,
+    pubsub,
+    cache,
+    engine,
+    quota,
+    options,
+    runs,
+    webhookQueue,
+    seenWebhooks,
+    ghlVerifier,
+    startRelay() {
+      if (relay || closed) return;
+      relay = startOutboxRelay({ orm: deps.orm, bus: deps.events, intervalMs: opts.relayIntervalMs, logger });
+    },
+    async idle() {
+      do {
+        await webhookQueue.idle();
+        await runs.idle();
+      } while (webhookQueue.active > 0 || runs.size > 0);
+      await relay?.runOnce();
+    },
+    onClose(fn) {
+      closers.push(fn);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const fn of closers.splice(0).reverse())
+        await fn().catch((err: unknown) => logger.error({ err }, 'close failed'));
+      await webhookQueue.close();
+      await runs.close();
+      await relay?.runOnce().catch((err: unknown) => logger.warn({ err }, 'final outbox pass failed'));
+      await relay?.stop();
+      unregisterRuntime(deps.orm.config);
+      for (const fn of owned.splice(0).reverse())
+        await fn().catch((err: unknown) => logger.warn({ err }, 'closing a connection failed'));
+    },
+  };
+  registerRuntime(deps.orm.config, rt);
+  return rt;
+}

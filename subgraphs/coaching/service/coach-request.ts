@@ -1,0 +1,69 @@
+/**
+ * Builds the engine's CoachRequest from this subgraph's own data: the AgentProfile read model, the
+ * session, the recent turns, the known slots and the contact's memory. No call to another subgraph.
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import { AgentRole, Experience, type ConversationStage } from '../../../core/vocabulary';
+import type { AgentProfileView, Slots, Turn } from '../coach/types';
+import type { CoachRequest, CoachingKind } from '../engine/types';
+import { AgentProfile, ConversationTurn, type Qualification, type SessionView } from '../entities';
+import { contactMemory } from './qualification';
+
+/** Used until the agent's profile event has arrived. */
+export const DEFAULT_AGENT_VIEW: AgentProfileView = {
+  role: AgentRole.BUYER_AGENT,
+  experience: Experience.EXPERIENCED,
+  specializations: [],
+};
+
+export async function agentView(em: EntityManager, agentId: string): Promise<AgentProfileView> {
+  const profile = await em.findOne(AgentProfile, { agentId });
+  if (!profile) return DEFAULT_AGENT_VIEW;
+  return {
+    role: profile.role,
+    experience: profile.experience,
+    specializations: [...profile.specializations],
+    name: profile.name,
+  };
+}
+
+/** The last `count` turns of a session, oldest first. */
+export async function recentTurns(em: EntityManager, sessionId: string, count: number): Promise<Turn[]> {
+  const rows = await em.find(
+    ConversationTurn,
+    { sessionId },
+    { orderBy: { at: 'desc', id: 'desc' }, limit: count },
+  );
+  return rows.reverse().map((t) => ({ speaker: t.speaker, text: t.text }));
+}
+
+export interface CoachRequestInput {
+  session: SessionView;
+  kind: CoachingKind;
+  question?: string;
+  recentTurnCount: number;
+  /** Already loaded by the caller (skips a query). */
+  agent?: AgentProfileView;
+  turns?: Turn[];
+  qualification?: Qualification | null;
+}
+
+export async function buildCoachRequest(em: EntityManager, input: CoachRequestInput): Promise<CoachRequest> {
+  const { session } = input;
+  const agent = input.agent ?? (await agentView(em, session.agentId));
+  const turns = input.turns ?? (await recentTurns(em, session.sessionId, input.recentTurnCount));
+  const known: Slots = input.qualification?.slots ?? {};
+  const stage: ConversationStage = input.qualification?.stage ?? session.stage;
+  const memory = await contactMemory(em, session.contactId);
+  return {
+    tenantId: session.tenantId,
+    sessionId: session.sessionId,
+    agent,
+    stage,
+    turns,
+    ...(input.question ? { question: input.question } : {}),
+    known,
+    ...(memory.length > 0 ? { memory } : {}),
+    kind: input.kind,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Recording a conversation turn — shared by the `addConversationTurn` mutation and the GHL webhook:
+ * store the turn; for a LEAD turn update the qualification, stage and contact memory, and (when coaching
+ * is wanted) build the engine request. The caller starts the coaching run, which never blocks it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  EventTypes,
+  Speaker,
+  type QualificationUpdatedPayload,
+  type TurnAddedPayload,
+} from '../../../core/vocabulary';
+import type { CoachRequest, CoachingKind } from '../engine/types';
+import { ConversationTurn, MAX_TURN_TEXT, type Qualification, type SessionView } from '../entities';
+import { TurnSource } from '../enums';
+import type { CoachingRuntime } from '../runtime';
+import { qualificationDto } from './channels';
+import { agentView, buildCoachRequest, recentTurns } from './coach-request';
+import { publishToSession, stageEvent } from './publish';
+import { rememberContact, updateQualification } from './qualification';
+
+export interface NewTurn {
+  speaker: Speaker;
+  text: string;
+  source: TurnSource;
+  at?: Date;
+  externalId?: string | null;
+}
+
+export interface RecordedTurn {
+  turn: ConversationTurn;
+  qualification: Qualification | null;
+  /** Set for a LEAD turn when coaching was asked for. */
+  request: CoachRequest | null;
+}
+
+let lastStamp = 0;
+/** Strictly increasing timestamps within the process, so turns recorded in one millisecond keep their order. */
+export function turnTimestamp(): Date {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return new Date(lastStamp);
+}
+
+/** Returns null when a turn with the same external id (GHL message id) is already stored. */
+export async function recordTurn(
+  rt: CoachingRuntime,
+  em: EntityManager,
+  session: SessionView,
+  input: NewTurn,
+  coach: { kind: CoachingKind } | null,
+): Promise<RecordedTurn | null> {
+  const externalId = input.externalId ?? null;
+  if (externalId !== null && (await em.count(ConversationTurn, { externalId })) > 0) return null;
+  const turn = em.create(ConversationTurn, {
+    id: randomUUID(),
+    tenantId: session.tenantId,
+    sessionId: session.sessionId,
+    speaker: input.speaker,
+    text: input.text.slice(0, MAX_TURN_TEXT),
+    at: input.at ?? turnTimestamp(),
+    source: input.source,
+    externalId,
+  });
+  stageEvent<TurnAddedPayload>(em, EventTypes.coachingTurnAdded, session.tenantId, {
+    turnId: turn.id,
+    sessionId: session.sessionId,
+    agentId: session.agentId,
+    locationId: session.locationId,
+    speaker: turn.speaker,
+    source: turn.source,
+    at: turn.at.toISOString(),
+  });
+  await em.flush();
+  if (input.speaker !== Speaker.LEAD) return { turn, qualification: null, request: null };
+
+  const agent = await agentView(em, session.agentId);
+  const turns = await recentTurns(em, session.sessionId, rt.options.recentTurns);
+  const { qualification, scoreChanged } = await updateQualification(em, session, agent, turns, turn.at);
+  await rememberContact(em, session, qualification.slots, turn.at);
+  if (scoreChanged) {
+    stageEvent<QualificationUpdatedPayload>(em, EventTypes.coachingQualificationUpdated, session.tenantId, {
+      sessionId: session.sessionId,
+      agentId: session.agentId,
+      locationId: session.locationId,
+      score: qualification.score,
+    });
+  }
+  await em.flush();
+  await publishToSession(rt, session.tenantId, session.sessionId, {
+    kind: 'session',
+    update: {
+      sessionId: session.sessionId,
+      stage: qualification.stage,
+      qualification: qualificationDto(qualification),
+    },
+  });
+  const request = coach
+    ? await buildCoachRequest(em, {
+        session,
+        kind: coach.kind,
+        recentTurnCount: rt.options.recentTurns,
+        agent,
+        turns,
+        qualification,
+      })
+    : null;
+  return { turn, qualification, request };
+}

@@ -1,0 +1,23 @@
+import { OutboxEvent } from '../../../core/outbox/outbox-event';
+import { ApiKey } from './api-key';
+import { AuditEntry, AuditHead } from './audit-entry';
+import { Location } from './location';
+import { Member } from './member';
+import { Organization } from './organization';
+import { PartnerApp } from './partner-app';
+
+export { ApiKey, AuditEntry, AuditHead, Location, Member, Organization, PartnerApp };
+export { Branding, EMPTY_BRANDING, type BrandingData } from './branding';
+export { DEFAULT_VERTICAL } from './organization';
+
+/** The subgraph's tables, plus the transactional outbox its events are staged in. */
+export const tenantsEntities = [
+  Organization,
+  Location,
+  Member,
+  ApiKey,
+  PartnerApp,
+  AuditEntry,
+  AuditHead,
+  OutboxEvent,
+];

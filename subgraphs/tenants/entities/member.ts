@@ -1,0 +1,54 @@
+/** A member: a user's role in an organization, with the locations they work and (AGENT) their agent profile. */
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+import { MemberRole } from '../../../core/vocabulary';
+
+registerEnumType(MemberRole, { name: 'MemberRole', description: 'A member role inside an organization.' });
+
+@ObjectType({ description: 'A user who belongs to an organization with a role.' })
+@Entity({ tableName: 'members' })
+@Unique({ properties: ['tenantId', 'userId'] })
+@Index({ properties: ['tenantId', 'organizationId'] })
+@TenantOwned()
+export class Member {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'string', length: 36 })
+  organizationId!: string;
+
+  @Field(() => String, { description: 'The identity provider user id (JWT `sub`).' })
+  @Property({ type: 'string', length: 200 })
+  userId!: string;
+
+  @Field(() => EmailAddressResolver)
+  @Property({ type: 'string', length: 254 })
+  email!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => MemberRole)
+  @Enum({ items: () => MemberRole, type: 'string' })
+  role!: MemberRole;
+
+  @Field(() => [ID], { description: 'Locations the member works (MANAGER and AGENT scope).' })
+  @Property({ type: 'json' })
+  locationIds: string[] = [];
+
+  @Field(() => ID, { nullable: true, description: 'The agent profile this member is (AGENT members).' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  agentId: string | null = null;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,45 @@
+/**
+ * An organization: the tenant is the ROOT organization (tenantId = its own id); child organizations
+ * (brokerages, teams) hang below it through parentId.
+ */
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+import { Branding, type BrandingData } from './branding';
+
+export const DEFAULT_VERTICAL = 'REAL_ESTATE';
+
+@ObjectType({ description: 'An organization of a tenant; the tenant itself is the root organization.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'organizations' })
+@Index({ properties: ['tenantId', 'parentId'] })
+@TenantOwned()
+export class Organization {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36 })
+  tenantId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Null for the root organization (the tenant).' })
+  @Property({ type: 'string', length: 36, nullable: true })
+  parentId: string | null = null;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 40, default: DEFAULT_VERTICAL })
+  vertical: string = DEFAULT_VERTICAL;
+
+  @Field(() => Branding)
+  @Property({ type: 'json' })
+  branding!: BrandingData;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,29 @@
+/** A marketplace partner app: API keys may belong to one, and it earns a revenue share. */
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TenantOwned } from '../../../core/db/tenant-filter';
+
+@ObjectType({ description: 'A marketplace partner application installed by the tenant.' })
+@Entity({ tableName: 'partner_apps' })
+@TenantOwned()
+export class PartnerApp {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 36, index: true })
+  tenantId!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => Int, { description: 'Partner revenue share in basis points (0..10000).' })
+  @Property({ type: 'integer' })
+  revenueShareBps!: number;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

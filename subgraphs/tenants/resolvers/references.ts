@@ -1,0 +1,45 @@
+/**
+ * Federation entity resolution: `_entities` for Organization and Location batch through the request's
+ * one DataLoader per entity and answer null for ids the caller may not see (or that do not exist).
+ */
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { RequestContext } from '../../../core/request-context';
+import type { Location, Organization } from '../entities';
+import { requireRead } from '../service/access';
+import { locationLoader, organizationLoader } from '../service/loaders';
+
+interface EntityRef {
+  id?: unknown;
+}
+
+const idOf = (ref: EntityRef): string | null =>
+  typeof ref.id === 'string' || typeof ref.id === 'number' ? String(ref.id) : null;
+
+export function resolveOrganizationReference(
+  ref: EntityRef,
+  ctx: RequestContext,
+): Promise<Organization | null> | null {
+  requireRead(ctx.principal);
+  const id = idOf(ref);
+  return id === null ? null : organizationLoader(ctx).load(id);
+}
+
+export function resolveLocationReference(
+  ref: EntityRef,
+  ctx: RequestContext,
+): Promise<Location | null> | null {
+  requireRead(ctx.principal);
+  const id = idOf(ref);
+  return id === null ? null : locationLoader(ctx).load(id);
+}
+
+export const referenceResolvers: GraphQLResolverMap<unknown> = {
+  Organization: {
+    __resolveReference: (ref: EntityRef, ctx: unknown) =>
+      resolveOrganizationReference(ref, ctx as RequestContext),
+  },
+  Location: {
+    __resolveReference: (ref: EntityRef, ctx: unknown) =>
+      resolveLocationReference(ref, ctx as RequestContext),
+  },
+};

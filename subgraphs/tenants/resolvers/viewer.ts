@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../../core/request-context';
+import { Organization } from '../entities';
+import { viewer, viewerOrganization } from '../service/viewer';
+import { Viewer } from './types';
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @Query(() => Viewer, { description: 'Who is calling.' })
+  viewer(@Ctx() ctx: RequestContext): Viewer {
+    return viewer(ctx);
+  }
+
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "The caller's organization (null without tenants:read).",
+  })
+  organization(@Root() _v: Viewer, @Ctx() ctx: RequestContext): Promise<Organization | null> {
+    return viewerOrganization(ctx);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Internal HTTP routes. `POST /internal/api-keys/resolve` (gateway only): `{ keyHash }` → `200 { principal }`
+ * or `404 { error: "unknown_key" }`. The caller must present a context token whose subject is exactly
+ * `service:gateway`; anything else is 401.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RESOLVE_API_KEY_PATH } from '../../core/api-key';
+import { CONTEXT_HEADER } from '../../core/context-token';
+import { BodyTooLargeError, readBody, sendJson } from '../../core/server/http-util';
+import type { SubgraphDeps } from '../../core/server/subgraph-module';
+import type { RouteHandler } from '../../core/server/subgraph-server';
+import { resolveApiKey } from './service/api-key-resolution';
+
+export const GATEWAY_SUBJECT = 'service:gateway';
+const MAX_BODY_BYTES = 4096;
+const KEY_HASH = /^[0-9a-f]{64}$/;
+
+async function isGateway(deps: SubgraphDeps, req: IncomingMessage): Promise<boolean> {
+  try {
+    const caller = await deps.codec.verify(req.headers[CONTEXT_HEADER] as string | undefined);
+    return caller.subject === GATEWAY_SUBJECT;
+  } catch {
+    return false;
+  }
+}
+
+async function readKeyHash(req: IncomingMessage): Promise<string | null> {
+  const raw = await readBody(req, MAX_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const keyHash =
+    typeof body === 'object' && body !== null ? (body as { keyHash?: unknown }).keyHash : undefined;
+  if (typeof keyHash !== 'string') return null;
+  const normalized = keyHash.toLowerCase();
+  return KEY_HASH.test(normalized) ? normalized : null;
+}
+
+export function resolveApiKeyRoute(deps: SubgraphDeps): RouteHandler {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if ((req.url ?? '/').split('?')[0] !== RESOLVE_API_KEY_PATH) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
+      return true;
+    }
+    if (!(await isGateway(deps, req))) {
+      sendJson(res, 401, { error: 'unauthenticated' });
+      return true;
+    }
+    let keyHash: string | null;
+    try {
+      keyHash = await readKeyHash(req);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      sendJson(res, 413, { error: 'payload_too_large' });
+      return true;
+    }
+    if (!keyHash) {
+      sendJson(res, 400, { error: 'bad_request', message: 'body must be {"keyHash": "<64 hex>"}' });
+      return true;
+    }
+    const principal = await resolveApiKey(deps.orm, keyHash);
+    if (!principal) sendJson(res, 404, { error: 'unknown_key' });
+    else sendJson(res, 200, { principal });
+    return true;
+  };
+}
+
+export function tenantsRoutes(deps: SubgraphDeps): RouteHandler[] {
+  return [resolveApiKeyRoute(deps)];
+}

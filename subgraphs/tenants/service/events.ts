@@ -1,0 +1,48 @@
+/**
+ * Events the tenants subgraph produces. They are staged in the transactional outbox inside the write
+ * unit (so they exist if and only if the change committed) and published by the outbox relay.
+ */
+import { makeEvent } from '../../../core/events/envelope';
+import {
+  EventTypes,
+  type EventEnvelope,
+  type LocationUpsertedPayload,
+  type PartnerAppUpsertedPayload,
+} from '../../../core/vocabulary';
+import type { BrandingData, Location, Organization, PartnerApp } from '../entities';
+
+/** `tenants.organization.upserted` (its payload type is not in core/vocabulary yet). */
+export interface OrganizationUpsertedPayload {
+  organizationId: string;
+  parentId: string | null;
+  name: string;
+  vertical: string;
+  branding: BrandingData;
+}
+
+export function organizationUpserted(org: Organization): EventEnvelope<OrganizationUpsertedPayload> {
+  return makeEvent(EventTypes.tenantOrganizationUpserted, org.tenantId, {
+    organizationId: org.id,
+    parentId: org.parentId,
+    name: org.name,
+    vertical: org.vertical,
+    branding: { ...org.branding },
+  });
+}
+
+export function locationUpserted(loc: Location): EventEnvelope<LocationUpsertedPayload> {
+  return makeEvent(EventTypes.tenantLocationUpserted, loc.tenantId, {
+    locationId: loc.id,
+    organizationId: loc.organizationId,
+    ghlLocationId: loc.ghlLocationId,
+    name: loc.name,
+  });
+}
+
+export function partnerAppUpserted(app: PartnerApp): EventEnvelope<PartnerAppUpsertedPayload> {
+  return makeEvent(EventTypes.tenantPartnerAppUpserted, app.tenantId, {
+    partnerAppId: app.id,
+    name: app.name,
+    revenueShareBps: app.revenueShareBps,
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * The coaching runtime's dependencies: quota gate, pub/sub, response cache and seen-ids store can be
+ * injected (bin/ shares one quota gate between billing and coaching) and are then never closed by the
+ * subgraph; otherwise they are created from `deps.config` — with REDIS_URL, every key and channel under
+ * `config.redisPrefix` — and closed when the subgraph stops.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { MemoryCache, type Cache } from '../../../core/cache';
+import { loadConfig } from '../../../core/config';
+import { ContextTokenCodec } from '../../../core/context-token';
+import { MemoryEventBus } from '../../../core/events/memory-event-bus';
+import { createLogger } from '../../../core/logger';
+import { MemoryPubSub } from '../../../core/pubsub';
+import { MemoryQuotaGate, MemoryQuotaStore } from '../../../core/quota';
+import type { SubgraphDeps } from '../../../core/server/subgraph-module';
+import { createTestDb, printSkipNotice, REDIS_URL, type TestDb } from '../../helpers/db';
+import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from '../../helpers/subgraph-harness';
+import { start as startFakeAnthropic } from '../../fixtures/fake-anthropic';
+import { createCoachingSubgraph, sessionChannel } from '../../../subgraphs/coaching';
+import { MemorySeenStore } from '../../../subgraphs/coaching/webhooks/seen-store';
+import { makeRequest } from './engine/helpers';
+
+const logger = createLogger({ level: 'silent', name: 'coaching' });
+
+async function depsFor(db: TestDb, env: Record<string, string> = {}): Promise<SubgraphDeps> {
+  return {
+    config: loadConfig({
+      JWT_SECRET: TEST_JWT_SECRET,
+      CONTEXT_SECRET: TEST_CONTEXT_SECRET,
+      NODE_ENV: 'test',
+      ...env,
+    }),
+    orm: db.orm,
+    events: new MemoryEventBus(logger),
+    logger,
+    codec: new ContextTokenCodec(TEST_CONTEXT_SECRET),
+  };
+}
+
+async function testDb(): Promise<TestDb> {
+  const m = createCoachingSubgraph();
+  return createTestDb('sqlite', m.name, m.entities, m.migrations);
+}
+
+describe('coaching runtime: injected dependencies', () => {
+  it('uses what is injected (the default engine caches in the injected cache) and never closes it', async () => {
+    const fake = await startFakeAnthropic();
+    fake.setDefault({
+      hints: [{ category: 'NEXT_STEP', text: 'Book a call.', rationale: 'r', confidence: 0.6 }],
+    });
+    const db = await testDb();
+    try {
+      const quota = new MemoryQuotaGate({ store: new MemoryQuotaStore() });
+      const pubsub = new MemoryPubSub();
+      const memory = new MemoryCache();
+      const writes: string[] = [];
+      const cache: Cache = {
+        get: (k) => memory.get(k),
+        set: async (k, v, ttl) => {
+          writes.push(k);
+          await memory.set(k, v, ttl);
+        },
+        delete: (k) => memory.delete(k),
+        close: jest.fn(async () => undefined),
+      };
+      const seenStore = new MemorySeenStore(60);
+      const closes = [
+        jest.spyOn(quota, 'close'),
+        jest.spyOn(pubsub, 'close'),
+        jest.spyOn(seenStore, 'close'),
+        cache.close as jest.Mock,
+      ];
+      const deps = await depsFor(db, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
+      const module = createCoachingSubgraph({ quota, pubsub, cache, ghl: { seenStore } });
+      const rt = module.runtime(deps);
+      expect(rt.quota).toBe(quota);
+      expect(rt.pubsub).toBe(pubsub);
+      expect(rt.cache).toBe(cache);
+      expect(rt.seenWebhooks).toBe(seenStore);
+
+      const result = await rt.engine.run(makeRequest());
+      expect(result.provider).toBe('anthropic');
+      expect(writes).toHaveLength(1);
+
+      const stop = await module.start!(deps);
+      await stop();
+      for (const close of closes) expect(close).not.toHaveBeenCalled();
+    } finally {
+      await db.close();
+      await fake.close();
+    }
+  });
+
+  it('creates no response cache for an injected engine', async () => {
+    const db = await testDb();
+    try {
+      const module = createCoachingSubgraph({ engine: { run: () => Promise.reject(new Error('unused')) } });
+      const deps = await depsFor(db);
+      expect(module.runtime(deps).cache).toBeNull();
+      await (
+        await module.start!(deps)
+      )();
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+const redisDescribe = REDIS_URL ? describe : describe.skip;
+if (!REDIS_URL) printSkipNotice('coaching runtime Redis', 'REDIS_URL');
+
+redisDescribe('coaching runtime: created from config (Redis)', () => {
+  let admin: Redis;
+  let prefix: string;
+  beforeEach(() => {
+    admin = new Redis(REDIS_URL!);
+    prefix = `t${randomUUID().slice(0, 8)}`;
+  });
+  afterEach(async () => {
+    const keys = await admin.keys(`${prefix}:*`);
+    if (keys.length > 0) await admin.del(...keys);
+    await admin.quit();
+  });
+
+  it('namespaces cache keys, pub/sub channels, quota counters and webhook ids under REDIS_PREFIX, and closes them on stop', async () => {
+    const db = await testDb();
+    try {
+      const deps = await depsFor(db, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
+      const module = createCoachingSubgraph();
+      const rt = module.runtime(deps);
+      const stop = await module.start!(deps);
+
+      const listener = new Redis(REDIS_URL!);
+      const received: string[] = [];
+      listener.on('pmessage', (_pattern: string, channel: string) => received.push(channel));
+      await listener.psubscribe(`${prefix}:*`);
+      await rt.pubsub.publish(sessionChannel('t1', 's1'), { kind: 'ping' });
+      expect(await rt.seenWebhooks.claim('wh-1')).toBe(true);
+      await rt.cache!.set('k1', 'v1', 60);
+      await rt.quota.setLimit('t1', {
+        limit: 5,
+        periodStart: new Date(Date.now() - 86_400_000).toISOString(),
+        periodEnd: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+
+      expect(await admin.get(`${prefix}:coaching:hints:k1`)).toBe('v1');
+      expect(await admin.exists(`${prefix}:coaching:ghl:webhook:wh-1`)).toBe(1);
+      expect(await admin.exists(`${prefix}:quota:t1:limit`)).toBe(1);
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(received).toEqual([`${prefix}:coaching:session:t1:s1`]);
+      await listener.quit();
+
+      await stop();
+      await expect(rt.pubsub.publish('c', 1)).rejects.toThrow();
+      await expect(rt.seenWebhooks.claim('wh-2')).rejects.toThrow();
+      await expect(rt.cache!.get('k1')).rejects.toThrow();
+      await expect(rt.quota.check('t1')).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('an explicit redisPrefix option wins over the config', async () => {
+    const db = await testDb();
+    try {
+      const deps = await depsFor(db, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: 'ignored' });
+      const module = createCoachingSubgraph({ redisPrefix: prefix, pubsub: new MemoryPubSub() });
+      const rt = module.runtime(deps);
+      const stop = await module.start!(deps);
+      expect(await rt.seenWebhooks.claim('wh-3')).toBe(true);
+      expect(await admin.exists(`${prefix}:coaching:ghl:webhook:wh-3`)).toBe(1);
+      await stop();
+      await rt.pubsub.publish('still-open', 1); // injected: not closed
+    } finally {
+      await db.close();
+    }
+  });
+});

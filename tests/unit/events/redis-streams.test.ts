@@ -1,0 +1,112 @@
+/** RedisStreamsEventBus against a real Redis (REDIS_URL); unique stream prefix per run, deleted afterwards. */
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { makeEvent } from '../../../core/events/envelope';
+import { RedisStreamsEventBus } from '../../../core/events/redis-streams-event-bus';
+import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
+import { printSkipNotice, REDIS_URL } from '../../helpers/db';
+
+const run = REDIS_URL ? describe : describe.skip;
+if (!REDIS_URL) printSkipNotice('Redis Streams event bus', 'REDIS_URL');
+
+async function waitFor(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+run('RedisStreamsEventBus', () => {
+  const prefix = `test-events-${randomBytes(4).toString('hex')}`;
+  let redis: Redis;
+  const buses: RedisStreamsEventBus[] = [];
+  const bus = (opts: Partial<ConstructorParameters<typeof RedisStreamsEventBus>[0]> = {}) => {
+    const b = new RedisStreamsEventBus({
+      url: REDIS_URL!,
+      prefix,
+      blockMs: 50,
+      claimIdleMs: 200,
+      shutdownTimeoutMs: 50,
+      ...opts,
+    });
+    buses.push(b);
+    return b;
+  };
+  const ev = (n: number) => makeEvent(EventTypes.coachingHintFeedback, 't1', { n });
+
+  beforeAll(() => {
+    redis = new Redis(REDIS_URL!);
+  });
+  afterAll(async () => {
+    for (const b of buses) await b.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('delivers each event to one member of each group, and acks it', async () => {
+    const producer = bus();
+    const seenA: number[] = [];
+    const seenB: number[] = [];
+    const [m1, m2, other] = [bus(), bus(), bus()];
+    const h = (seen: number[]) => async (e: EventEnvelope) => void seen.push((e.payload as { n: number }).n);
+    await m1.subscribe('g-a', [EventTypes.coachingHintFeedback], h(seenA));
+    await m2.subscribe('g-a', [EventTypes.coachingHintFeedback], h(seenA));
+    await other.subscribe('g-b', [EventTypes.coachingHintFeedback], h(seenB));
+    for (let i = 0; i < 20; i++) await producer.publish(ev(i));
+    await waitFor(() => seenA.length === 20 && seenB.length === 20);
+    expect([...seenA].sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+    expect(seenB).toEqual([...Array(20).keys()]);
+    await waitFor(async () => {
+      const pending = (await redis.xpending(producer.streamKey(EventTypes.coachingHintFeedback), 'g-a')) as [
+        number,
+      ];
+      return pending[0] === 0;
+    });
+  });
+
+  it('reclaims entries a dead consumer read but never acked (XAUTOCLAIM)', async () => {
+    const producer = bus();
+    const type = EventTypes.coachingHintDelivered;
+    for (let i = 0; i < 10; i++) await producer.publish({ ...ev(i), type });
+    const dead = bus({ batchSize: 10 }); // a new group reads from the start: one batch of 10
+    const got: number[] = [];
+    await dead.subscribe('g-reclaim', [type], async (e) => {
+      const n = (e.payload as { n: number }).n;
+      if (n >= 3) await new Promise(() => undefined); // hangs: read, never acked
+      got.push(n);
+    });
+    await waitFor(() => got.length === 3);
+    await dead.close(); // the consumer "dies" with entries pending
+    const pending = (await redis.xpending(producer.streamKey(type), 'g-reclaim')) as [number];
+    expect(pending[0]).toBe(7);
+    const heir = bus();
+    const reclaimed: number[] = [];
+    await heir.subscribe(
+      'g-reclaim',
+      [type],
+      async (e) => void reclaimed.push((e.payload as { n: number }).n),
+    );
+    await waitFor(() => reclaimed.length === 7);
+    expect(reclaimed.sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    await waitFor(
+      async () => ((await redis.xpending(producer.streamKey(type), 'g-reclaim')) as [number])[0] === 0,
+    );
+  });
+
+  it('retries a failing handler and dead-letters it after maxDeliveries', async () => {
+    const producer = bus();
+    const type = EventTypes.ghlOpportunityStatus;
+    const consumer = bus({ maxDeliveries: 3, claimIdleMs: 30 });
+    let attempts = 0;
+    await consumer.subscribe('g-dlq', [type], async () => {
+      attempts++;
+      throw new Error('always fails');
+    });
+    await producer.publish({ ...ev(1), type });
+    await waitFor(async () => (await redis.xlen(consumer.deadLetterKey)) === 1);
+    expect(attempts).toBe(3);
+    expect(((await redis.xpending(producer.streamKey(type), 'g-dlq')) as [number])[0]).toBe(0);
+  });
+});
