@@ -16,6 +16,7 @@ import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgra
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
+import { RedisRateCounter } from '../gateway/redis-rate-counter';
 import { tenantsSubgraph } from '../subgraphs/tenants';
 import { agentsSubgraph } from '../subgraphs/agents';
 import { coachingSubgraph, createCoachingSubgraph } from '../subgraphs/coaching';
@@ -133,8 +134,15 @@ export async function startGatewayService(
   const supergraph = supergraphSdl
     ? rewriteSubgraphUrls(supergraphSdl, resolved)
     : loadSupergraph(path.resolve(config.supergraphPath), resolved);
+  const rateCounter = config.redisUrl
+    ? new RedisRateCounter(config.redisUrl, `${config.redisPrefix}:ratelimit`)
+    : undefined;
   return startGateway({
     supergraph,
+    rateCounter,
+    onClose: async () => {
+      await rateCounter?.close();
+    },
     host: config.host,
     port: config.ports.gateway,
     logger: logger.child({ service: 'gateway' }),

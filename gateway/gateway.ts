@@ -42,6 +42,8 @@ export interface GatewayOptions {
   rateCounter?: RateCounter;
   /** Routes served before GraphQL: portal, widget, webhook proxy. Return true when handled. */
   routes?: GatewayRoute[];
+  /** Called on close (e.g. to close the rate counter's Redis connection). */
+  onClose?: () => Promise<void>;
   /** Max WebSocket message size. */
   wsMaxPayload?: number;
 }
@@ -219,6 +221,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     runtime,
     resolver,
     async close() {
+      await opts.onClose?.();
       await wsDisposable.dispose();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

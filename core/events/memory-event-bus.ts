@@ -1,4 +1,5 @@
 /** In-process event bus: delivery is asynchronous (next tick), per group, with bounded retry. */
+import { AsyncResource } from 'node:async_hooks';
 import type { EventEnvelope, EventType } from '../vocabulary';
 import type { EventBus, EventHandler } from './event-bus';
 import type { Logger } from '../logger';
@@ -38,7 +39,9 @@ export class MemoryEventBus implements EventBus {
   async subscribe(group: string, types: EventType[], handler: EventHandler): Promise<void> {
     const g = this.groups.get(group) ?? { types: new Set<EventType>(), handlers: [], next: 0 };
     for (const t of types) g.types.add(t);
-    g.handlers.push(handler);
+    // Deliver in the subscriber's async context, never the publisher's: a handler must not inherit the
+    // publisher's ORM transaction context (AsyncLocalStorage) when both run in one process.
+    g.handlers.push(AsyncResource.bind(handler));
     this.groups.set(group, g);
   }
 

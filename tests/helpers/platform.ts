@@ -11,7 +11,7 @@ import { loadConfig, type PlatformConfig } from '../../core/config';
 import { createLogger } from '../../core/logger';
 import { composeFromCode } from '../../bin/compose';
 import { runPlatform, type RunningPlatform } from '../../bin/run-platform';
-import { PG_URL, type DbKind } from './db';
+import { PG_URL, REDIS_URL, type DbKind } from './db';
 import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from './subgraph-harness';
 
 export interface TestPlatform {
@@ -68,7 +68,9 @@ export async function startTestPlatform(
     BILLING_PORT: '0',
     JWT_SECRET: TEST_JWT_SECRET,
     CONTEXT_SECRET: TEST_CONTEXT_SECRET,
+    // the distributed mode: PostgreSQL plus Redis (streams, pub/sub, quota, rate limits) under a fresh prefix
     ...(db ? { DATABASE_URL: db.url } : {}),
+    ...(db && REDIS_URL ? { REDIS_URL, REDIS_PREFIX: `it-${randomBytes(4).toString('hex')}` } : {}),
     ...env,
   });
   const { supergraph } = await composeFromCode();

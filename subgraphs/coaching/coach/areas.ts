@@ -66,14 +66,17 @@ const LOWER_SEQ = '(?:(?:st|ft|mt)\\.?\\s+)?[a-z][a-z-]{2,}(?:\\s+[a-z][a-z-]{2,
 
 /** Cues that make "in X" about where the lead lives or what they sell, not where they want to go. */
 const LEAVE_CUE =
-  /\b(?:(?:we|i)\s+(?:have|own|got)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:house|home|place|condo|townhouse|townhome|property|unit|duplex|triplex|lot|land|building|bed|br|bedroom)|(?:own|owns|owned|sell|selling|sold|inherited|list|listing)\s+(?:a|an|our|my|the|her|his|their)\s+(?:[\w'’-]+\s+){0,2}?(?:house|home|place|condo|townhouse|townhome|property|unit|duplex|triplex|lot|land|building|bed|br|bedroom)|(?:our|my|her|his|their)\s+(?:[\w'’]+\s+)?(?:house|home|place|condo|townhouse|townhome|property|unit|apartment|duplex|lot|bed|br|bedroom)|(?:it'?s|it is|its)\s+(?:a|an)\s+(?:\w+\s+)?\w+|(?:we|i)\s+(?:have|own|got)\s+(?:a|an)\b|inherit\w*|currently|renting|staying|grew up|leaving|working|selling|living|rented|raised|lives|lived|based|leave|owned|live|rent|stay|born|from|work|sell|sold|own)\b/gi;
+  /\b(?:(?:we|i)\s+(?:have|own|got)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:house|home|place|condo|townhouse|townhome|property|unit|duplex|triplex|lot|land|building|bed|br|bedroom)|(?:own|owns|owned|sell|selling|sold|inherited|list|listing)\s+(?:a|an|our|my|the|her|his|their)\s+(?:[\w'’-]+\s+){0,2}?(?:house|home|place|condo|townhouse|townhome|property|unit|duplex|triplex|lot|land|building|bed|br|bedroom)|(?<!\b(?:buy|buying|find|finding|purchase|purchasing|build|building|get|getting)\s+)(?:our|my|her|his|their)\s+(?:[\w'’]+\s+)?(?:house|home|place|condo|townhouse|townhome|property|unit|apartment|duplex|lot|bed|br|bedroom)|(?:it'?s|it is|its)\s+(?:a|an)\s+(?:\w+\s+)?\w+|(?:we'?re|we are|i'?m|i am)\s+(?:currently\s+|still\s+|now\s+)?in\s+(?:a|an|our|my|the)\b|(?:we|i)\s+(?:have|own|got)\s+(?:a|an)\b|inherit\w*|currently|renting|staying|grew up|leaving|working|selling|living|rented|raised|lives|lived|based|leave|owned|live|rent|stay|born|from|work|sell|sold|own)\b/gi;
 const WANT_CUE =
   /\b(?:buy|buying|bought|look|looking|search|searching|move|moving|relocat\w*|want|wanting|need|interested|find|something|anything|options?|homes?|houses?|condos?|townhomes?|townhouses?|duplex\w*|places?|beds?|br|bedrooms?|properties|property|land|lots?)\b/gi;
 /** Without one of these in the sentence, "in X" is probably not a place the lead wants ("a realtor in Ohio"). */
 const AREA_CONTEXT =
-  /\b(?:beds?|bedrooms?|br|bdrms?|condos?|town\s?(?:homes?|houses?)|single[- ]family|duplex|budget|max|homes?|houses?|places?|propert(?:y|ies)(?! tax)|land|acres?|lots?|communit(?:y|ies)|neighbou?rhoods?|areas?|buy|buying|move|moving|relocat\w*|live|living|looking|look|search\w*|interested|want|wanting|need|something|anything|options?|listings?)\b|\d+k\b/i;
+  /\b(?:beds?|bedrooms?|br|bdrms?|condos?|town\s?(?:homes?|houses?)|single[- ]family|duplex|budget|max|homes?|houses?|places?|propert(?:y|ies)(?! tax)|land|acres?|lots?|communit(?:y|ies)|neighbou?rhoods?|areas?|buy|buying|move|moving|relocat\w*|live|living|looking|look|search\w*|interested|want|wanting|need|something|anything|options?|listings?|out there|market)\b|\d+k\b/i;
 const SOMEONE_ELSES =
   /\b(?:agent|realtor|broker|lender|office|parents|friends?|relatives?|uncle|aunt|cousin|sister|brother|in-laws?|(?:my|our|his|her) family)\s+(?:is\s+|are\s+|lives?\s+|living\s+|works?\s+|based\s+)?$/i;
+/** The agent's own track record ("have you sold homes in X?") names no place the lead wants. */
+const AGENT_RECORD =
+  /\b(?:you|u|your (?:team|brokerage|office|company))\s+(?:\w+\s+){0,2}(?:sold|listed|closed|worked|done|helped)\b[^.?!]*$/i;
 const CURRENTLY = /\b(?:we'?re|we are|i'?m|i am)(?:\s+(?:currently|now|still|already|living|based))?\s*$/i;
 const NEGATED =
   /\b(?:not|never|avoid|except|away from|anywhere but|but not|no|rather not|don'?t want)\s+(?:\w+\s+){0,2}$/i;
@@ -181,7 +184,7 @@ export function extractAreasFromText(text: string): string[] {
       c.places.forEach(add);
     }
     const trigger = new RegExp(
-      `\\b((?:${ci('in|near|around|looking at|close to|closer to|prefer|preferably|ideally|considering|thinking|eyeing|focused on|focusing on|targeting|open to|area|areas|location|city|town|neighborhood|neighborhoods')}):?|${ci('(?:move|moving|moved|relocate|relocating|relocation|transferred|transferring|heading|headed|come back|coming back|going back|go back)')}\\s+(?:back\\s+|over\\s+|down\\s+|up\\s+|out\\s+)?to)\\s+(?:[Tt]he\\s+)?(?:(?:downtown|uptown|midtown|north|south|east|west|northeast|northwest|southeast|southwest|central|greater|metro|northern|southern|eastern|western|suburban)\\s+)?(${CAP_SEQ})`,
+      `\\b((?:${ci('in|near|around|outside of|outside|looking at|close to|closer to|prefer|preferably|ideally|considering|thinking|eyeing|focused on|focusing on|targeting|open to|area|areas|location|city|town|neighborhood|neighborhoods')}):?|${ci('(?:move|moving|moved|relocate|relocating|relocation|transferred|transferring|heading|headed|come back|coming back|going back|go back)')}\\s+(?:back\\s+|over\\s+|down\\s+|up\\s+|out\\s+)?to)\\s+(?:[Tt]he\\s+)?(?:(?:downtown|uptown|midtown|north|south|east|west|northeast|northwest|southeast|southwest|central|greater|metro|northern|southern|eastern|western|suburban)\\s+)?(${CAP_SEQ})`,
       'g',
     );
     while ((m = trigger.exec(sentence)) !== null) {
@@ -190,10 +193,12 @@ export function extractAreasFromText(text: string): string[] {
       if (!/^[A-Z]/.test(raw)) continue;
       const before = sentence.slice(0, m.index);
       if (NEGATED.test(before)) continue;
-      if ((prep === 'in' || prep === 'around' || prep === 'near') && !AREA_CONTEXT.test(sentence)) continue;
+      const nearby = prep === 'in' || prep === 'around' || prep === 'near' || prep.startsWith('outside');
+      if (nearby && !AREA_CONTEXT.test(sentence)) continue;
+      if (nearby && AGENT_RECORD.test(before)) continue; // "have you sold homes in Riverside?"
       if ((prep === 'in' || prep === 'around') && CURRENTLY.test(before)) continue; // "we're in Dayton"
       if (prep === 'in' && SOMEONE_ELSES.test(before)) continue; // "my uncle is an agent in Dallas"
-      if (prep === 'in' || prep === 'around') {
+      if (prep === 'in' || prep === 'around' || prep.startsWith('outside')) {
         const leave = lastMatchEnd(LEAVE_CUE, before);
         const want = lastMatchEnd(WANT_CUE, before);
         if (leave >= 0 && leave >= want) continue;

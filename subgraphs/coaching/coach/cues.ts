@@ -29,7 +29,11 @@ export const HARDSHIP_CUES: Cue[] = [
     2,
     'loss',
   ),
-  c(/\b(?:divorce\w*|separat(?:ed|ion)|custody)\b/i, 2, 'divorce'),
+  c(
+    /\b(?:divorce\w*|separat(?:ed|ion)|custody|split(?:ting)? up|broke up|break ?up|(?:left|leaving) me)\b/i,
+    2,
+    'divorce',
+  ),
   c(/\b(?:laid off|got fired|lost (?:my|our) job|furloughed|job loss)\b/i, 2, 'job_loss'),
   c(
     /\b(?:anxious|anxiety|stressed|stress|overwhelmed|exhausted|scared|terrified|nervous|worried|panicking|freaking out|reeling|heartbroken|devastated|emotional)\b/i,
@@ -37,12 +41,12 @@ export const HARDSHIP_CUES: Cue[] = [
     'stress',
   ),
   c(
-    /\b(?:haven'?t slept|can'?t sleep|cried|crying|in tears|harder than (?:i|we) thought|(?:it|this|that)(?:'s| is) (?:just |really |so )?a lot|all over the place|longest (?:year|week|month)|(?:rough|tough|hard) (?:time|week|year|month)|feels like admitting)\b/i,
+    /\b(?:haven'?t slept|can'?t sleep|cried|crying|in tears|harder than (?:i|we) thought|(?:it|this|that)(?:'s| is) (?:just |really |so )?a lot(?! (?:more|less|of|to|cheaper|higher|lower|better|worse|for))|(?:everything|life|things)(?:'s| is) (?:\w+ )?(?:a mess|chaos|upside down)|all over the place|longest (?:year|week|month)|(?:rough|tough|hard) (?:time|week|year|month)|feels like admitting)\b/i,
     1,
     'emotional_weight',
   ),
   c(
-    /\b(?:lost|losing) (?:another|yet another|the|a|\d+|our|two|three) (?:bidding wars?|offers?|houses?|homes?)\b|\bnever (?:going to |gonna )?find\b|\bgiv(?:e|ing) up\b|\bdiscouraged\b|\bdefeated\b|\bfrustrated\b|\bdisheartened\b|\bfeel(?:s|ing)? like (?:we'?ll|we will|i'?ll|i will) never\b|\bso (?:tired|done) of\b/i,
+    /\b(?:lost|losing) (?:another|yet another|the|a|\d+|our|two|three) (?:bidding wars?|offers?|houses?|homes?)\b|\bnever (?:going to |gonna )?find\b|\bgiv(?:e|ing) up\b|\bdiscouraged\b|\bdefeated\b|\bfrustrated\b|\bdisheartened\b|\bfeel(?:s|ing)? like (?:we'?ll|we will|i'?ll|i will) never\b|\b(?:we'?ll|we will|i'?ll|i will|we'?re|i'?m) never (?:going to |gonna )?(?:get|find|win|buy|own|afford|sell)\b|\blost (?:another|yet another) one\b|\bso (?:tired|done) of\b/i,
     1,
     'discouraged',
   ),
@@ -77,7 +81,7 @@ export const CELEBRATION_CUES: Cue[] = [
     'excitement',
   ),
   c(
-    /\b(?:pregnant|expecting (?:a baby|twins|our (?:first|second|third))|having a baby|engaged|got married|new baby|it'?s a (?:boy|girl)|baby (?:#\s?\d+ |number \w+ )?(?:is )?on the way|twins on the way)/i,
+    /\b(?:pregnant|(?:expecting|having) (?:a baby|a little one|twins|triplets|a (?:boy|girl)|our (?:first|second|third))|engaged|got married|new baby|it'?s a (?:boy|girl)|baby (?:#\s?\d+ |number \w+ )?(?:is )?on the way|twins on the way)/i,
     2,
     'life_event',
   ),
@@ -91,7 +95,7 @@ export const CELEBRATION_CUES: Cue[] = [
 
 export const NEXT_STEP_CUES: Cue[] = [
   c(
-    /\b(?:can|could|would|will) (?:you|u|we|i|your \w+)\s+(?:\w+\s+)?(?:come|see|tour|show|meet|view|stop by|swing by|walk ?through|get (?:us|me) in|check it out|look at it|take a look)\b/i,
+    /\b(?:can|could|would|will) (?:you|u|we|i|your \w+)\s+(?:\w+\s+)?(?:come|see|tour|show|meet|view|stop by|swing by|walk ?through|get (?:us|me) in|get in(?:side)?|go in|check it out|look at it|take a look|pop (?:by|over|in))\b/i,
     2,
     'schedule_request',
   ),

@@ -203,6 +203,13 @@ const RULES: Rule[] = [
     protectedClass: 'DISABILITY',
     re: /\b(?:decline|reject|refuse|turn down|deny|avoid|skip|cancel|ignore|pass on|don'?t want)\b[^.?!]*?\b(?:wheelchairs?|disabled|handicap(?:ped)?|group homes?|mentally ill|special needs|service (?:dogs?|animals?))\b/i,
   },
+  {
+    protectedClass: 'FAMILIAL_STATUS',
+    re: new RegExp(
+      `\\b${EXCLUDE}\\s+(?:to\\s+)?(?:sell|rent|lease|show)(?:\\s+it)?\\s+to\\s+(?:\\w+\\s+){0,3}?(?:with|who (?:have|has))\\s+(?:(?:a|any|young|little|small|lots? of|\\d+)\\s+)*(?:kids|children|babies|toddlers|teens)\\b`,
+      'i',
+    ),
+  },
   // General steering language.
   {
     protectedClass: 'GENERAL_STEERING',
@@ -211,6 +218,10 @@ const RULES: Rule[] = [
   {
     protectedClass: 'GENERAL_STEERING',
     re: /\b(?:welcoming|friendly|accepting|tolerant|open) (?:to|of|toward|towards|for) (?:gay|lgbt\w*|queer|trans\w*|same[- ]sex|black|hispanic|latino|asian|muslim|jewish|christian|immigrants?|interracial|mixed)\b|\b(?:lgbt\w*|gay|same[- ]sex|interracial)[- ](?:friendly|welcoming)\b/i,
+  },
+  {
+    protectedClass: 'GENERAL_STEERING',
+    re: /\b(?:neighbou?rhoods?|areas?|parts? of (?:town|the city)|communit(?:y|ies)|places?|where)\b[^.?!]{0,40}\b(?:gay|lesbian|lgbt\w*|queer|trans\w*|same[- ]sex|interracial|black|white|hispanic|latino|asian|muslim|jewish|christian|immigrant|foreign)\b[^.?!]{0,30}\b(?:fit in|feel (?:more )?(?:welcome|welcomed|accepted|comfortable|safe|at home)|be (?:welcome|welcomed|accepted|comfortable))\b/i,
   },
   {
     protectedClass: 'GENERAL_STEERING',

@@ -4,12 +4,13 @@
  */
 import { ObjectionType } from '../../../core/vocabulary';
 import { cue as c, type Cue } from './cues';
+import { INDIRECT_OBJECTION_CUES } from './objection-indirect';
 
 /** Words that put a message in money territory (for generic complaints like "insane", "no way"). */
 export const MONEY_CONTEXT =
   /\$|\b\d{2,3}k\b|\b\d{3}\b|\bprices?\b|\bpriced\b|\bafford\b|\bcosts?\b|\bbudget\b|\bpay(?:ing)?\b|\bworth\b|\bexpensive\b|\bsq\s?ft\b|\bcomps?\b/i;
 
-export const OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
+const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
   [ObjectionType.COMMISSION]: [
     c(
       /\b(?:charges?|charging|charged|does it for|only takes?) (?:only |just )?\d+(?:\.\d+)?\s*(?:%|percent)?(?![\d,k])/i,
@@ -319,6 +320,11 @@ export const OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
     ),
   ],
 };
+
+/** Direct and indirect cues per objection type. */
+export const OBJECTION_CUES = Object.fromEntries(
+  Object.values(ObjectionType).map((t) => [t, [...DIRECT_OBJECTION_CUES[t], ...INDIRECT_OBJECTION_CUES[t]]]),
+) as Record<ObjectionType, Cue[]>;
 
 /** Order used to break ties between objection types of equal score. */
 export const OBJECTION_PRIORITY: ObjectionType[] = [

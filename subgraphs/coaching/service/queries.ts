@@ -1,5 +1,4 @@
 /** Reads: a session's turns, hints and qualification; a hint by id; an agent's coaching history. */
-import type { FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, NotFoundError } from '../../../core/errors';
 import { loaderFor, type RequestContext } from '../../../core/request-context';
 import { MemberRole } from '../../../core/vocabulary';
@@ -14,6 +13,7 @@ import {
   sessionViewLoader,
 } from './loaders';
 import { validateCount, validateId } from './validation';
+import { batchHistoryRows } from './history-batch';
 
 export const MAX_PAGE = 100;
 export const MAX_TURNS = 200;
@@ -113,45 +113,24 @@ export async function agentCoachingHistory(
   const p = ctx.principal;
   if (p.role === MemberRole.AGENT && p.agentId !== id)
     return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-  const load = (agent: string) => historyRows(ctx, agent, n, cursor);
+  // one statement for every agent of the request (Agent.coachingHistory on a list of agents)
+  const batch = async (keys: readonly string[]) => {
+    const byAgent = await batchHistoryRows(ctx.em, p, keys, n, cursor);
+    return keys.map((k) => byAgent.get(k) ?? []);
+  };
   const rows = ctx.loaders
     ? await loaderFor<string, CoachingHint[]>(
         requestCtx(ctx),
         `coaching:history:${n}:${after ?? ''}`,
-        (keys) => Promise.all(keys.map(load)),
+        batch,
       ).load(id)
-    : await load(id);
+    : (await batch([id]))[0]!;
   const page = rows.slice(0, n);
   const last = page[page.length - 1];
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
     pageInfo: { hasNextPage: rows.length > n, endCursor: last ? encodeCursor(last) : null },
   };
-}
-
-function historyRows(
-  ctx: ServiceCtx,
-  agentId: string,
-  n: number,
-  cursor: { createdAt: Date; id: string } | null,
-): Promise<CoachingHint[]> {
-  const p = ctx.principal;
-  const where: FilterQuery<CoachingHint>[] = [{ agentId }];
-  if (p.locationIds !== null)
-    where.push({ $or: [{ locationId: null }, { locationId: { $in: p.locationIds } }] });
-  if (cursor) {
-    where.push({
-      $or: [
-        { createdAt: { $lt: cursor.createdAt } },
-        { createdAt: cursor.createdAt, id: { $lt: cursor.id } },
-      ],
-    });
-  }
-  return ctx.em.find(
-    CoachingHint,
-    { $and: where },
-    { orderBy: { createdAt: 'desc', id: 'desc' }, limit: n + 1 },
-  );
 }
 
 function requestCtx(ctx: ServiceCtx): RequestContext {
