@@ -65,7 +65,11 @@ export async function seedDemo(
   if (!newKeys) {
     if (!fs.existsSync(file)) return null;
     const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoCredentials;
-    return { ...existing, gatewayUrl };
+    const refreshed = { ...existing, gatewayUrl };
+    // keep the keys, point at where the gateway listens now (the port may have changed)
+    if (existing.gatewayUrl !== gatewayUrl)
+      fs.writeFileSync(file, JSON.stringify(refreshed, null, 2), { mode: 0o600 });
+    return refreshed;
   }
   const creds: DemoCredentials = {
     gatewayUrl,

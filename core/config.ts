@@ -17,11 +17,34 @@ export class ConfigError extends Error {
   }
 }
 
-const port = z.coerce.number().int().min(0).max(65535);
-const positiveInt = z.coerce.number().int().positive();
+/** A whole decimal number in a string ("0x10", "1e3", "" and " " are refused). */
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const port = decimal(0, 65535);
+const positiveInt = decimal(1, Number.MAX_SAFE_INTEGER);
+/** An http(s) URL; empty means unset. */
 const optionalUrl = z
   .string()
   .url()
+  .refine((v) => /^https?:\/\//i.test(v), 'must be an http:// or https:// URL')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+/** A postgres:// URL; empty means unset. */
+const optionalPgUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//i.test(v), 'must be a postgres:// URL')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+/** A redis:// URL; empty means unset. */
+const optionalRedisUrl = z
+  .string()
+  .url()
+  .refine((v) => /^rediss?:\/\//i.test(v), 'must be a redis:// URL')
   .optional()
   .or(z.literal('').transform(() => undefined));
 
@@ -41,14 +64,14 @@ const schema = z.object({
   COACHING_URL: optionalUrl,
   ANALYTICS_URL: optionalUrl,
   BILLING_URL: optionalUrl,
-  DATABASE_URL: optionalUrl,
-  DATABASE_APP_URL: optionalUrl,
+  DATABASE_URL: optionalPgUrl,
+  DATABASE_APP_URL: optionalPgUrl,
   DB_APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier')
     .default('coaching_app'),
   DB_POOL_MAX: positiveInt.default(10),
-  REDIS_URL: optionalUrl,
+  REDIS_URL: optionalRedisUrl,
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only')
@@ -156,12 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
-  if (e.DATABASE_URL && !/^postgres(ql)?:/.test(e.DATABASE_URL)) {
-    throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL');
-  }
-  if (e.REDIS_URL && !/^rediss?:/.test(e.REDIS_URL)) {
-    throw new ConfigError('REDIS_URL', 'must be a redis:// URL');
-  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,

@@ -19,7 +19,16 @@ export function ensureSecrets(config: PlatformConfig): PlatformConfig {
   }
   const file = path.join(config.dataDir, 'secrets.json');
   let stored: StoredSecrets | undefined;
-  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets;
+  if (fs.existsSync(file)) {
+    try {
+      stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets;
+    } catch {
+      throw new ConfigError(
+        'DATA_DIR',
+        `${file} is not valid JSON: fix or delete it (new secrets invalidate issued tokens)`,
+      );
+    }
+  }
   if (!stored?.jwtSecret || !stored.contextSecret) {
     stored = {
       jwtSecret: randomBytes(32).toString('base64url'),

@@ -184,12 +184,15 @@ describe('npm start (bin/start.ts, embedded default, spawned)', () => {
     expect(p.stderr()).not.toMatch(/error|failed/i);
   }, 90_000);
 
-  test('second start on the same DATA_DIR: idempotent seed, credentials unchanged, the old key still works', async () => {
+  test('second start on the same DATA_DIR: idempotent seed, same keys (URL refreshed), the old key still works', async () => {
     expect(firstKey).not.toBe('');
     const secrets = fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8');
     const { p, url } = await start();
 
-    expect(readCredentials(dataDir).raw).toBe(firstCredentials);
+    // same keys; the URL follows the gateway (ports are 0 here, so it moved)
+    const again = readCredentials(dataDir).parsed;
+    expect(again.tenants).toEqual((JSON.parse(firstCredentials) as typeof again).tenants);
+    expect(again.gatewayUrl).toBe(url);
     expect(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')).toBe(secrets);
     // The printed hint still shows the (unchanged) Acme key.
     expect(p.stdout()).toContain(`x-api-key: ${firstKey}`);

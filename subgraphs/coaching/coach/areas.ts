@@ -184,7 +184,7 @@ export function extractAreasFromText(text: string): string[] {
       c.places.forEach(add);
     }
     const trigger = new RegExp(
-      `\\b((?:${ci('in|near|around|outside of|outside|looking at|close to|closer to|prefer|preferably|ideally|considering|thinking|eyeing|focused on|focusing on|targeting|open to|area|areas|location|city|town|neighborhood|neighborhoods')}):?|${ci('(?:move|moving|moved|relocate|relocating|relocation|transferred|transferring|heading|headed|come back|coming back|going back|go back)')}\\s+(?:back\\s+|over\\s+|down\\s+|up\\s+|out\\s+)?to)\\s+(?:[Tt]he\\s+)?(?:(?:downtown|uptown|midtown|north|south|east|west|northeast|northwest|southeast|southwest|central|greater|metro|northern|southern|eastern|western|suburban)\\s+)?(${CAP_SEQ})`,
+      `\\b((?:${ci('in|near|around|outside of|outside|looking at|close to|closer to|prefer|preferably|ideally|considering|thinking|eyeing|focused on|focusing on|targeting|open to|area|areas|location|city|town|neighborhood|neighborhoods')}):?|${ci('(?:move|moving|moved|relocate|relocating|relocation|transferred|transferring|heading|headed|come back|coming back|going back|go back|retire|retiring|pcs|pcsing|settle|settling|downsiz(?:e|ing)|upsiz(?:e|ing))')}\\s+(?:back\\s+|over\\s+|down\\s+|up\\s+|out\\s+)?to)\\s+(?:[Tt]he\\s+)?(?:(?:downtown|uptown|midtown|north|south|east|west|northeast|northwest|southeast|southwest|central|greater|metro|northern|southern|eastern|western|suburban)\\s+)?(${CAP_SEQ})`,
       'g',
     );
     while ((m = trigger.exec(sentence)) !== null) {

@@ -18,13 +18,14 @@ import {
 } from './cues';
 import { MONEY_CONTEXT, OBJECTION_CUES, OBJECTION_PRIORITY } from './objection-cues';
 import { detectFairHousingRisk } from './fair-housing';
+import { stanceEvidence } from './stance';
 import type { Classification, ClassifyInput, Slots, Turn } from './types';
 
 /** Words that make an agent turn about fees, so a lead's pushback right after is a commission objection. */
 const AGENT_FEE_TOPIC =
   /\b(?:commission|fee|compensation|\d+(?:\.\d+)?\s*%|percent|(?:buyer|representation|buyer'?s|exclusive) (?:agency |broker )?agreement|sign (?:the|a|an|this) agreement)\b/i;
 const LEAD_FEE_PUSHBACK =
-  /\b(?:steep|too (?:much|high)|a lot|could (?:you|u) do|can (?:you|u) do|would (?:you|u) do|lower|less|discount|flat|have to pay|pay (?:you|u)|not signing|out of pocket|owe|hard no|no way|why would)\b|\?\?/i;
+  /\b(?:steep|too (?:much|high)|a lot|(?:could|can|would|will) (?:you|u) (?:do|take|accept|consider|go down to|come down to|match|beat)|lower|less|discount|flat|have to pay|pay (?:you|u)|not signing|out of pocket|owe|hard no|no way|why would)\b|\?\?/i;
 
 function lastLeadTurn(turns: Turn[]): { text: string; index: number } {
   for (let i = turns.length - 1; i >= 0; i--) {
@@ -55,6 +56,7 @@ export function detectObjection(lead: string, agentBefore: string): ObjectionHit
   const statusQuestion =
     /\b(?:are|have|did|do|has|is) (?:you|u|they|y'all)\b[^?]*\?/i.test(agentBefore) &&
     !AGENT_OFFER.test(agentBefore);
+  const stance = stanceEvidence(lead);
   for (const type of OBJECTION_PRIORITY) {
     let text = lead;
     if (type === ObjectionType.PRICE) {
@@ -66,6 +68,11 @@ export function detectObjection(lead: string, agentBefore: string): ObjectionHit
     }
     const { score, labels } = scoreCues(text, OBJECTION_CUES[type]);
     let total = score;
+    const stanceScore = stance[type] ?? 0;
+    if (stanceScore > 0) {
+      total += stanceScore;
+      labels.push('negative_stance');
+    }
     // "7% rates", "20% down": percentages about the loan are not about the agent's fee.
     const loanPercent =
       /\b(?:rates?|interest|mortgage|monthly|payments?|apr|down payment|down)\b/i.test(lead) &&

@@ -36,7 +36,7 @@ export const HARDSHIP_CUES: Cue[] = [
   ),
   c(/\b(?:laid off|got fired|lost (?:my|our) job|furloughed|job loss)\b/i, 2, 'job_loss'),
   c(
-    /\b(?:anxious|anxiety|stressed|stress|overwhelmed|exhausted|scared|terrified|nervous|worried|panicking|freaking out|reeling|heartbroken|devastated|emotional)\b/i,
+    /\b(?:anxious|anxiety|stressed|stress|overwhelmed|exhausted|scared|terrified|nervous|worried|panicking|freaking out|reeling|heartbroken|devastated|emotional|brutal|barely holding|holding it together|falling apart|drowning|breaking point|burn(?:ed|t) out|can'?t cope)\b/i,
     1,
     'stress',
   ),
@@ -51,6 +51,11 @@ export const HARDSHIP_CUES: Cue[] = [
     'discouraged',
   ),
   c(/\b(?:memory care|nursing home|assisted living|care facility)\b/i, 1, 'family_care'),
+  c(
+    /\b(?:dad|mom|mother|father|grandma|grandpa|grandmother|grandfather|parents|husband|wife)'?s (?:old )?(?:house|home|place|things|stuff|belongings)\b[^.?!]*\b(?:hard|tough|emotional|sad)\b|\bhard to (?:go through|let go|say goodbye|walk away)\b|\b(?:sorry|apologies)\b[^.?!]{0,25}\b(?:not|isn'?t) (?:real estate|about the house|business|your problem)\b/i,
+    1,
+    'emotional_weight',
+  ),
   c(
     /\bhopeless\b|\blosing hope\b|\bis it (?:even )?worth (?:it|trying)\b|\bwhat'?s the point\b/i,
     1,
@@ -87,6 +92,16 @@ export const CELEBRATION_CUES: Cue[] = [
   ),
   c(/\bthank (?:you|u)\b|\bthanks so much\b|\bgrateful\b/i, 1, 'gratitude'),
   c(
+    /\b(?:meant|means) (?:so much|a lot|the world|everything)\b|\bthank (?:you|u) for (?:being|all|everything|your|helping|sticking)\b/i,
+    1,
+    'appreciation',
+  ),
+  c(
+    /\b(?:we|i|they)\s+(?:accepted|got|closed|won|signed|did)\b[^.?!]*!|\bit'?s (?:real|official|happening)\b|\bdream come true\b|\bpinch me\b/i,
+    1,
+    'milestone',
+  ),
+  c(
     /\byou(?:'re| are| were|'ve been| have been) (?:so |really |absolutely )?(?:great|amazing|awesome|the best|wonderful|fantastic|incredible|so helpful|a lifesaver)\b|\bappreciate (?:you|everything|it so much)\b/i,
     1,
     'compliment',
@@ -94,6 +109,16 @@ export const CELEBRATION_CUES: Cue[] = [
 ];
 
 export const NEXT_STEP_CUES: Cue[] = [
+  c(
+    /\b(?:does|would|will|can) (?:\d{1,2}(?::\d\d)?(?:\s?[ap]m)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|that time|then|noon)\b[^.?!]{0,15}\bwork\b|\b(?:say|how about|what about)\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:is|works?) (?:better|best|good|fine|great|perfect)\b/i,
+    2,
+    'time_proposed',
+  ),
+  c(
+    /\b(?:i'?ll|we'?ll|i will|we will|i can|we can|ready to|happy to) (?:\w+ ){0,6}?sign\b|\bsend (?:over )?(?:the |your )?(?:listing agreement|agreement|contract|paperwork|docs|documents|offer)(?: over)?\b/i,
+    2,
+    'commitment',
+  ),
   c(
     /\b(?:can|could|would|will) (?:you|u|we|i|your \w+)\s+(?:\w+\s+)?(?:come|see|tour|show|meet|view|stop by|swing by|walk ?through|get (?:us|me) in|get in(?:side)?|go in|check it out|look at it|take a look|pop (?:by|over|in))\b/i,
     2,
@@ -155,7 +180,7 @@ export const NEXT_STEP_CUES: Cue[] = [
     'send_request',
   ),
   c(
-    /\b(?:schedule|book|set up|line up) (?:a |the |some )?(?:showing|tour|walkthrough|walk-through|appointment|meeting|call|time|viewing|photos?|photographer)\b/i,
+    /\b(?:schedule|book|set up|line up|arrange) (?:a |the |some |a few |a couple (?:of )?)?(?:[\w-]+ )?(?:showings?|tours?|walkthrough|walk-through|appointment|meeting|call|time|viewings?|photos?|photographer)\b|\b(?:get|have) (?:the |a |our )?(?:photographer|photos|showings?|inspection|walkthrough|appraisal|listing appointment|closing) (?:scheduled|booked|set up|lined up)\b/i,
     2,
     'schedule_request',
   ),

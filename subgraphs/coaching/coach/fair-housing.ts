@@ -150,7 +150,7 @@ const RULES: Rule[] = [
   },
   {
     protectedClass: 'FAMILIAL_STATUS',
-    re: /\b(?:listing|ad|advert\w*|sign|says?|put|write|mention|market it)\b\s+(?:\w+\s+){0,3}?(?:no|not for) (?:kids|children|families)\b/i,
+    re: /\b(?:listing|ad|advert\w*|sign|says?|put|write|mention|market it)\b[^.?!]{0,60}?\b(?:no|not for|without) (?:young |small |little )?(?:kids|children|families)\b/i,
   },
   {
     protectedClass: 'FAMILIAL_STATUS',
@@ -201,7 +201,7 @@ const RULES: Rule[] = [
   },
   {
     protectedClass: 'DISABILITY',
-    re: /\b(?:decline|reject|refuse|turn down|deny|avoid|skip|cancel|ignore|pass on|don'?t want)\b[^.?!]*?\b(?:wheelchairs?|disabled|handicap(?:ped)?|group homes?|mentally ill|special needs|service (?:dogs?|animals?))\b/i,
+    re: /\b(?:decline|reject|refuse|turn down|deny|avoid|skip|cancel|ignore|pass on|don'?t want|(?:don'?t|do not|never) (?:show|sell|rent|lease)|no one|nobody)\b[^.?!]*?\b(?:wheelchairs?|disabled|disabilit(?:y|ies)|handicap(?:ped)?|group homes?|mentally ill|special needs|service (?:dogs?|animals?))\b/i,
   },
   {
     protectedClass: 'FAMILIAL_STATUS',

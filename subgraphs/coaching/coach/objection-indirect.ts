@@ -30,6 +30,16 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'savings_comparison',
     ),
     c(/\b\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:broker|agent|realtor|company|listing)\b/i, 1, 'discount_rate'),
+    c(
+      /\b(?:charge|charges|charging|take|takes|taking|do it for|list it for)\s+(?:only\s+|just\s+)?\d(?:\.\d+)?\b[^%\dk]/i,
+      1,
+      'fee_comparison',
+    ),
+    c(
+      /\b(?:can|could|will|would) (?:you|u) (?:beat|match|do better than|meet) (?:that|it|this|their|theirs|hers|his)\b/i,
+      1,
+      'match_request',
+    ),
   ],
   [ObjectionType.COMPETITOR]: [
     c(
@@ -50,6 +60,12 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       2,
       'shopping_agents',
     ),
+    c(
+      new RegExp(`\\b${BRANDS}\\b[^.?!]{0,30}\\b(?:sent|gave|quoted|emailed|texted)\\b[^.?!]{0,20}\\b(?:number|offer|quote|price)\\b`, 'i'),
+      2,
+      'ibuyer_offer',
+    ),
+    c(/\bwhy (?:even |would (?:we|i) |should (?:we|i) )?bother (?:listing|with an agent|hiring)\b/i, 1, 'why_you'),
   ],
   [ObjectionType.TRUST]: [
     c(
@@ -72,6 +88,16 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       2,
       'credibility_question',
     ),
+    c(
+      /\b(?:wary|leery|skeptical|sceptical|suspicious|cautious|distrustful) (?:of|about|with|around) (?:agents?|realtors?|brokers?|you|salespeople)\b|\b(?:not much|little|enough|limited|no) (?:real )?experience\b|\binexperienced\b/i,
+      2,
+      'credibility_doubt',
+    ),
+    c(
+      /\bthe (?:one|agent|realtor|guy|lady|woman|broker) (?:we|i) (?:used|had|worked with|hired)\b|\b(?:pushed|pressured|rushed|talked) (?:us|me) (?:in)?to\b/i,
+      1,
+      'bad_past_experience',
+    ),
   ],
   [ObjectionType.JUST_LOOKING]: [
     c(
@@ -84,7 +110,12 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       2,
       'browsing',
     ),
-    c(/\bno rush\b|\bno hurry\b|\bno timeline\b|\bin no (?:rush|hurry)\b/i, 1, 'curiosity'),
+    c(/\bno rush\b|\bno hurry\b|\bno timeline\b|\bin no (?:rush|hurry)\b|\b(?:someday|some day|one day)\b/i, 1, 'curiosity'),
+    c(
+      /\bnot (?:really |actually |even )?(?:house[- ]?hunting|home[- ]?shopping|shopping|in the market)\b|\bjust (?:dreaming|daydreaming|like looking|love looking|enjoy looking|nosy|nosing around)\b|\bjust wanted to (?:see|know|check) (?:the|a|what|our|my) (?:number|value|price|estimate|worth)\b/i,
+      2,
+      'browsing',
+    ),
   ],
   [ObjectionType.TIMING]: [
     c(
@@ -101,6 +132,16 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       /\b(?:considering|thinking (?:about|of)|ready to|about to|might|may|could|will|going to|gonna)\s+(?:just\s+|seriously\s+)?(?:walk(?:ing)? away|back(?:ing)? out|pull(?:ing)? out|cancel(?:ling|ing)?(?: the (?:deal|contract))?|terminat(?:e|ing))\b/i,
       2,
       'walk_threat',
+    ),
+    c(
+      /\b(?:moved|pushed|delayed|bumped|changed|rescheduled|postponed|slipped)\s+(?:back\s+|out\s+)?again\b|\bcan'?t keep happening\b/i,
+      2,
+      'delay_frustration',
+    ),
+    c(
+      /\b(?:let'?s|lets) not rush\b|\b(?:don'?t|do not) want to rush\b|\bgive (?:us|me) (?:some|a little|more|a bit of) time\b|\b(?:isn'?t|is not|not|aren'?t|are not) (?:\w+ )?sure (?:\w+ ){0,2}(?:wants? to|ready to|if (?:we|i) want)\b/i,
+      2,
+      'not_now',
     ),
     c(
       new RegExp(

@@ -172,7 +172,7 @@ function extractTimeline(texts: string[], now: Date): number | undefined {
       [/\bhalf (?:a|of a) year\b/g, 6],
       [/\b(?:a|one) year and a half\b/g, 18],
       [/\bnext month\b/g, 1],
-      [/\b(?:this|by the end of this|end of this) month\b/g, 1],
+      [/(?<!\b(?:times?|earlier|once|twice|already|per)\s+)\b(?:this|by the end of this|end of this) month\b/g, 1],
     ];
     for (const [re, months] of simple) {
       let m: RegExpExecArray | null;
@@ -205,8 +205,15 @@ const BED_RE =
   /\b(\d{1,2})\s*\+?\s*(?:(?:-|–|to|or|\/)\s*(\d{1,2})\s*)?-?\s*(?:bed(?:room)?s?|bdrms?|bdr|bds?|brs?|bd)\b/gi;
 const BED_WORD_BEFORE = /\b(?:bedrooms?|beds?)\s*(?::|=)\s*(\d{1,2})\b/gi;
 
+/** A bed count describing the home the lead has now: a fact only when no wanted count is stated. */
+const CURRENT_HOME_BEDS =
+  /\b(?:we'?re|we are|i'?m|i am|we live|i live|living|currently|stuck|cramped)\s+(?:in\s+)?(?:a|an|our|my|the)\s+(?:tiny\s+|small\s+|little\s+)?$/i;
+/** A bed count describing a listing being priced ("550 for a 2 bed"), not the lead's need. */
+const PRICED_LISTING_BEDS = /\d\s*k?\s+for\s+(?:a|an|the|this|that|only\s+a)\s+$/i;
+
 function extractBedrooms(texts: string[]): number | undefined {
   let best: number | undefined;
+  let fallback: number | undefined;
   for (const text of texts) {
     for (const re of [BED_RE, BED_WORD_BEFORE]) {
       re.lastIndex = 0;
@@ -216,11 +223,17 @@ function extractBedrooms(texts: string[]): number | undefined {
         const b = m[2] !== undefined ? Number(m[2]) : a;
         const min = Math.min(a, b);
         if (min < 0 || min > 12) continue;
+        const before = text.slice(Math.max(0, m.index - 40), m.index);
+        if (PRICED_LISTING_BEDS.test(before)) continue;
+        if (CURRENT_HOME_BEDS.test(before)) {
+          if (fallback === undefined || min < fallback) fallback = min;
+          continue;
+        }
         if (best === undefined || min < best) best = min;
       }
     }
   }
-  return best;
+  return best ?? fallback;
 }
 
 /** True when the sentence holding position `at` is a question. */
@@ -278,7 +291,7 @@ function extractPreApproved(texts: string[]): boolean | undefined {
 const TYPE_PATTERNS: [PropertyType, RegExp][] = [
   [
     PropertyType.MULTI_FAMILY,
-    /\b(?:duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|4-?plex|multi[- ]?family|multifamily|multi[- ]unit|[2-4][- ]unit|two[- ]unit)\b/i,
+    /\b(?:duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|4-?plex|multi[- ]?family|multifamily|multi[- ]unit|[2-4][- ]unit|two[- ]unit|[2-4]\s*(?:-|–|to)\s*[2-9]\s*units|(?:two|three|four|[2-4]) units)\b/i,
   ],
   [PropertyType.TOWNHOUSE, /\b(?:town\s?houses?|town\s?homes?|rowhouses?|row homes?|row houses?)\b/i],
   [PropertyType.CONDO, /\b(?:condos?|condominiums?|condo unit)\b/i],
