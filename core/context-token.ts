@@ -15,7 +15,7 @@ export class ContextTokenCodec {
   private readonly key: Uint8Array;
   constructor(
     secret: string,
-    private readonly ttlSeconds = 60,
+    readonly ttlSeconds = 60,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
