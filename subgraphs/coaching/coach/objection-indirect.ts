@@ -61,11 +61,18 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'shopping_agents',
     ),
     c(
-      new RegExp(`\\b${BRANDS}\\b[^.?!]{0,30}\\b(?:sent|gave|quoted|emailed|texted)\\b[^.?!]{0,20}\\b(?:number|offer|quote|price)\\b`, 'i'),
+      new RegExp(
+        `\\b${BRANDS}\\b[^.?!]{0,30}\\b(?:sent|gave|quoted|emailed|texted)\\b[^.?!]{0,20}\\b(?:number|offer|quote|price)\\b`,
+        'i',
+      ),
       2,
       'ibuyer_offer',
     ),
-    c(/\bwhy (?:even |would (?:we|i) |should (?:we|i) )?bother (?:listing|with an agent|hiring)\b/i, 1, 'why_you'),
+    c(
+      /\bwhy (?:even |would (?:we|i) |should (?:we|i) )?bother (?:listing|with an agent|hiring)\b/i,
+      1,
+      'why_you',
+    ),
   ],
   [ObjectionType.TRUST]: [
     c(
@@ -110,7 +117,11 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       2,
       'browsing',
     ),
-    c(/\bno rush\b|\bno hurry\b|\bno timeline\b|\bin no (?:rush|hurry)\b|\b(?:someday|some day|one day)\b/i, 1, 'curiosity'),
+    c(
+      /\bno rush\b|\bno hurry\b|\bno timeline\b|\bin no (?:rush|hurry)\b|\b(?:someday|some day|one day)\b/i,
+      1,
+      'curiosity',
+    ),
     c(
       /\bnot (?:really |actually |even )?(?:house[- ]?hunting|home[- ]?shopping|shopping|in the market)\b|\bjust (?:dreaming|daydreaming|like looking|love looking|enjoy looking|nosy|nosing around)\b|\bjust wanted to (?:see|know|check) (?:the|a|what|our|my) (?:number|value|price|estimate|worth)\b/i,
       2,
@@ -151,7 +162,11 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       1,
       'lease_constraint',
     ),
-    c(/\b(?:not|isn'?t|aren'?t) (?:ready|the right time|a priority)\b|\bno point (?:looking|listing|starting)\b/i, 1, 'not_ready'),
+    c(
+      /\b(?:not|isn'?t|aren'?t) (?:ready|the right time|a priority)\b|\bno point (?:looking|listing|starting)\b/i,
+      1,
+      'not_ready',
+    ),
   ],
   [ObjectionType.PRICE]: [
     c(

@@ -172,7 +172,10 @@ function extractTimeline(texts: string[], now: Date): number | undefined {
       [/\bhalf (?:a|of a) year\b/g, 6],
       [/\b(?:a|one) year and a half\b/g, 18],
       [/\bnext month\b/g, 1],
-      [/(?<!\b(?:times?|earlier|once|twice|already|per)\s+)\b(?:this|by the end of this|end of this) month\b/g, 1],
+      [
+        /(?<!\b(?:times?|earlier|once|twice|already|per)\s+)\b(?:this|by the end of this|end of this) month\b/g,
+        1,
+      ],
     ];
     for (const [re, months] of simple) {
       let m: RegExpExecArray | null;

@@ -68,6 +68,24 @@ describe('offline coach — scores', () => {
     expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.8);
     expect(result.slotAccuracy).toBeGreaterThanOrEqual(0.8);
   });
+
+  // Blind sets: written before the coach was changed for them, scored once, then kept as regression floors.
+  // blind-1 and blind-2 were used for tuning afterwards; blind-3 was never tuned on (its floor is its first score).
+  it.each([
+    ['coaching-blind-1.jsonl', 0.95, 0.95],
+    ['coaching-blind-2.jsonl', 0.95, 0.9],
+    ['coaching-blind-3.jsonl', 0.5, 0.85],
+  ])('keeps its floor on %s', (file, categoryFloor, slotFloor) => {
+    const result = evaluate(loadExamples(path.resolve(__dirname, '../../fixtures', file)), offlineCoach, {
+      now: NOW,
+    });
+    console.log(
+      `${file}: category accuracy ${(result.categoryAccuracy * 100).toFixed(1)}%, slot accuracy ${(result.slotAccuracy * 100).toFixed(1)}% (${result.total} examples)`,
+    );
+    expect(result.total).toBeGreaterThanOrEqual(60);
+    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(categoryFloor);
+    expect(result.slotAccuracy).toBeGreaterThanOrEqual(slotFloor);
+  });
 });
 
 describe('offline coach — output shape and personalization', () => {
