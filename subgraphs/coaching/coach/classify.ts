@@ -7,6 +7,7 @@ import { AgentRole, HintCategory, ObjectionType, Speaker } from '../../../core/v
 import {
   AGENT_OFFER,
   CELEBRATION_CUES,
+  GO_AHEAD,
   HARDSHIP_CUES,
   INVENTORY_REQUEST,
   LEAD_ACCEPT,
@@ -134,7 +135,7 @@ export function classifyTurn(input: ClassifyInput): Classification {
   const risk = detectFairHousingRisk(lead);
   if (risk) {
     signals.push(`fair_housing:${risk.protectedClass}`);
-    return { category: HintCategory.COMPLIANCE_WARNING, signals, confidence: 0.9 };
+    return { category: HintCategory.COMPLIANCE_WARNING, signals, confidence: 0.9, strength: 'compliance' };
   }
 
   const objection = detectObjection(lead, agentBefore);
@@ -145,6 +146,7 @@ export function classifyTurn(input: ClassifyInput): Classification {
       objection: objection.type,
       signals,
       confidence: clamp(0.55 + 0.1 * objection.score),
+      strength: objection.score >= 3 ? 'strong' : 'weak',
     };
   }
 
@@ -153,7 +155,18 @@ export function classifyTurn(input: ClassifyInput): Classification {
   const feeling = hardship.labels.some((l) => l !== 'family_care');
   if (hardship.score >= 2 || (hardship.score >= 1 && feeling && !question)) {
     signals.push(...hardship.labels.map((l) => `emotion:${l}`));
-    return { category: HintCategory.RAPPORT, signals, confidence: clamp(0.6 + 0.1 * hardship.score) };
+    return {
+      category: HintCategory.RAPPORT,
+      signals,
+      confidence: clamp(0.6 + 0.1 * hardship.score),
+      strength: hardship.score >= 2 ? 'strong' : 'weak',
+    };
+  }
+
+  const words = lead.trim().split(/\s+/).length;
+  if (words <= 10 && !lead.includes('?') && GO_AHEAD.test(lead)) {
+    signals.push('buying_signal:go_ahead');
+    return { category: HintCategory.NEXT_STEP, signals, confidence: 0.8, strength: 'strong' };
   }
 
   const next = scoreCues(lead, NEXT_STEP_CUES);
@@ -167,19 +180,29 @@ export function classifyTurn(input: ClassifyInput): Classification {
   if ((next.score >= 2 || accepted) && !(infoQuestion && !nextInQuestion && logisticsOnly)) {
     signals.push(...next.labels.map((l) => `buying_signal:${l}`));
     if (accepted) signals.push('buying_signal:accepted_agent_offer');
-    return { category: HintCategory.NEXT_STEP, signals, confidence: clamp(0.65 + 0.08 * next.score) };
+    return {
+      category: HintCategory.NEXT_STEP,
+      signals,
+      confidence: clamp(0.65 + 0.08 * next.score),
+      strength: next.score >= 3 || accepted ? 'strong' : 'weak',
+    };
   }
 
   const inventory = INVENTORY_REQUEST.test(lead);
   if (question && !inventory) {
     signals.push('question');
-    return { category: HintCategory.INFORMATION, signals, confidence: 0.75 };
+    return { category: HintCategory.INFORMATION, signals, confidence: 0.75, strength: 'weak' };
   }
 
   const celebration = scoreCues(lead, CELEBRATION_CUES);
   if (celebration.score >= 2) {
     signals.push(...celebration.labels.map((l) => `emotion:${l}`));
-    return { category: HintCategory.RAPPORT, signals, confidence: clamp(0.55 + 0.08 * celebration.score) };
+    return {
+      category: HintCategory.RAPPORT,
+      signals,
+      confidence: clamp(0.55 + 0.08 * celebration.score),
+      strength: celebration.score >= 3 ? 'strong' : 'weak',
+    };
   }
 
   if (inventory) signals.push('buying_signal:inventory_request');
@@ -195,8 +218,9 @@ export function classifyTurn(input: ClassifyInput): Classification {
       category: HintCategory.QUALIFYING_QUESTION,
       signals,
       confidence: clamp(0.5 + 0.08 * gaps.length),
+      strength: 'default',
     };
   }
   signals.push('qualified');
-  return { category: HintCategory.NEXT_STEP, signals, confidence: 0.55 };
+  return { category: HintCategory.NEXT_STEP, signals, confidence: 0.55, strength: 'default' };
 }

@@ -193,6 +193,13 @@ export const TENTATIVE =
 /** The agent offered something; a short yes from the lead accepts it. */
 export const AGENT_OFFER =
   /\b(?:would you like|want me to|shall i|should i|i can|can i|let me|i could|happy to|how about|does \w+ work|would \w+ work)\b/i;
+/**
+ * A short go-ahead on its own ("yes do it", "book it!", "sounds good, let's go"): the lead is ready to act.
+ * Only used on short replies without a question.
+ */
+export const GO_AHEAD =
+  /^\s*(?:(?:yes|yeah|yea|yep|yup|ya|si|sí|sure|ok(?:ay)?|k|sounds (?:good|great|perfect)|perfect|great|awesome|deal|cool|absolutely|definitely|works for (?:me|us)|that works)\b[\s,.!-]*)*(?:let'?s (?:do (?:it|this)|go|book|set|schedule|lock|make)|lets (?:do (?:it|this)|go)|do it|book (?:it|that|us|me)|send (?:it|them|the)|set (?:it|that) up|lock (?:it|that) in|go (?:ahead|for it)|schedule (?:it|that|us|me)|sign me up|count (?:me|us) in|i'?m in|we'?re in|make it happen|write (?:it|the offer)|put (?:it|the offer) in|submit (?:it|the offer))\b/i;
+
 export const LEAD_ACCEPT =
   /^\s*(?:yes|yeah|yea|yep|yup|sure|sounds good|sounds great|perfect|great|ok|okay|awesome|amazing|love it|absolutely|definitely|that would be (?:great|perfect|amazing|awesome)|pls|please|let'?s do it|do it)\b/i;
 

@@ -5,6 +5,8 @@
  */
 import { AgentRole, ConversationStage, HintCategory, ObjectionType, Speaker } from '../../../core/vocabulary';
 import { classifyTurn } from './classify';
+import { classifyWithModel } from './model';
+import type { CompiledModel } from './naive-bayes';
 import { render, specializationTip, type HintParts } from './format';
 import { qualify } from './qualification';
 import { extractSlots } from './slots';
@@ -118,19 +120,24 @@ function suggestStage(
   return STAGE_ORDER.indexOf(target) > STAGE_ORDER.indexOf(current) ? target : current;
 }
 
+export interface CoachOptions {
+  /** Classifier to arbitrate with (default: the committed model; cross-validation passes a fold's model). */
+  model?: CompiledModel;
+}
+
 /** Deterministic coaching for the latest lead turn. */
-export function offlineCoach(input: CoachInput): CoachOutput {
+export function offlineCoach(input: CoachInput, options: CoachOptions = {}): CoachOutput {
   const role = input.agent.role;
   const parsedNow = input.now !== undefined ? new Date(input.now) : undefined;
   const now = parsedNow && !Number.isNaN(parsedNow.getTime()) ? parsedNow : new Date();
   const slots = extractSlots(input.turns, { role, now });
   const qualification = qualify(role, slots);
-  const classification = classifyTurn({
+  const classification = classifyWithModel(
+    classifyTurn({ role, turns: input.turns, slots, qualificationScore: qualification.score }),
+    input.turns,
     role,
-    turns: input.turns,
-    slots,
-    qualificationScore: qualification.score,
-  });
+    options.model,
+  );
   const lead = [...input.turns].reverse().find((t) => t.speaker === Speaker.LEAD)?.text ?? '';
   const ctx: TemplateContext = {
     role,

@@ -116,9 +116,16 @@ export interface ClassifyInput {
   qualificationScore: number;
 }
 
+/**
+ * How much the rules trust their own answer: `compliance` (Fair Housing, never overridden), `strong` (clear cues),
+ * `weak` (cues at the threshold) or `default` (nothing matched: a fallback guess).
+ */
+export type RuleStrength = 'compliance' | 'strong' | 'weak' | 'default';
+
 export interface Classification {
   category: HintCategory;
   objection?: ObjectionType;
   signals: string[];
   confidence: number;
+  strength?: RuleStrength;
 }

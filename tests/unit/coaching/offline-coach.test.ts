@@ -10,6 +10,7 @@ import {
   Speaker,
   Specialization,
 } from '../../../core/vocabulary';
+import { crossValidate, formatCrossValidation } from '../../../subgraphs/coaching/coach/cross-validate';
 import { evaluate, loadExamples } from '../../../subgraphs/coaching/coach/evaluate';
 import { detectFairHousingRisk } from '../../../subgraphs/coaching/coach/fair-housing';
 import {
@@ -17,7 +18,11 @@ import {
   findMoneyMentions,
   normalizeNumberWords,
 } from '../../../subgraphs/coaching/coach/numbers';
+import { arbitrate } from '../../../subgraphs/coaching/coach/model';
+import committedModel from '../../../subgraphs/coaching/coach/model.generated.json';
+import { parseModel, train } from '../../../subgraphs/coaching/coach/naive-bayes';
 import { offlineCoach } from '../../../subgraphs/coaching/coach/offline-coach';
+import { TRAINING_FILES, trainingExamples } from '../../../subgraphs/coaching/coach/training-data';
 import { extractSlots } from '../../../subgraphs/coaching/coach/slots';
 import type { CoachInput, Turn } from '../../../subgraphs/coaching/coach/types';
 
@@ -70,21 +75,70 @@ describe('offline coach — scores', () => {
   });
 
   // Blind sets: written before the coach was changed for them, scored once, then kept as regression floors.
-  // blind-1 and blind-2 were used for tuning afterwards; blind-3 was never tuned on (its floor is its first score).
+  // blind-1 and blind-2 were used for tuning and train the classifier; blind-3 and blind-4 are never trained or
+  // tuned on (blind-3: 54.1% rules only, 85.2% with the classifier; blind-4: 96.2% / 67.9% slots, first score).
   it.each([
-    ['coaching-blind-1.jsonl', 0.95, 0.95],
-    ['coaching-blind-2.jsonl', 0.95, 0.9],
-    ['coaching-blind-3.jsonl', 0.5, 0.85],
-  ])('keeps its floor on %s', (file, categoryFloor, slotFloor) => {
+    ['coaching-blind-1.jsonl', 0.95, 0.95, 60],
+    ['coaching-blind-2.jsonl', 0.95, 0.9, 60],
+    ['coaching-blind-3.jsonl', 0.82, 0.85, 60],
+    ['coaching-blind-4.jsonl', 0.92, 0.65, 50],
+  ])('keeps its floor on %s', (file, categoryFloor, slotFloor, minTotal) => {
     const result = evaluate(loadExamples(path.resolve(__dirname, '../../fixtures', file)), offlineCoach, {
       now: NOW,
     });
     console.log(
       `${file}: category accuracy ${(result.categoryAccuracy * 100).toFixed(1)}%, slot accuracy ${(result.slotAccuracy * 100).toFixed(1)}% (${result.total} examples)`,
     );
-    expect(result.total).toBeGreaterThanOrEqual(60);
+    expect(result.total).toBeGreaterThanOrEqual(minTotal);
     expect(result.categoryAccuracy).toBeGreaterThanOrEqual(categoryFloor);
     expect(result.slotAccuracy).toBeGreaterThanOrEqual(slotFloor);
+  });
+});
+
+describe('offline coach — statistical classifier', () => {
+  const files = TRAINING_FILES.map((f) => path.resolve(__dirname, '../../..', f))
+    .filter((f) => existsSync(f))
+    .map((f) => ({ name: path.basename(f), examples: loadExamples(f) }));
+
+  it('trains deterministically, and the committed model matches a fresh training run', () => {
+    const examples = trainingExamples(files.flatMap((f) => f.examples));
+    const a = train(examples);
+    expect(JSON.stringify(train([...examples]))).toBe(JSON.stringify(a));
+    expect(TRAINING_FILES.some((f) => /blind-[34]/.test(f))).toBe(false);
+    if (files.length !== TRAINING_FILES.length) {
+      console.log('a training file is missing — skipping the committed-model comparison');
+      return;
+    }
+    expect(JSON.stringify(parseModel(committedModel))).toBe(JSON.stringify(a));
+  });
+
+  it('keeps its cross-validation floor (10-fold and leave-one-file-out)', () => {
+    const rows = crossValidate(files, 10);
+    console.log(formatCrossValidation(rows));
+    const kfold = rows.filter((r) => r.name.startsWith('fold'));
+    const total = kfold.reduce((a, r) => a + r.total, 0);
+    const classifier = kfold.reduce((a, r) => a + r.classifierCorrect, 0) / total;
+    const coach = kfold.reduce((a, r) => a + r.coachCorrect, 0) / total;
+    expect(total).toBeGreaterThanOrEqual(300);
+    expect(classifier).toBeGreaterThanOrEqual(0.76);
+    expect(coach).toBeGreaterThanOrEqual(0.91);
+  });
+
+  it('reads short go-aheads as a next step, and lets Fair Housing rules win over the model', () => {
+    for (const text of ['yes do it', 'book it!', "sounds good, let's go", 'ok perfect, lock it in']) {
+      expect(offlineCoach(input([agent('Want me to set that up?'), lead(text)])).hints[0]?.category).toBe(
+        HintCategory.NEXT_STEP,
+      );
+    }
+    const rules = { category: HintCategory.COMPLIANCE_WARNING, signals: [], confidence: 0.9 };
+    const sure = { label: HintCategory.INFORMATION, probability: 1, distribution: [] };
+    expect(arbitrate({ ...rules, strength: 'compliance' }, sure).category).toBe(
+      HintCategory.COMPLIANCE_WARNING,
+    );
+    const fallback = { category: HintCategory.QUALIFYING_QUESTION, signals: [], confidence: 0.5 };
+    const objection = { label: 'OBJECTION_HANDLING/TIMING', probability: 0.9, distribution: [] };
+    const out = arbitrate({ ...fallback, strength: 'default' }, objection);
+    expect([out.category, out.objection]).toEqual([HintCategory.OBJECTION_HANDLING, ObjectionType.TIMING]);
   });
 });
 
