@@ -5,9 +5,8 @@
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type PlatformConfig } from '../core/config';
+import { loadConfig, type PlatformConfig, type SubgraphName } from '../core/config';
 import { ContextTokenCodec } from '../core/context-token';
 import { createLogger } from '../core/logger';
 import type { Principal } from '../core/principal';
@@ -27,7 +26,10 @@ export interface BenchPlatform {
   rustGateway: RunningGateway;
   /** A second gateway over the same subgraphs with `queryPlanner: 'js'`. */
   jsGateway: RunningGateway;
-  subgraphUrls: { agents: string; tenants: string; coaching: string };
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The supergraph SDL composed from code (subgraph URLs not yet rewritten). */
+  supergraph: string;
+  dataDir: string;
   apiKey: string;
   /** The principal the gateway resolves `apiKey` to (what it forwards to subgraphs). */
   principal: Principal;
@@ -36,11 +38,18 @@ export interface BenchPlatform {
   close(): Promise<void>;
 }
 
-export async function startBenchPlatform(): Promise<BenchPlatform> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-bench-'));
+export interface BenchPlatformOptions {
+  logLevel: string;
+  /** Parent of the temp data dir (SQLite files). */
+  dataParent: string;
+}
+
+export async function startBenchPlatform(opts: BenchPlatformOptions): Promise<BenchPlatform> {
+  const { logLevel } = opts;
+  const dataDir = fs.mkdtempSync(path.join(opts.dataParent, 'platform-bench-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logLevel,
     DATA_DIR: dataDir,
     GATEWAY_PORT: '0',
     TENANTS_PORT: '0',
@@ -55,13 +64,13 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     QUERY_PLANNER: 'rust',
   };
   const config = loadConfig(env);
-  const logger = createLogger({ level: 'silent', name: 'bench' });
+  const logger = createLogger({ level: logLevel, name: 'bench' });
   const { supergraph } = await composeFromCode();
   let platform: RunningPlatform | undefined;
   let jsGateway: RunningGateway | undefined;
   try {
     platform = await runPlatform(config, logger, { supergraph });
-    const urls = {
+    const urls: Record<SubgraphName, string> = {
       tenants: platform.services.tenants.subgraph.url,
       agents: platform.services.agents.subgraph.url,
       coaching: platform.services.coaching.subgraph.url,
@@ -80,7 +89,9 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
       platform: running,
       rustGateway: running.gateway,
       jsGateway: js,
-      subgraphUrls: { agents: urls.agents, tenants: urls.tenants, coaching: urls.coaching },
+      subgraphUrls: urls,
+      supergraph,
+      dataDir,
       apiKey: acme.apiKey,
       principal,
       signContext: (ttlSeconds) => new ContextTokenCodec(BENCH_CONTEXT_SECRET, ttlSeconds).sign(principal),
