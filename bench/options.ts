@@ -51,6 +51,11 @@ function defaultLeadsFile(): string {
   return fs.existsSync(shared) ? shared : path.join(ROOT, 'tests/fixtures/coaching-heldout.jsonl');
 }
 
+/** A bad option: reported as a message (no stack), exit code 2. */
+export class OptionsError extends Error {
+  override readonly name = 'OptionsError';
+}
+
 interface Spec {
   flag: string;
   env: string;
@@ -61,13 +66,13 @@ interface Spec {
 function num(flag: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min)
-    throw new Error(`--${flag}: expected a number ≥ ${min}, got "${value}"`);
+    throw new OptionsError(`--${flag}: expected a number ≥ ${min}, got "${value}"`);
   return n;
 }
 
 function int(flag: string, value: string, min: number): number {
   const n = num(flag, value, min);
-  if (!Number.isInteger(n)) throw new Error(`--${flag}: expected an integer, got "${value}"`);
+  if (!Number.isInteger(n)) throw new OptionsError(`--${flag}: expected an integer, got "${value}"`);
   return n;
 }
 
@@ -79,7 +84,7 @@ const SPECS: Spec[] = [
     apply(o, v) {
       const parts = v.split(',').map((s) => s.trim());
       for (const p of parts)
-        if (p !== 'http' && p !== 'coaching') throw new Error(`--only: unknown part "${p}"`);
+        if (p !== 'http' && p !== 'coaching') throw new OptionsError(`--only: unknown part "${p}"`);
       o.parts = parts as Part[];
     },
   },
@@ -238,12 +243,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
     }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     const spec = m ? SPECS.find((s) => s.flag === m[1]) : undefined;
-    if (!m || !spec) throw new Error(`unknown argument "${arg}"\n\n${usage()}`);
+    if (!m || !spec) throw new OptionsError(`unknown argument "${arg}"\n\n${usage()}`);
     const value = m[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${spec.flag} needs a value`);
+    if (value === undefined) throw new OptionsError(`--${spec.flag} needs a value`);
     spec.apply(o, value);
   }
-  if (!fs.existsSync(o.leadsFile)) throw new Error(`lead texts file not found: ${o.leadsFile}`);
-  if (!fs.existsSync(o.dataParent)) throw new Error(`--data-dir: ${o.dataParent} does not exist`);
+  if (!fs.existsSync(o.leadsFile)) throw new OptionsError(`lead texts file not found: ${o.leadsFile}`);
+  if (!fs.existsSync(o.dataParent)) throw new OptionsError(`--data-dir: ${o.dataParent} does not exist`);
   return { help: false, options: o };
 }

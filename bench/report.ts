@@ -37,6 +37,8 @@ export interface ReportInput {
   platform: Map<string, PlatformWindow>;
   setupSeconds: number;
   totalSeconds: number;
+  /** 1-minute load average before the run (others on the machine) and after it (includes the bench itself). */
+  loadAverage: [number, number];
 }
 
 export const HTTP_TARGET_NAMES: Record<string, string> = {
@@ -375,7 +377,8 @@ export function renderReport(input: ReportInput): string {
       bursts: o.bursts,
       spreadMs: o.spreadMs,
       seed: o.seed,
-    })}; ${input.agentsTotal} agents in the tenant; setup ${input.setupSeconds.toFixed(0)} s, whole run ${input.totalSeconds.toFixed(0)} s.`,
+    })}; ${input.agentsTotal} agents in the tenant; setup ${input.setupSeconds.toFixed(0)} s, whole run ${input.totalSeconds.toFixed(0)} s; ` +
+      `1-min load average ${input.loadAverage[0].toFixed(2)} before, ${input.loadAverage[1].toFixed(2)} after.`,
     '',
     'Columns: “platform CPU” is the platform process’s CPU time over wall time during that path’s measured windows ' +
       '(100 % = one core; GC and libuv threads can add more), “platform loop busy” its event-loop utilization' +

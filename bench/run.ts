@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { CONTEXT_HEADER } from '../core/context-token';
@@ -16,7 +17,7 @@ import type { CoachingJob, CoachingResult, CoachingScenarioSpec } from './coachi
 import type { HttpJob, HttpResult, HttpTargetSpec } from './http-worker';
 import { keepAliveAgent } from './http-client';
 import { runWorker, type WorkerHooks } from './ipc';
-import { parseOptions, usage, type BenchOptions } from './options';
+import { OptionsError, parseOptions, usage, type BenchOptions } from './options';
 import { startBenchPlatform, type BenchPlatform } from './platform';
 import { renderReport, type PlatformWindow } from './report';
 import { createAgents, createSessions } from './setup';
@@ -166,6 +167,7 @@ async function main(): Promise<void> {
   }
   const o = parsed.options;
   const startedAt = new Date();
+  const loadBefore = os.loadavg()[0] ?? 0;
   const t0 = performance.now();
   const deadlineMs = o.maxSeconds * 1000;
   const watchdog = setTimeout(() => {
@@ -292,7 +294,8 @@ async function main(): Promise<void> {
         bursts: o.bursts,
         spreadMs: o.spreadMs,
         leadTexts: loadLeadTexts(o.leadsFile),
-        burstTimeoutMs: 15_000,
+        // a turn costs ~45 ms of the platform's one thread; allow 3× that per session in a burst
+        burstTimeoutMs: Math.max(15_000, o.sessions * 150),
       };
       log(
         `part 2: live coaching latency (${o.bursts} bursts × ${scenarios.length} paths × ${o.sessions} sessions)`,
@@ -318,6 +321,7 @@ async function main(): Promise<void> {
       platform: sampler.windows,
       setupSeconds,
       totalSeconds: (performance.now() - t0) / 1000,
+      loadAverage: [loadBefore, os.loadavg()[0] ?? 0],
     });
     process.stdout.write(`\n${report}`);
     if (o.write) {
@@ -337,6 +341,10 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
+    if (err instanceof OptionsError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(
       `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );

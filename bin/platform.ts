@@ -3,6 +3,8 @@
  * the event bus, and the gateway — in one process (`npm start`) or one service per process (`serve`).
  */
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { EventTypes, type ApiKeyRevokedPayload } from '../core/vocabulary';
 import type { PlatformConfig, SubgraphName } from '../core/config';
 import { SUBGRAPH_NAMES } from '../core/config';
 import { createOrm, migrateDatabase, type Orm } from '../core/db/orm';
@@ -128,6 +130,7 @@ export async function startGatewayService(
   logger: Logger,
   urls: Partial<Record<SubgraphName, string>> = {},
   supergraphSdl?: string,
+  events?: EventBus,
 ): Promise<RunningGateway> {
   const resolved: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) resolved[name] = urls[name] ?? subgraphUrl(config, name);
@@ -137,7 +140,7 @@ export async function startGatewayService(
   const rateCounter = config.redisUrl
     ? new RedisRateCounter(config.redisUrl, `${config.redisPrefix}:ratelimit`)
     : undefined;
-  return startGateway({
+  const gateway = await startGateway({
     supergraph,
     rateCounter,
     onClose: async () => {
@@ -166,6 +169,13 @@ export async function startGatewayService(
       }),
     ],
   });
+  // Revoked keys stop working at once on every gateway: each instance is its own consumer group
+  // (broadcast), so every gateway drops the key from its credential cache.
+  await events?.subscribe(`gateway-${randomUUID()}`, [EventTypes.tenantApiKeyRevoked], async (event) => {
+    const payload = event.payload as Partial<ApiKeyRevokedPayload>;
+    if (typeof payload.keyHash === 'string') gateway.resolver.forgetKey(payload.keyHash);
+  });
+  return gateway;
 }
 
 export function rootLogger(config: PlatformConfig): Logger {

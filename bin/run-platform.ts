@@ -52,7 +52,7 @@ export async function runPlatform(
     SubgraphName,
     string
   >;
-  const gateway = await startGatewayService(config, logger, urls, opts.supergraph);
+  const gateway = await startGatewayService(config, logger, urls, opts.supergraph, events);
   const credentials = config.seedDemo
     ? await seedDemo(
         config,

@@ -18,8 +18,12 @@ async function main(): Promise<void> {
   const logger = rootLogger(config);
   let close: () => Promise<void>;
   if (name === 'gateway') {
-    const gw = await startGatewayService(config, logger);
-    close = () => gw.close();
+    const events = createEventBus(config, logger);
+    const gw = await startGatewayService(config, logger, {}, undefined, events);
+    close = async () => {
+      await gw.close();
+      await events.close();
+    };
   } else {
     const events = createEventBus(config, logger);
     const platform = createModules(config);

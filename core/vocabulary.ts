@@ -106,6 +106,7 @@ export const EventTypes = {
   analyticsAlertRaised: 'analytics.alert.raised',
   tenantLocationUpserted: 'tenants.location.upserted',
   agentSessionOpenRequested: 'agents.session.open.requested',
+  tenantApiKeyRevoked: 'tenants.api_key.revoked',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -280,4 +281,11 @@ export interface GhlAppLifecyclePayload {
   installType: string | null;
   /** The webhook body as received (signature verified). */
   body: Record<string, unknown>;
+}
+
+/** `tenants.api_key.revoked`: gateways drop the key from their credential cache at once. */
+export interface ApiKeyRevokedPayload {
+  apiKeyId: string;
+  /** SHA-256 of the secret (what gateways cache by); never the secret. */
+  keyHash: string;
 }

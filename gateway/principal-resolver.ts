@@ -63,9 +63,14 @@ export class PrincipalResolver {
     return null;
   }
 
-  /** Forget cached answers (e.g. when a key is revoked). */
+  /** Forget every cached answer. */
   invalidate(): void {
     this.keyCache.clear();
+  }
+
+  /** Forget one key (by its SHA-256), e.g. when `tenants.api_key.revoked` arrives. */
+  forgetKey(keyHash: string): void {
+    this.keyCache.delete(keyHash);
   }
 
   private async resolveApiKey(key: string): Promise<Principal> {

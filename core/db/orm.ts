@@ -75,7 +75,22 @@ export async function createOrm(opts: OrmOptions): Promise<Orm> {
     ...baseOptions(opts),
     driver: BetterSqliteDriver,
     dbName,
-    pool: { min: 1, max: 1 },
+    pool: {
+      min: 1,
+      max: 1,
+      // WAL + synchronous=NORMAL: a commit no longer waits for an fsync on the one event loop (durable
+      // across process crashes; the last commits may roll back only on power loss).
+      afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
+        try {
+          if (dbName !== ':memory:') conn.pragma('journal_mode = WAL');
+          conn.pragma('synchronous = NORMAL');
+          conn.pragma('busy_timeout = 5000');
+          done(null, conn);
+        } catch (err) {
+          done(err as Error, conn);
+        }
+      },
+    },
   });
 }
 

@@ -11,6 +11,7 @@ import { assertCanGrant, requireAdmin } from './access';
 import { requireScopes, requireText } from './validation';
 import { visibility } from './visibility';
 import { writeAudited } from './write';
+import { apiKeyRevoked } from './events';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -84,6 +85,7 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
     return {
       result: key,
       audit: { action: 'api_key.revoke', targetType: 'ApiKey', targetId: key.id, change },
+      events: [apiKeyRevoked(key)],
     };
   });
 }

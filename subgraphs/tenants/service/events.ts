@@ -5,11 +5,12 @@
 import { makeEvent } from '../../../core/events/envelope';
 import {
   EventTypes,
+  type ApiKeyRevokedPayload,
   type EventEnvelope,
   type LocationUpsertedPayload,
   type PartnerAppUpsertedPayload,
 } from '../../../core/vocabulary';
-import type { BrandingData, Location, Organization, PartnerApp } from '../entities';
+import type { ApiKey, BrandingData, Location, Organization, PartnerApp } from '../entities';
 
 /** `tenants.organization.upserted` (its payload type is not in core/vocabulary yet). */
 export interface OrganizationUpsertedPayload {
@@ -45,4 +46,8 @@ export function partnerAppUpserted(app: PartnerApp): EventEnvelope<PartnerAppUps
     name: app.name,
     revenueShareBps: app.revenueShareBps,
   });
+}
+
+export function apiKeyRevoked(key: ApiKey): EventEnvelope<ApiKeyRevokedPayload> {
+  return makeEvent(EventTypes.tenantApiKeyRevoked, key.tenantId, { apiKeyId: key.id, keyHash: key.keyHash });
 }
