@@ -80,7 +80,10 @@ export async function createOrm(opts: OrmOptions): Promise<Orm> {
       max: 1,
       // WAL + synchronous=NORMAL: a commit no longer waits for an fsync on the one event loop (durable
       // across process crashes; the last commits may roll back only on power loss).
-      afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
+      afterCreate: (
+        conn: { pragma(sql: string): unknown },
+        done: (err: Error | null, conn: unknown) => void,
+      ) => {
         try {
           if (dbName !== ':memory:') conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
