@@ -7,8 +7,8 @@ import type {
   CoachingPhaseResult,
   CoachingResult,
   CoachingScenarioResult,
-} from './coaching-worker';
-import { coachingMarkLabel } from './coaching-worker';
+} from './coaching-types';
+import { coachingMarkLabel } from './coaching-types';
 import type { HttpResult, HttpTargetResult } from './http-worker';
 import { httpMarkLabel } from './http-worker';
 import type { BenchOptions } from './options';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { CONTEXT_HEADER } from '../core/context-token';
-import type { CoachingJob, CoachingResult, CoachingScenarioSpec } from './coaching-worker';
+import type { CoachingJob, CoachingResult, CoachingScenarioSpec } from './coaching-types';
 import type { HttpJob, HttpResult, HttpTargetSpec } from './http-worker';
 import { keepAliveAgent } from './http-client';
 import { runWorker, type WorkerHooks } from './ipc';
