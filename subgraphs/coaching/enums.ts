@@ -1,9 +1,15 @@
 /**
- * GraphQL enums of the coaching subgraph. The shared ones come from core/vocabulary (descriptions match
- * the other subgraphs' so every SDL prints the same); the rest are this subgraph's own.
+ * GraphQL enums of the coaching subgraph. The shared ones are registered once in
+ * core/server/vocabulary-enums (one description each); the rest are this subgraph's own.
  */
 import { registerEnumType } from 'type-graphql';
-import { ConversationStage, HintCategory, ObjectionType, PropertyType, Speaker } from '../../core/vocabulary';
+import {
+  ConversationStage,
+  HintCategory,
+  ObjectionType,
+  PropertyType,
+  Speaker,
+} from '../../core/server/vocabulary-enums';
 
 export enum TurnSource {
   API = 'API',
@@ -37,17 +43,6 @@ export enum CoachingRunStatus {
   RUNNING = 'RUNNING',
 }
 
-registerEnumType(ConversationStage, {
-  name: 'ConversationStage',
-  description: 'Where a lead conversation stands.',
-});
-registerEnumType(HintCategory, {
-  name: 'HintCategory',
-  description: 'What kind of help a coaching hint gives.',
-});
-registerEnumType(ObjectionType, { name: 'ObjectionType', description: 'The objection a hint answers.' });
-registerEnumType(Speaker, { name: 'Speaker', description: 'Who said a conversation turn.' });
-registerEnumType(PropertyType, { name: 'PropertyType', description: 'Kind of property a lead wants.' });
 registerEnumType(TurnSource, {
   name: 'TurnSource',
   description: 'Where a turn came from: the API or a GoHighLevel webhook.',

@@ -1,11 +1,9 @@
 /** A member: a user's role in an organization, with the locations they work and (AGENT) their agent profile. */
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantOwned } from '../../../core/db/tenant-filter';
-import { MemberRole } from '../../../core/vocabulary';
-
-registerEnumType(MemberRole, { name: 'MemberRole', description: 'A member role inside an organization.' });
+import { MemberRole } from '../../../core/server/vocabulary-enums';
 
 @ObjectType({ description: 'A user who belongs to an organization with a role.' })
 @Entity({ tableName: 'members' })
