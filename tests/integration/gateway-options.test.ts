@@ -1,16 +1,19 @@
 /**
- * The per-tenant rate limit at the gateway: over the budget → RATE_LIMITED (HTTP 429, retry-after),
- * before any subgraph work; another tenant's budget is untouched. In memory on SQLite; shared Redis
- * counters in the distributed mode (PostgreSQL + Redis).
+ * Gateway options from the environment. The per-tenant rate limit: over the budget → RATE_LIMITED
+ * (HTTP 429, retry-after), before any subgraph work; another tenant's budget is untouched (in memory on
+ * SQLite; shared Redis counters in the distributed mode). CORS: only the configured origins are allowed.
  */
 import { dbKinds } from '../helpers/db';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
-describe.each(dbKinds())('per-tenant rate limit (%s)', (kind) => {
+describe.each(dbKinds())('gateway options: rate limit and CORS (%s)', (kind) => {
   let t: TestPlatform;
   const LIMIT = 5;
   beforeAll(async () => {
-    t = await startTestPlatform(kind, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    t = await startTestPlatform(kind, {
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      CORS_ORIGINS: 'https://partner.example.com',
+    });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -40,4 +43,20 @@ describe.each(dbKinds())('per-tenant rate limit (%s)', (kind) => {
     expect(other.status).toBe(200);
     expect(other.errors).toBeUndefined();
   }, 30_000);
+
+  test('CORS: a configured origin is allowed, another is not', async () => {
+    const preflight = (origin: string) =>
+      fetch(t.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-api-key',
+        },
+      });
+    const ok = await preflight('https://partner.example.com');
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
+    const other = await preflight('https://evil.example.net');
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example.net');
+  });
 });
