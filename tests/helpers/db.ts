@@ -14,13 +14,14 @@ export type DbKind = 'sqlite' | 'postgres';
 
 /** The database kinds to run a suite against: always SQLite, PostgreSQL when DATABASE_URL is set. */
 export function dbKinds(): DbKind[] {
+  if (!PG_URL) printSkipNotice('PostgreSQL variants of these', 'DATABASE_URL');
   return PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-let noticePrinted = false;
+const noticesPrinted = new Set<string>();
 export function printSkipNotice(what: string, envVar: string): void {
-  if (noticePrinted) return;
-  noticePrinted = true;
+  if (noticesPrinted.has(what)) return;
+  noticesPrinted.add(what);
   console.log(`[skip] ${what} tests skipped: ${envVar} is not set`);
 }
 
