@@ -80,17 +80,6 @@ export class UpstreamUnavailableError extends DomainError {
   readonly code = 'UPSTREAM_UNAVAILABLE' as const;
 }
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  RATE_LIMITED: 429,
-  PAYLOAD_TOO_LARGE: 413,
-};
-
-export function httpStatusFor(code: ErrorCode): number | undefined {
-  return HTTP_STATUS[code];
-}
-
 /** The boundary mapping: domain errors keep their message and code; everything else is masked. */
 export function toGraphQLError(err: unknown, onUnexpected?: (err: unknown) => void): GraphQLError {
   const original = err instanceof GraphQLError && err.originalError ? err.originalError : err;

@@ -9,7 +9,7 @@ export const metrics = {
   requestDuration: new Histogram({
     name: 'graphql_request_duration_seconds',
     help: 'GraphQL request duration',
-    labelNames: ['service', 'operation'] as const,
+    labelNames: ['service'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   }),

@@ -63,11 +63,6 @@ export class PrincipalResolver {
     return null;
   }
 
-  /** Forget every cached answer. */
-  invalidate(): void {
-    this.keyCache.clear();
-  }
-
   /** Forget one key (by its SHA-256), e.g. when `tenants.api_key.revoked` arrives. */
   forgetKey(keyHash: string): void {
     this.keyCache.delete(keyHash);

@@ -72,6 +72,7 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const endTimer = metrics.requestDuration.startTimer({ service: opts.name });
     let raw: Buffer;
     try {
       raw = await readBody(req, maxBody);
@@ -134,6 +135,8 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     for (const [k, v] of out.result.headers) outHeaders[k] = v;
     res.writeHead(out.result.status ?? 200, outHeaders);
     res.end(out.text);
+    endTimer();
+    metrics.requests.inc({ service: opts.name, outcome: (out.result.status ?? 200) < 400 ? 'ok' : 'error' });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -288,6 +288,16 @@ describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
     });
   });
 
+  test('every subgraph serves /health, /ready and /metrics with its request counts', async () => {
+    await t.gql(AGENTS_WITH_LOCATION, { first: 5 }, { 'x-api-key': t.apiKeys.acme });
+    const base = new URL('/', t.platform.services.agents.subgraph.url);
+    expect((await fetch(new URL('/health', base))).status).toBe(200);
+    expect((await fetch(new URL('/ready', base))).status).toBe(200);
+    const text = await (await fetch(new URL('/metrics', base))).text();
+    expect(text).toMatch(/graphql_requests_total\{service="agents",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{service="agents"\} [1-9]/);
+  });
+
   describe('limits and bad input', () => {
     const nested = (depth: number) => {
       let q = 'id';
