@@ -12,7 +12,11 @@ export const REDIS_URL = process.env['REDIS_URL'];
 
 export type DbKind = 'sqlite' | 'postgres';
 
-/** The database kinds to run a suite against: always SQLite, PostgreSQL when DATABASE_URL is set. */
+/**
+ * The database kinds that can run here: always SQLite, PostgreSQL when DATABASE_URL is set. For a suite, prefer
+ * describeEachDb (./variants): it also declares the PostgreSQL variant when it cannot run, so jest reports its
+ * tests as skipped with the reason instead of never creating them.
+ */
 export function dbKinds(): DbKind[] {
   if (!PG_URL) printSkipNotice('PostgreSQL variants of these', 'DATABASE_URL');
   return PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -3,10 +3,10 @@
  * (HTTP 429, retry-after), before any subgraph work; another tenant's budget is untouched (in memory on
  * SQLite; shared Redis counters in the distributed mode). CORS: only the configured origins are allowed.
  */
-import { dbKinds } from '../helpers/db';
+import { describeEachDb } from '../helpers/variants';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
-describe.each(dbKinds())('gateway options: rate limit and CORS (%s)', (kind) => {
+describeEachDb('gateway options: rate limit and CORS (%s)', (kind) => {
   let t: TestPlatform;
   const LIMIT = 5;
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { signAccessToken } from '../../core/access-token';
 import { ROLE_SCOPES, type Principal } from '../../core/principal';
 import { MemberRole } from '../../core/vocabulary';
 import { DEMO, demoAgents } from '../../bin/demo-plan';
-import { dbKinds } from '../helpers/db';
+import { describeEachDb } from '../helpers/variants';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 import { TEST_JWT_SECRET } from '../helpers/subgraph-harness';
 
@@ -32,7 +32,7 @@ const AGENTS_WITH_LOCATION = `query ($first: Int) {
   agents(first: $first) { totalCount edges { node { id name role experience location { id name timezone } } } }
 }`;
 
-describe.each(dbKinds())('platform through the gateway (%s)', (kind) => {
+describeEachDb('platform through the gateway (%s)', (kind) => {
   let t: TestPlatform;
   beforeAll(async () => {
     t = await startTestPlatform(kind);

@@ -8,7 +8,7 @@ import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:cryp
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { demoAgents } from '../../bin/demo-plan';
-import { dbKinds } from '../helpers/db';
+import { describeEachDb } from '../helpers/variants';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
 interface HintEvent {
@@ -106,7 +106,7 @@ function signedBody(body: Record<string, unknown>, key: KeyObject): { raw: Buffe
   return { raw, signature: sign(null, raw, key).toString('base64') };
 }
 
-describe.each(dbKinds())('live coaching through the gateway (%s)', (kind) => {
+describeEachDb('live coaching through the gateway (%s)', (kind) => {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   let t: TestPlatform;

@@ -12,7 +12,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { SubgraphName } from '../../core/config';
 import { SUBGRAPH_NAMES } from '../../core/config';
 import { DEMO } from '../../bin/demo-plan';
-import { dbKinds } from '../helpers/db';
+import { describeEachDb } from '../helpers/variants';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
 const N = 100;
@@ -114,7 +114,7 @@ function table(label: string, sql: Counts): string {
   return [label, ...rows, ...(detail.length ? ['statements:', ...detail] : [])].join('\n');
 }
 
-describe.each(dbKinds())('no N+1 through the gateway (%s)', (kind) => {
+describeEachDb('no N+1 through the gateway (%s)', (kind) => {
   let t: TestPlatform;
   const headers = (): Record<string, string> => ({ 'x-api-key': t.apiKeys.acme });
   // The last 30 days (analytics refuses ranges over 400 days).

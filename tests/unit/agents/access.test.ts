@@ -1,7 +1,7 @@
 import { agentsSubgraph, Agent, AgentSession } from '../../../subgraphs/agents';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { MemberRole } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
@@ -21,7 +21,7 @@ const LIST = `query($filter: AgentFilter) { agents(first: 100, filter: $filter) 
 const UPDATE = `mutation($id: ID!, $input: UpdateAgentInput!) { updateAgent(id: $id, input: $input) { ${AGENT_FIELDS} } }`;
 const DEACTIVATE = `mutation($id: ID!) { deactivateAgent(id: $id) { id } }`;
 
-describe.each(dbKinds())('agents visibility and tenant isolation (%s)', (kind) => {
+describeEachDb('agents visibility and tenant isolation (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   let a1: AgentView;

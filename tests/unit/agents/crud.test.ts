@@ -1,6 +1,6 @@
 import { agentsSubgraph } from '../../../subgraphs/agents';
 import { EventTypes, MemberRole, type EventEnvelope } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
@@ -19,7 +19,7 @@ const GET = `query($id: ID!) { agent(id: $id) { ${AGENT_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateAgentInput!) { updateAgent(id: $id, input: $input) { ${AGENT_FIELDS} } }`;
 const DEACTIVATE = `mutation($id: ID!) { deactivateAgent(id: $id) { ${AGENT_FIELDS} } }`;
 
-describe.each(dbKinds())('agents CRUD (%s)', (kind) => {
+describeEachDb('agents CRUD (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const received: EventEnvelope[] = [];

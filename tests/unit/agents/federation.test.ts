@@ -4,7 +4,7 @@ import { composeServices } from '@theguild/federation-composition';
 import { agentsSubgraph } from '../../../subgraphs/agents';
 import { seedAgents, type SeedAgent } from '../../../subgraphs/agents/seed';
 import { AgentRole, Experience } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { countQueries, makeWorld, SELECT_AGENTS, SELECT_SESSIONS, startSession } from './fixtures';
 
@@ -37,7 +37,7 @@ interface EntityRow {
   };
 }
 
-describe.each(dbKinds())('agents federation (%s)', (kind) => {
+describeEachDb('agents federation (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const agents: SeedAgent[] = [];

@@ -12,7 +12,7 @@ import {
   type AgentUpsertedPayload,
   type EventEnvelope,
 } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
@@ -33,7 +33,7 @@ const LIST = `query($filter: AgentFilter) { agents(filter: $filter) { edges { no
 
 type Conn = ConnectionView<Pick<AgentView, 'id' | 'ghlUserId'>>;
 
-describe.each(dbKinds())('agents ghlUserId (%s)', (kind) => {
+describeEachDb('agents ghlUserId (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const received: EventEnvelope<AgentUpsertedPayload>[] = [];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { agentsSubgraph } from '../../../subgraphs/agents';
 import { seedAgents, type SeedAgent } from '../../../subgraphs/agents/seed';
 import { AgentRole, Experience, Specialization } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { createAgent, expectError, makeWorld, type AgentView, type ConnectionView } from './fixtures';
@@ -20,7 +20,7 @@ type Node = Pick<
   'id' | 'name' | 'email' | 'locationId' | 'role' | 'experience' | 'specializations' | 'active'
 >;
 
-describe.each(dbKinds())('agents list (%s)', (kind) => {
+describeEachDb('agents list (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const ids: Record<string, string> = {};

@@ -13,7 +13,7 @@ import {
   type EventEnvelope,
   type SessionOpenRequestedPayload,
 } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
   SESSION_FIELDS,
@@ -30,7 +30,7 @@ import {
 const GET = `query($id: ID!) { agentSession(id: $id) { ${SESSION_FIELDS} } }`;
 const DEACTIVATE = `mutation($id: ID!) { deactivateAgent(id: $id) { id active } }`;
 
-describe.each(dbKinds())('agents.session.open.requested consumer (%s)', (kind) => {
+describeEachDb('agents.session.open.requested consumer (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   let agent: AgentView;

@@ -17,7 +17,8 @@ import {
   type EventEnvelope,
 } from '../../../core/vocabulary';
 import type { EntityManager } from '@mikro-orm/core';
-import { createTestDb, dbKinds, type DbKind, type TestDb } from '../../helpers/db';
+import { createTestDb, type DbKind, type TestDb } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { createAgent, makeWorld, settleEvents, stopTestRelay, unpublishedCount } from './fixtures';
 
@@ -35,7 +36,7 @@ async function waitFor(ok: () => boolean, ms = 5_000): Promise<void> {
   }
 }
 
-describe.each(dbKinds())('agents events through the outbox (%s)', (kind) => {
+describeEachDb('agents events through the outbox (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const received: EventEnvelope<AgentUpsertedPayload>[] = [];
@@ -154,7 +155,7 @@ describe.each(dbKinds())('agents events through the outbox (%s)', (kind) => {
   });
 });
 
-describe.each(dbKinds())('agents migration 0002 (%s)', (kind: DbKind) => {
+describeEachDb('agents migration 0002 (%s)', (kind: DbKind) => {
   let db: TestDb;
 
   function table(name: string): string {

@@ -10,11 +10,11 @@ import {
   Specialization,
   type EventEnvelope,
 } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { makeWorld, settleEvents, stopTestRelay } from './fixtures';
 
-describe.each(dbKinds())('seedAgents (%s)', (kind) => {
+describeEachDb('seedAgents (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const received: EventEnvelope[] = [];

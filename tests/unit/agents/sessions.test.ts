@@ -4,7 +4,7 @@ import { SessionChannel } from '../../../subgraphs/agents/enums';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { ConversationStage } from '../../../core/vocabulary';
 import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
@@ -33,7 +33,7 @@ type Conn = ConnectionView<
   Pick<SessionView, 'id' | 'agentId' | 'contactId' | 'stage' | 'active' | 'startedAt'>
 >;
 
-describe.each(dbKinds())('agent sessions (%s)', (kind) => {
+describeEachDb('agent sessions (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   let a1: AgentView;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAnalyticsSubgraph } from '../../../subgraphs/analytics';
 import { EventTypes, MemberRole, type EventEnvelope } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { delivered, feedback, opportunity, qualification, session } from './fixtures';
@@ -30,7 +30,7 @@ interface Point {
   attributedValueCents: number;
 }
 
-describe.each(dbKinds())('analytics subgraph (%s)', (kind) => {
+describeEachDb('analytics subgraph (%s)', (kind) => {
   let h: SubgraphHarness;
   const A = randomUUID();
   const B = randomUUID();

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { createAnalyticsSubgraph } from '../../../subgraphs/analytics';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { delivered } from './fixtures';
@@ -15,7 +15,7 @@ const QUERY = `query($reps: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entit
 
 const CONTROL = /^(begin|commit|rollback|savepoint|release|select set_config)/i;
 
-describe.each(dbKinds())('Agent.performance batching (%s)', (kind) => {
+describeEachDb('Agent.performance batching (%s)', (kind) => {
   let h: SubgraphHarness;
   const tenantId = randomUUID();
   const agents = Array.from({ length: 100 }, () => randomUUID());

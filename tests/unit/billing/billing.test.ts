@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedBilling } from '../../../subgraphs/billing/seed';
 import { MemberRole } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { hintEvent, partnerAppEvent, startBilling, type BillingHarness } from './fixtures';
 import { UsageRecord } from '../../../subgraphs/billing/entities/usage-record';
@@ -32,7 +32,7 @@ interface Inv {
   lines: Line[];
 }
 
-describe.each(dbKinds())('billing subgraph (%s)', (kind) => {
+describeEachDb('billing subgraph (%s)', (kind) => {
   let h: BillingHarness;
   const A = randomUUID();
   const B = randomUUID();

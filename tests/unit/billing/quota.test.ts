@@ -10,7 +10,7 @@ import {
 import { QuotaExceededError } from '../../../core/errors';
 import { seedBilling } from '../../../subgraphs/billing/seed';
 import { printSkipNotice, REDIS_URL } from '../../helpers/db';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { hintEvent, startBilling } from './fixtures';
 import { ledgerQuotaSource } from '../../../subgraphs/billing/service/subscriptions';
 
@@ -83,7 +83,7 @@ describe.each(gates)('QuotaGate (%s)', (_name, make) => {
   });
 });
 
-describe.each(dbKinds())('quota from the billing ledger (%s)', (kind) => {
+describeEachDb('quota from the billing ledger (%s)', (kind) => {
   it('limits a STARTER tenant to its hint quota, counted from the ledger', async () => {
     const h = await startBilling(kind);
     try {

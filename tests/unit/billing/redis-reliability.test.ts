@@ -21,12 +21,10 @@ import { ContextTokenCodec } from '../../../core/context-token';
 import { createLogger } from '../../../core/logger';
 import { loadConfig } from '../../../core/config';
 import type { EventEnvelope } from '../../../core/vocabulary';
-import { createTestDb, dbKinds, printSkipNotice, REDIS_URL, type TestDb } from '../../helpers/db';
+import { createTestDb, REDIS_URL, type TestDb } from '../../helpers/db';
+import { describeEachDbNeeding } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { hintEvent, partnerAppEvent } from './fixtures';
-
-const run = REDIS_URL ? describe.each(dbKinds()) : describe.skip.each(dbKinds());
-if (!REDIS_URL) printSkipNotice('Redis Streams reliability', 'REDIS_URL');
 
 async function waitFor(cond: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -52,7 +50,7 @@ function crashingBus(inner: EventBus, ok: number): EventBus {
   };
 }
 
-run('billing over Redis Streams (%s)', (kind) => {
+describeEachDbNeeding(['REDIS_URL'], 'billing over Redis Streams (%s)', (kind) => {
   const prefix = `test-billing-${randomBytes(4).toString('hex')}`;
   const tenant = randomUUID();
   const logger = createLogger({ level: 'silent', name: 'billing' });

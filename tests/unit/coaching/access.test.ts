@@ -3,7 +3,7 @@
  * other locations get NOT_FOUND (like a missing session) on reads, writes and subscriptions; the
  * session's own agent gets through; scopes are enforced; the WebSocket needs a valid context token.
  */
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { MemberRole } from '../../../core/vocabulary';
 import type { Principal } from '../../../core/principal';
@@ -31,7 +31,7 @@ import {
   type SessionFieldsView,
 } from './support/operations';
 
-describe.each(dbKinds())('coaching access (%s)', (kind) => {
+describeEachDb('coaching access (%s)', (kind) => {
   let h: CoachingHarness;
   let f: Fixture;
   let hintId: string;

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { withTenantScope } from '../../../core/db/request-scope';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { ConversationTurn, SessionView, CoachingHint } from '../../../subgraphs/coaching/entities';
 import {
   feedReadModels,
@@ -16,7 +16,7 @@ import {
 } from './support/live-harness';
 import { ghlKeys, inbound, postWebhook, signEd25519, signRsa, type GhlKeyPairs } from './support/ghl';
 
-describe.each(dbKinds())('GHL webhooks (%s)', (kind) => {
+describeEachDb('GHL webhooks (%s)', (kind) => {
   let h: CoachingHarness;
   let f: Fixture;
   let keys: GhlKeyPairs;

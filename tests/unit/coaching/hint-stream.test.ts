@@ -6,7 +6,7 @@
  * the stream rebuilt by the rule documented on HintEvent.type equals the stored hints.
  */
 import { HintCategory } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { start, type FakeAnthropic, type FakeHint } from '../../fixtures/fake-anthropic';
 import { sessionChannel } from '../../../subgraphs/coaching';
@@ -85,7 +85,7 @@ function chunksThrough(cut: number): number {
   return Math.ceil(cut / 12) + 1;
 }
 
-describe.each(dbKinds())('hint stream (engine → session channel → subscription, %s)', (kind) => {
+describeEachDb('hint stream (engine → session channel → subscription, %s)', (kind) => {
   let h: CoachingHarness;
   let f: Fixture;
   let sub: WsSubscription<Event>;

@@ -3,7 +3,7 @@
  * events, a LEAD turn streamed as STARTED/DELTA/COMPLETED hint events, stored hints and qualification,
  * delivered/feedback events, requestCoaching, history pagination and the engine-failure path.
  */
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { MemberRole, type HintDeliveredPayload, type HintFeedbackPayload } from '../../../core/vocabulary';
 import { sessionChannel } from '../../../subgraphs/coaching';
@@ -52,7 +52,7 @@ function expectOrdered(events: HintEventView[], runId: string): HintEventView[] 
   return mine.filter((e) => e.type === 'COMPLETED');
 }
 
-describe.each(dbKinds())('live coaching (%s)', (kind) => {
+describeEachDb('live coaching (%s)', (kind) => {
   let h: CoachingHarness;
   let f: Fixture;
   const owner = () => principal({ tenantId: f.tenantId, apiKeyId: 'key-1', partnerAppId: 'app-1' });

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { MemoryPubSub, RedisPubSub, type PubSub, type PubSubIterator } from '../../../core/pubsub';
-import { printSkipNotice, REDIS_URL } from '../../helpers/db';
+import { REDIS_URL } from '../../helpers/db';
+import { describeNeeding } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { sessionChannel } from '../../../subgraphs/coaching';
 import { feedReadModels, fixture, startCoaching, subscribe, waitFor, wsClient } from './support/live-harness';
@@ -67,10 +68,7 @@ describe('MemoryPubSub', () => {
   });
 });
 
-const redisDescribe = REDIS_URL ? describe : describe.skip;
-if (!REDIS_URL) printSkipNotice('RedisPubSub', 'REDIS_URL');
-
-redisDescribe('RedisPubSub (two instances)', () => {
+describeNeeding(['REDIS_URL'], 'RedisPubSub (two instances)', () => {
   const prefix = `test:${randomUUID()}:`;
   let a: RedisPubSub;
   let b: RedisPubSub;

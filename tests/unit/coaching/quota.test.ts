@@ -6,7 +6,7 @@
  */
 import { MemoryCache } from '../../../core/cache';
 import { MemoryQuotaGate, MemoryQuotaStore } from '../../../core/quota';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { sessionChannel } from '../../../subgraphs/coaching';
 import { createCoachingEngine } from '../../../subgraphs/coaching/engine';
@@ -34,7 +34,7 @@ import {
 
 const DAY = 86_400_000;
 
-describe.each(dbKinds())('hint quota on the coaching path (%s)', (kind) => {
+describeEachDb('hint quota on the coaching path (%s)', (kind) => {
   let h: CoachingHarness;
   let keys: GhlKeyPairs;
   const quota = new MemoryQuotaGate({ store: new MemoryQuotaStore() });

@@ -14,10 +14,10 @@ import {
 } from '../../../core/vocabulary';
 import { AgentProfile, GhlLocationRoute, SessionView } from '../../../subgraphs/coaching/entities';
 import { ProcessedEvent } from '../../../core/outbox';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { fixture, startCoaching, type CoachingHarness, type Fixture } from './support/live-harness';
 
-describe.each(dbKinds())('coaching read models (%s)', (kind) => {
+describeEachDb('coaching read models (%s)', (kind) => {
   let h: CoachingHarness;
   let f: Fixture;
   const inTenant = <T>(fn: (em: EntityManager) => Promise<T>, tenantId = f.tenantId) =>

@@ -14,7 +14,8 @@ import { createLogger } from '../../../core/logger';
 import { MemoryPubSub } from '../../../core/pubsub';
 import { MemoryQuotaGate, MemoryQuotaStore } from '../../../core/quota';
 import type { SubgraphDeps } from '../../../core/server/subgraph-module';
-import { createTestDb, printSkipNotice, REDIS_URL, type TestDb } from '../../helpers/db';
+import { createTestDb, REDIS_URL, type TestDb } from '../../helpers/db';
+import { describeNeeding } from '../../helpers/variants';
 import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from '../../helpers/subgraph-harness';
 import { start as startFakeAnthropic } from '../../fixtures/fake-anthropic';
 import { createCoachingSubgraph, sessionChannel } from '../../../subgraphs/coaching';
@@ -107,10 +108,7 @@ describe('coaching runtime: injected dependencies', () => {
   });
 });
 
-const redisDescribe = REDIS_URL ? describe : describe.skip;
-if (!REDIS_URL) printSkipNotice('coaching runtime Redis', 'REDIS_URL');
-
-redisDescribe('coaching runtime: created from config (Redis)', () => {
+describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', () => {
   let admin: Redis;
   let prefix: string;
   beforeEach(() => {

@@ -12,9 +12,10 @@ import {
   startOutboxRelay,
 } from '../../../core/outbox';
 import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
-import { createTestDb, dbKinds, type TestDb } from '../../helpers/db';
+import { createTestDb, type TestDb } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 
-describe.each(dbKinds())('outbox and idempotent consumers (%s)', (kind) => {
+describeEachDb('outbox and idempotent consumers (%s)', (kind) => {
   let db: TestDb;
   const [A, B] = [randomUUID(), randomUUID()];
 

@@ -4,10 +4,8 @@ import Redis from 'ioredis';
 import { makeEvent } from '../../../core/events/envelope';
 import { RedisStreamsEventBus } from '../../../core/events/redis-streams-event-bus';
 import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
-import { printSkipNotice, REDIS_URL } from '../../helpers/db';
-
-const run = REDIS_URL ? describe : describe.skip;
-if (!REDIS_URL) printSkipNotice('Redis Streams event bus', 'REDIS_URL');
+import { REDIS_URL } from '../../helpers/db';
+import { describeNeeding } from '../../helpers/variants';
 
 async function waitFor(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
@@ -17,7 +15,7 @@ async function waitFor(cond: () => boolean | Promise<boolean>, ms = 5_000): Prom
   }
 }
 
-run('RedisStreamsEventBus', () => {
+describeNeeding(['REDIS_URL'], 'RedisStreamsEventBus', () => {
   const prefix = `test-events-${randomBytes(4).toString('hex')}`;
   let redis: Redis;
   const buses: RedisStreamsEventBus[] = [];

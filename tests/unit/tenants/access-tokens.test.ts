@@ -1,7 +1,7 @@
 import { AccessTokenVerifier } from '../../../core/access-token';
 import { ROLE_SCOPES } from '../../../core/principal';
 import { MemberRole, SCOPES } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, TEST_JWT_SECRET, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
@@ -16,7 +16,7 @@ const verifier = new AccessTokenVerifier({
   audience: 'coaching-api',
 });
 
-describe.each(dbKinds())('access tokens (%s)', (kind) => {
+describeEachDb('access tokens (%s)', (kind) => {
   let h: SubgraphHarness;
   beforeAll(async () => {
     h = await startHarness(tenantsSubgraph, kind);

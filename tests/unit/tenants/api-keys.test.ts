@@ -3,7 +3,7 @@ import { hashApiKey, looksLikeApiKey, RESOLVE_API_KEY_PATH } from '../../../core
 import { CONTEXT_HEADER, ContextTokenCodec } from '../../../core/context-token';
 import type { Principal } from '../../../core/principal';
 import { MemberRole } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
@@ -27,7 +27,7 @@ interface Created {
 
 const gateway = (): Principal => principal({ tenantId: 'platform', subject: 'service:gateway' });
 
-describe.each(dbKinds())('API keys (%s)', (kind) => {
+describeEachDb('API keys (%s)', (kind) => {
   let h: SubgraphHarness;
   const table = (name: string) => (kind === 'postgres' ? `"${h.db.schema}"."${name}"` : `"${name}"`);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
@@ -31,7 +31,7 @@ interface Page {
   };
 }
 
-describe.each(dbKinds())('audit log (%s)', (kind) => {
+describeEachDb('audit log (%s)', (kind) => {
   let h: SubgraphHarness;
   const table = () => (kind === 'postgres' ? `"${h.db.schema}"."audit_entries"` : 'audit_entries');
   const sql = (text: string, params: unknown[]) => h.db.owner.em.fork().getConnection().execute(text, params);

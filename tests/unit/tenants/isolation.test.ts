@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withTenantScope } from '../../../core/db/request-scope';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
 import { A, B, dataOf, errorOf, managerA, ownerA, ownerB, seed } from './fixtures';
@@ -20,7 +20,7 @@ function shapeOf(
   return JSON.stringify(res.errors).split(id).join('<id>');
 }
 
-describe.each(dbKinds())('tenant isolation (%s)', (kind) => {
+describeEachDb('tenant isolation (%s)', (kind) => {
   let h: SubgraphHarness;
   beforeAll(async () => {
     h = await startHarness(tenantsSubgraph, kind);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../../core/vocabulary';
 import { EventTypes } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
 import { A, B, agentA, dataOf, errorOf, managerA, ownerA, ownerB, seed } from './fixtures';
@@ -27,7 +27,7 @@ async function waitFor<T>(fn: () => T | undefined, ms = 5000): Promise<T> {
   }
 }
 
-describe.each(dbKinds())('locations (%s)', (kind) => {
+describeEachDb('locations (%s)', (kind) => {
   let h: SubgraphHarness;
   const events: EventEnvelope[] = [];
   beforeAll(async () => {

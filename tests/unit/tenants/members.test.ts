@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MemberRole } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
 import { A, B, agentA, childAdminA, dataOf, errorOf, managerA, ownerA, seed } from './fixtures';
@@ -29,7 +29,7 @@ const newMember = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe.each(dbKinds())('members (%s)', (kind) => {
+describeEachDb('members (%s)', (kind) => {
   let h: SubgraphHarness;
   beforeAll(async () => {
     h = await startHarness(tenantsSubgraph, kind);

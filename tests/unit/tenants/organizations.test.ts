@@ -1,4 +1,4 @@
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
 import { A, agentA, childAdminA, dataOf, errorOf, managerA, ownerA, seed } from './fixtures';
@@ -20,7 +20,7 @@ interface Org {
   branding: { brandName: string | null; primaryColor: string | null; logoUrl: string | null };
 }
 
-describe.each(dbKinds())('organizations (%s)', (kind) => {
+describeEachDb('organizations (%s)', (kind) => {
   let h: SubgraphHarness;
   beforeAll(async () => {
     h = await startHarness(tenantsSubgraph, kind);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashApiKey, looksLikeApiKey } from '../../../core/api-key';
 import { BadUserInputError } from '../../../core/errors';
 import { EventTypes, MemberRole, SCOPES, type EventEnvelope } from '../../../core/vocabulary';
-import { dbKinds } from '../../helpers/db';
+import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { tenantsSubgraph } from '../../../subgraphs/tenants';
@@ -18,7 +18,7 @@ async function waitFor(ok: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-describe.each(dbKinds())('seedTenants (%s)', (kind) => {
+describeEachDb('seedTenants (%s)', (kind) => {
   let h: SubgraphHarness;
   beforeAll(async () => {
     h = await startHarness(tenantsSubgraph, kind);

@@ -1,0 +1,48 @@
+/**
+ * Suites that need PostgreSQL or Redis are always declared. When the service's URL is not set, jest reports
+ * their tests as skipped, with the reason in the describe title ("… (postgres) (skipped: DATABASE_URL is not
+ * set)"), instead of never creating them — so `npm test` says what it did not run. CI sets both URLs, and
+ * then nothing is skipped for want of them.
+ */
+import { format } from 'node:util';
+import { PG_URL, REDIS_URL, type DbKind } from './db';
+
+/** An external service a suite needs, by the environment variable that points at it. */
+export type Needs = 'DATABASE_URL' | 'REDIS_URL';
+
+const present: Record<Needs, boolean> = { DATABASE_URL: !!PG_URL, REDIS_URL: !!REDIS_URL };
+
+/** Why a suite needing `needs` cannot run here, or undefined when it can. */
+export function missing(needs: readonly Needs[]): string | undefined {
+  const absent = [...new Set(needs)].filter((n) => !present[n]);
+  if (absent.length === 0) return undefined;
+  return `${absent.join(' and ')} ${absent.length === 1 ? 'is' : 'are'} not set`;
+}
+
+/** `describe` when every service in `needs` is configured, else `describe.skip` with the reason in the title. */
+export function describeNeeding(needs: readonly Needs[], title: string, fn: () => void): void {
+  const reason = missing(needs);
+  if (reason) describe.skip(`${title} (skipped: ${reason})`, fn);
+  else describe(title, fn);
+}
+
+/**
+ * `describe.each(['sqlite', 'postgres'])` whose PostgreSQL variant is reported as skipped (not left out) when
+ * DATABASE_URL is unset. `title` takes the kind through `%s`, like describe.each.
+ */
+export function describeEachDb(title: string, fn: (kind: DbKind) => void): void {
+  describeEachDbNeeding([], title, fn);
+}
+
+/** describeEachDb for suites whose every variant also needs other services (e.g. REDIS_URL). */
+export function describeEachDbNeeding(
+  needs: readonly Needs[],
+  title: string,
+  fn: (kind: DbKind) => void,
+): void {
+  const kinds: [DbKind, readonly Needs[]][] = [
+    ['sqlite', needs],
+    ['postgres', [...needs, 'DATABASE_URL']],
+  ];
+  for (const [kind, required] of kinds) describeNeeding(required, format(title, kind), () => fn(kind));
+}
