@@ -26,6 +26,22 @@ export function describeNeeding(needs: readonly Needs[], title: string, fn: () =
   else describe(title, fn);
 }
 
+/** One row of describeEachVariant: its name (the title's `%s`), the services it needs, the value the body gets. */
+export interface Variant<T> {
+  name: string;
+  needs?: readonly Needs[];
+  value: T;
+}
+
+/** `describe.each` over variants; one that cannot run here is declared skipped, with the reason in its title. */
+export function describeEachVariant<T>(
+  variants: readonly Variant<T>[],
+  title: string,
+  fn: (value: T) => void,
+): void {
+  for (const v of variants) describeNeeding(v.needs ?? [], format(title, v.name), () => fn(v.value));
+}
+
 /**
  * `describe.each(['sqlite', 'postgres'])` whose PostgreSQL variant is reported as skipped (not left out) when
  * DATABASE_URL is unset. `title` takes the kind through `%s`, like describe.each.
@@ -40,9 +56,9 @@ export function describeEachDbNeeding(
   title: string,
   fn: (kind: DbKind) => void,
 ): void {
-  const kinds: [DbKind, readonly Needs[]][] = [
-    ['sqlite', needs],
-    ['postgres', [...needs, 'DATABASE_URL']],
+  const kinds: Variant<DbKind>[] = [
+    { name: 'sqlite', needs, value: 'sqlite' },
+    { name: 'postgres', needs: [...needs, 'DATABASE_URL'], value: 'postgres' },
   ];
-  for (const [kind, required] of kinds) describeNeeding(required, format(title, kind), () => fn(kind));
+  describeEachVariant(kinds, title, fn);
 }

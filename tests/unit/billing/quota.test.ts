@@ -9,8 +9,8 @@ import {
 } from '../../../core/quota';
 import { QuotaExceededError } from '../../../core/errors';
 import { seedBilling } from '../../../subgraphs/billing/seed';
-import { printSkipNotice, REDIS_URL } from '../../helpers/db';
-import { describeEachDb } from '../../helpers/variants';
+import { REDIS_URL } from '../../helpers/db';
+import { describeEachDb, describeEachVariant, type Variant } from '../../helpers/variants';
 import { hintEvent, startBilling } from './fixtures';
 import { ledgerQuotaSource } from '../../../subgraphs/billing/service/subscriptions';
 
@@ -20,23 +20,25 @@ const month = (offset: number) =>
   new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() + offset, 1)).toISOString();
 const LIMIT = { limit: 3, periodStart: month(0), periodEnd: month(1) };
 
-const gates: [string, () => QuotaGate][] = [
-  ['memory', () => new MemoryQuotaGate({ store: new MemoryQuotaStore(), now: () => NOW })],
-];
 const prefix = `test-quota-${randomBytes(4).toString('hex')}`;
+const gates: Variant<() => QuotaGate>[] = [
+  { name: 'memory', value: () => new MemoryQuotaGate({ store: new MemoryQuotaStore(), now: () => NOW }) },
+  {
+    name: 'redis',
+    needs: ['REDIS_URL'],
+    value: () => new RedisQuotaGate({ url: REDIS_URL!, prefix, now: () => NOW }),
+  },
+];
 if (REDIS_URL) {
-  gates.push(['redis', () => new RedisQuotaGate({ url: REDIS_URL, prefix, now: () => NOW })]);
   afterAll(async () => {
     const redis = new Redis(REDIS_URL!);
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
   });
-} else {
-  printSkipNotice('Redis quota gate', 'REDIS_URL');
 }
 
-describe.each(gates)('QuotaGate (%s)', (_name, make) => {
+describeEachVariant(gates, 'QuotaGate (%s)', (make) => {
   let gate: QuotaGate;
   beforeEach(() => {
     gate = make();

@@ -50,12 +50,14 @@ function input(
 const slotsOf = (text: string, role = AgentRole.BUYER_AGENT) =>
   extractSlots([lead(text)], { role, now: new Date(NOW) });
 
+// The devset lives beside the repository (../shared), not in it: where it is absent, the tests that need it are
+// reported as skipped with the reason, never passed without running.
+const devsetMissing = existsSync(DEVSET) ? undefined : `skipped: devset not found at ${DEVSET}`;
+const needsDevset = (title: string) => (devsetMissing ? `${title} (${devsetMissing})` : title);
+const itWithDevset = devsetMissing ? it.skip : it;
+
 describe('offline coach — scores', () => {
-  it('scores ≥ 90% category and slot accuracy on the devset', () => {
-    if (!existsSync(DEVSET)) {
-      console.log(`devset not found at ${DEVSET} — skipping the devset score`);
-      return;
-    }
+  itWithDevset(needsDevset('scores ≥ 90% category and slot accuracy on the devset'), () => {
     const result = evaluate(loadExamples(DEVSET), offlineCoach);
     console.log(
       `devset: category accuracy ${(result.categoryAccuracy * 100).toFixed(1)}%, slot accuracy ${(result.slotAccuracy * 100).toFixed(1)}% (${result.total} examples)`,
@@ -100,16 +102,16 @@ describe('offline coach — statistical classifier', () => {
     .filter((f) => existsSync(f))
     .map((f) => ({ name: path.basename(f), examples: loadExamples(f) }));
 
-  it('trains deterministically, and the committed model matches a fresh training run', () => {
+  it('trains deterministically, and never on the blind sets 3 and 4', () => {
     const examples = trainingExamples(files.flatMap((f) => f.examples));
-    const a = train(examples);
-    expect(JSON.stringify(train([...examples]))).toBe(JSON.stringify(a));
+    expect(JSON.stringify(train([...examples]))).toBe(JSON.stringify(train(examples)));
     expect(TRAINING_FILES.some((f) => /blind-[34]/.test(f))).toBe(false);
-    if (files.length !== TRAINING_FILES.length) {
-      console.log('a training file is missing — skipping the committed-model comparison');
-      return;
-    }
-    expect(JSON.stringify(parseModel(committedModel))).toBe(JSON.stringify(a));
+  });
+
+  itWithDevset(needsDevset('the committed model matches a fresh training run'), () => {
+    expect(files.map((f) => f.name)).toEqual(TRAINING_FILES.map((f) => path.basename(f)));
+    const fresh = train(trainingExamples(files.flatMap((f) => f.examples)));
+    expect(JSON.stringify(parseModel(committedModel))).toBe(JSON.stringify(fresh));
   });
 
   it('keeps its cross-validation floor (10-fold and leave-one-file-out)', () => {

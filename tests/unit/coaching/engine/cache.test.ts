@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getJson, MemoryCache, RedisCache, setJson, singleFlight, type Cache } from '../../../../core/cache';
 import { Speaker } from '../../../../core/vocabulary';
-import { printSkipNotice, REDIS_URL } from '../../../helpers/db';
+import { REDIS_URL } from '../../../helpers/db';
+import { deferred, eventually } from '../../../helpers/eventually';
+import { describeNeeding } from '../../../helpers/variants';
 import { start, type FakeAnthropic, type FakeHint } from '../../../fixtures/fake-anthropic';
 import { collect, engineFor, makeRequest } from './helpers';
 
@@ -18,8 +20,6 @@ const HINTS: FakeHint[] = [
     confidence: 0.75,
   },
 ];
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function cacheContract(name: string, make: () => Cache): void {
   describe(name, () => {
@@ -44,8 +44,9 @@ function cacheContract(name: string, make: () => Cache): void {
       const key = `k-${randomUUID()}`;
       await cache.set(key, 'v', 0.15);
       expect(await cache.get(key)).toBe('v');
-      await sleep(300);
-      expect(await cache.get(key)).toBeUndefined();
+      const setAt = Date.now();
+      await eventually(async () => expect(await cache.get(key)).toBeUndefined(), { timeoutMs: 2_000 });
+      expect(Date.now() - setAt).toBeGreaterThanOrEqual(100); // expired by its TTL, not at once
     });
 
     it('rejects a non-positive TTL', async () => {
@@ -77,12 +78,12 @@ it('MemoryCache evicts the least recently used entry beyond maxEntries', async (
   expect(await cache.get('a')).toBe('1');
 });
 
-const redisUrl = REDIS_URL;
-if (redisUrl) {
+describeNeeding(['REDIS_URL'], 'RedisCache', () => {
+  const redisUrl = REDIS_URL!;
   const prefix = `test:engine:${randomUUID()}:`;
-  cacheContract('RedisCache', () => new RedisCache({ redis: redisUrl, prefix }));
+  cacheContract('contract', () => new RedisCache({ redis: redisUrl, prefix }));
 
-  it('RedisCache prefixes its keys', async () => {
+  it('prefixes its keys', async () => {
     const { Redis } = await import('ioredis');
     const raw = new Redis(redisUrl);
     const cache = new RedisCache({ redis: raw, prefix });
@@ -93,22 +94,22 @@ if (redisUrl) {
     await raw.del(`${prefix}hello`);
     await raw.quit();
   });
-} else {
-  it('RedisCache tests', () => {
-    printSkipNotice('RedisCache', 'REDIS_URL');
-  });
-}
+});
 
 describe('singleFlight', () => {
   it('shares one promise between concurrent calls with the same key, and forgets it when settled', async () => {
     const flight = singleFlight<number>();
     let calls = 0;
+    const release = deferred();
     const fn = async (): Promise<number> => {
       calls += 1;
-      await sleep(20);
+      await release.promise;
       return 42;
     };
-    const results = await Promise.all([flight.do('k', fn), flight.do('k', fn), flight.do('other', fn)]);
+    const pending = Promise.all([flight.do('k', fn), flight.do('k', fn), flight.do('other', fn)]);
+    expect(flight.size).toBe(2); // all three calls are in flight together
+    release.resolve();
+    const results = await pending;
     expect(results).toEqual([42, 42, 42]);
     expect(calls).toBe(2);
     expect(flight.size).toBe(0);
@@ -181,12 +182,24 @@ describe('engine response cache', () => {
 
   it('expires after cacheTtlSeconds', async () => {
     fake.setDefault({ hints: HINTS });
-    const { engine } = engineFor(fake, { cacheTtlSeconds: 0.2 });
+    const memory = new MemoryCache();
+    const stored: { key: string; ttlSeconds: number }[] = [];
+    const cache: Cache = {
+      get: (key) => memory.get(key),
+      delete: (key) => memory.delete(key),
+      set: (key, value, ttlSeconds) => {
+        stored.push({ key, ttlSeconds });
+        return memory.set(key, value, ttlSeconds);
+      },
+    };
+    const { engine } = engineFor(fake, { cacheTtlSeconds: 0.2, cache });
     await engine.run(makeRequest());
-    await sleep(350);
+    expect(stored.map((s) => s.ttlSeconds)).toEqual([0.2]);
+    expect((await engine.run(makeRequest())).cached).toBe(true);
+    await eventually(async () => (await memory.get(stored[0]!.key)) === undefined, { what: 'the TTL' });
     const again = await engine.run(makeRequest());
     expect(again.cached).toBe(false);
-    expect(fake.count).toBe(2);
+    expect(fake.count).toBe(2); // the cached answer saved one call, the expired one did not
   });
 
   it('does not cache a fallback answer', async () => {
