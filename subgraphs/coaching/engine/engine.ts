@@ -281,6 +281,8 @@ class Engine implements CoachingEngine {
         firstDeltaMs: res.firstDeltaMs,
         usage: res.usage,
         tenantOverride: route.tenantOverride,
+        // The protected classes only: the withheld words never reach a log.
+        withheld: guarded.withheld,
       },
       'model answered',
     );

@@ -3,16 +3,22 @@
  *
  *   provider ──► guardStage (shared, redacted space) ──► EventHub ──► restoreStage (per caller) ──► onEvent
  *
- * `guardStage` stops streaming a hint's text the moment it trips the Fair Housing guardrail and swaps the
- * completed hint for the compliance warning. The hub lets identical concurrent requests (single flight) watch
- * one model stream: it records events and replays them to late subscribers. `restoreStage` puts each caller's
- * own PII back (a placeholder split across deltas is held until complete).
+ * `guardStage` lets a hint's text out only once the Fair Housing guardrail has passed it, clause by clause
+ * (guarded-text.ts: the unchecked tail is held back). When the guard trips, nothing more of that hint goes out,
+ * a `started` clears what had gone out, and its `completed` carries the compliance warning. So everything
+ * downstream — the hub, every caller, the session channel, logs and the cache — only ever sees guarded text.
+ * The hub lets identical concurrent requests (single flight) watch one model stream: it records events and
+ * replays them to late subscribers. `restoreStage` puts each caller's own PII back (a placeholder split across
+ * deltas is held until complete).
  *
  * A consumer may see `started` for an index it has already seen (even one already `completed`): that happens
- * when the model fails midway and the offline fallback streams instead — treat `started` as "reset hint
- * `index`". Both stages reset their per-index state on `started`. `completed` is authoritative.
+ * when the model fails midway and the offline fallback streams instead, or when the guardrail withholds a
+ * hint whose first clauses had gone out — treat `started` as "reset hint `index`". Both stages reset their
+ * per-index state on `started`. `completed` is authoritative.
  */
-import { applyGuardrail, checkSteering } from './guardrail';
+import { HintCategory } from '../../../core/vocabulary';
+import { GuardedText } from './guarded-text';
+import { applyGuardrail, complianceWarning } from './guardrail';
 import type { Redactor, StreamRestorer } from './redaction';
 import type { EngineEvent, HintOrigin } from './types';
 
@@ -24,28 +30,57 @@ export function withOrigin(next: Listener, patch: Partial<HintOrigin>): Listener
 }
 
 export function guardStage(next: Listener): Listener {
-  const text = new Map<number, string>();
-  const blocked = new Set<number>();
+  const texts = new Map<number, GuardedText>();
+  /** Indexes whose released text was cleared (a `started` went out) because the guard tripped. */
+  const cleared = new Set<number>();
+  const textOf = (index: number): GuardedText => {
+    let t = texts.get(index);
+    if (!t) texts.set(index, (t = new GuardedText()));
+    return t;
+  };
+  const clear = (index: number, t: GuardedText): void => {
+    if (t.releasedAny && !cleared.has(index)) next({ type: 'started', index });
+    cleared.add(index);
+  };
+  const complete = (e: Extract<EngineEvent, { type: 'completed' }>): void => {
+    const t = textOf(e.index);
+    texts.delete(e.index);
+    if (e.hint.category === HintCategory.COMPLIANCE_WARNING) {
+      // Exempt (explaining the rule has to name it): what the guard held goes out, whole if it was cleared.
+      const rest = cleared.has(e.index) ? t.received : t.releaseAll();
+      if (rest) next({ type: 'delta', index: e.index, text: rest });
+      next(e);
+      return;
+    }
+    const guarded = applyGuardrail(e.hint);
+    const rest = t.blocked || guarded.verdict.blocked ? '' : t.end();
+    if (!t.blocked && !guarded.verdict.blocked) {
+      if (rest) next({ type: 'delta', index: e.index, text: rest });
+      next(e);
+      return;
+    }
+    clear(e.index, t);
+    const hint = guarded.verdict.blocked
+      ? guarded.hint
+      : complianceWarning(t.verdict?.protectedClass ?? 'a protected characteristic');
+    next({ ...e, hint });
+  };
   return (e) => {
     switch (e.type) {
       case 'started':
-        text.set(e.index, '');
-        blocked.delete(e.index);
+        texts.set(e.index, new GuardedText());
+        cleared.delete(e.index);
         next(e);
         return;
       case 'delta': {
-        if (blocked.has(e.index)) return;
-        const sofar = (text.get(e.index) ?? '') + e.text;
-        text.set(e.index, sofar);
-        if (checkSteering(sofar).blocked) {
-          blocked.add(e.index);
-          return;
-        }
-        next(e);
+        const t = textOf(e.index);
+        const text = t.push(e.text);
+        if (text) next({ ...e, text });
+        else if (t.blocked) clear(e.index, t);
         return;
       }
       case 'completed':
-        next({ ...e, hint: applyGuardrail(e.hint).hint });
+        complete(e);
         return;
     }
   };

@@ -48,7 +48,7 @@ const FIT = String.raw`fit (?:right )?in|feel (?:more )?(?:at home|comfortable|w
 
 const AVOID = String.raw`avoid|stay away from|steer clear of|skip|wouldn't (?:live|buy|look)|don'?t (?:live|buy|look)|not (?:safe|a good fit|right) for`;
 
-interface Rule {
+export interface Rule {
   cls: ProtectedClass;
   re: RegExp;
 }
@@ -109,15 +109,41 @@ const RULES: Rule[] = [
   ...CLASSES.flatMap((c) => rulesFor(c, NOUNS[c], PLACE_ADJECTIVES[c])),
 ];
 
+/** The rules, read-only, for the test that holds them to the clause-boundary contract below. */
+export const STEERING_RULES: readonly Readonly<Rule>[] = RULES;
+
+/*
+ * The contract streamed text relies on (guarded-text.ts releases a hint's text clause by clause): a match can
+ * only span a boundary the rules allow. Every rule is built of words, spaces, hyphens and apostrophes, plus
+ * `[^.!?;]` gaps in the rules that begin with a FIT or AVOID lead-in. So:
+ * - no match ever spans a SENTENCE_END (. ! ? ;): text up to one, once clean, stays clean whatever follows;
+ * - a match spans a CLAUSE_END (, : – —) only through a gap, so only when a lead-in precedes it in the same
+ *   sentence (`mayContinueAcrossClauses`). Rules added here must keep to this (the guarded-text test checks
+ *   every rule's source).
+ */
+export const SENTENCE_END = /[.!?;]/;
+export const CLAUSE_END = /[,:\u2013\u2014]/;
+export const LEAD_IN = new RegExp(String.raw`\b(?:${FIT}|${AVOID})\b`, 'i');
+
+function normalize(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
+}
+
+/** Whether a rule could still match from inside `sentence` (text since the last SENTENCE_END) into later text. */
+export function mayContinueAcrossClauses(sentence: string): boolean {
+  return LEAD_IN.test(normalize(sentence));
+}
+
 export interface GuardrailVerdict {
   blocked: boolean;
   protectedClass?: ProtectedClass;
-  /** The text that triggered the rule (for logs; never shown to the lead). */
+  /** The words that triggered the rule: the violation itself. Never log, publish or store them. */
   matched?: string;
 }
 
+/** Newlines are whitespace here: "mostly\nwhite families" is still steering. */
 export function checkSteering(text: string): GuardrailVerdict {
-  const normalized = text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
+  const normalized = normalize(text);
   for (const rule of RULES) {
     const m = rule.re.exec(normalized);
     if (m) return { blocked: true, protectedClass: rule.cls, matched: m[0] };
@@ -142,19 +168,24 @@ export function complianceWarning(cls: ProtectedClass): GeneratedHint {
 /** The hint itself, or its compliance replacement. */
 export function applyGuardrail(hint: GeneratedHint): { hint: GeneratedHint; verdict: GuardrailVerdict } {
   if (hint.category === HintCategory.COMPLIANCE_WARNING) return { hint, verdict: { blocked: false } };
-  const verdict = checkSteering(`${hint.text}\n${hint.rationale}`.replace(/\n/g, '. '));
+  // The same judgement as the streamed text's (whitespace, newlines included, is one space), plus the rationale.
+  const verdict = checkSteering(`${hint.text}. ${hint.rationale}`);
   return verdict.blocked && verdict.protectedClass
     ? { hint: complianceWarning(verdict.protectedClass), verdict }
     : { hint, verdict };
 }
 
-/** Guards every hint; `triggered` when at least one was replaced. */
-export function guardHints(hints: readonly GeneratedHint[]): { hints: GeneratedHint[]; triggered: boolean } {
-  let triggered = false;
+/** Guards every hint; `triggered` when at least one was replaced, `withheld` the classes (safe to log). */
+export function guardHints(hints: readonly GeneratedHint[]): {
+  hints: GeneratedHint[];
+  triggered: boolean;
+  withheld: ProtectedClass[];
+} {
+  const withheld: ProtectedClass[] = [];
   const out = hints.map((h) => {
     const { hint, verdict } = applyGuardrail(h);
-    if (verdict.blocked) triggered = true;
+    if (verdict.blocked) withheld.push(verdict.protectedClass ?? 'a protected characteristic');
     return hint;
   });
-  return { hints: out, triggered };
+  return { hints: out, triggered: withheld.length > 0, withheld };
 }
