@@ -52,7 +52,9 @@ export interface HintOrigin {
  * Per hint index: `started`, `delta`…, `completed`. `completed` for hint i comes as soon as hint i is
  * complete and valid (a model answer's hint i before hint i+1 streams), so it may precede the end of the
  * run. A `started` for an index already seen — streamed or completed — means that hint is being replaced
- * (the model failed and the offline coach answers from index 0): reset it. `completed` is authoritative.
+ * (the model failed and the offline coach answers from index 0, or the Fair Housing guardrail withheld it
+ * after some of its text had gone out): reset it. `completed` is authoritative. Delta text has passed the
+ * guardrail (event-pipeline.ts).
  */
 export type EngineEvent =
   /** A hint started streaming (index = position in this response), or restarts (see above). */

@@ -46,8 +46,9 @@ export class HintEvent {
     description: [
       'What happened to hint `index` of run `runId`. Rebuild each hint by this rule:',
       'STARTED — clear the hint and start it. A STARTED for an index already started in this run means',
-      'the hint is being replaced (the model failed midway and the offline coach answers instead): clear',
-      'it, even if it was COMPLETED, and rebuild it from the events that follow.',
+      'the hint is being replaced (the model failed midway and the offline coach answers instead, or the',
+      'Fair Housing guardrail withheld a hint whose first clauses had streamed): clear it, even if it was',
+      'COMPLETED, and rebuild it from the events that follow. Streamed text has passed the guardrail.',
       'DELTA — append `delta` to the hint text.',
       'COMPLETED — `hint` is the stored hint; show `hint.text` (authoritative, it replaces the streamed',
       'text). Sent as soon as that hint is complete, possibly before later hints of the run.',

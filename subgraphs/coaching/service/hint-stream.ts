@@ -3,8 +3,9 @@
  * (documented on `HintEvent.type`), per (runId, index):
  *
  *   STARTED    clear hint `index` and (re)start it — a second STARTED for an index replaces that hint,
- *              streamed or completed (the model failed midway and the offline coach answers instead)
- *   DELTA      append `delta`
+ *              streamed or completed (the model failed midway and the offline coach answers instead, or
+ *              the Fair Housing guardrail withheld it: its COMPLETED is then a COMPLIANCE_WARNING)
+ *   DELTA      append `delta` (text the guardrail has passed: the engine holds back the unchecked tail)
  *   COMPLETED  `hint` is the stored hint; its text is authoritative
  *   FAILED     hint `index` is withdrawn; `error` is a code: SUPERSEDED (the replacing answer has fewer
  *              hints), or why the run failed (QUOTA_EXCEEDED, INTERNAL_SERVER_ERROR, …) — then every
