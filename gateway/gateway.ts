@@ -87,6 +87,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     transportEntries: {
       '*.http': {
         options: {
+          // Never merge upstream requests: the executor dedupes identical in-flight requests by URL + body,
+          // and the caller's signed context token is a header added later (onFetch), so a merge would hand
+          // one principal's rows to another (tests/integration/concurrent-isolation.test.ts).
+          deduplicateInflightRequests: false,
           subscriptions: {
             kind: 'ws',
             location: '/graphql',
