@@ -18,6 +18,7 @@ import {
 } from '../../../core/vocabulary';
 import type { EntityManager } from '@mikro-orm/core';
 import { createTestDb, type DbKind, type TestDb } from '../../helpers/db';
+import { eventually } from '../../helpers/eventually';
 import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { createAgent, makeWorld, settleEvents, stopTestRelay, unpublishedCount } from './fixtures';
@@ -28,23 +29,44 @@ function requestCtx(principal: Principal, em: EntityManager): AgentsContext {
   return { principal, em, requestId: randomUUID(), logger, loaders: new Map() };
 }
 
-async function waitFor(ok: () => boolean, ms = 5_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** On PostgreSQL: resolves once a statement on `schema` waits for a lock held by another transaction. */
+async function blockedOnLock(db: TestDb): Promise<void> {
+  const conn = db.owner.em.getConnection();
+  await eventually(
+    async () => {
+      const rows = await conn.execute<{ n: number }[]>(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like ?`,
+        [`%"${db.schema}"%`],
+      );
+      return rows[0]!.n > 0;
+    },
+    { what: 'a statement blocked on a lock' },
+  );
 }
 
 describeEachDb('agents events through the outbox (%s)', (kind) => {
   let h: SubgraphHarness;
   const w = makeWorld();
   const received: EventEnvelope<AgentUpsertedPayload>[] = [];
+  const onReceived = new Set<() => void>();
+  /** The first received event matching `match`: already here, or the moment it arrives. */
+  const arrival = (match: (e: EventEnvelope<AgentUpsertedPayload>) => boolean) =>
+    new Promise<EventEnvelope<AgentUpsertedPayload>>((resolve) => {
+      const check = () => {
+        const hit = received.find(match);
+        if (!hit) return;
+        onReceived.delete(check);
+        resolve(hit);
+      };
+      onReceived.add(check);
+      check();
+    });
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
     await h.events.subscribe('test-outbox', [EventTypes.agentUpserted], async (e) => {
       received.push(e as EventEnvelope<AgentUpsertedPayload>);
+      for (const check of [...onReceived]) check();
     });
   });
   afterAll(async () => {
@@ -73,7 +95,8 @@ describeEachDb('agents events through the outbox (%s)', (kind) => {
 
   it('the relay started by the module publishes on its own', async () => {
     const a = await createAgent(h, w.owner, { name: 'Polled' });
-    await waitFor(() => received.some((e) => e.payload.agentId === a.id));
+    const event = await arrival((e) => e.payload.agentId === a.id);
+    expect(event).toMatchObject({ tenantId: w.tenantA, payload: { name: 'Polled' } });
   });
 
   it('a rolled-back write stages nothing, and the request can go on', async () => {
@@ -144,7 +167,9 @@ describeEachDb('agents events through the outbox (%s)', (kind) => {
       () => null,
       (err: unknown) => err,
     );
-    await new Promise((r) => setTimeout(r, 150));
+    // on PostgreSQL its insert must be waiting on the first transaction's row; SQLite runs them one after the other
+    if (kind === 'postgres') await blockedOnLock(h.db);
+    else await second;
     release();
     await first;
     const err = await second;
