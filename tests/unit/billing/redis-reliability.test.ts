@@ -34,20 +34,40 @@ async function waitFor(cond: () => Promise<boolean>, ms = 15_000): Promise<void>
   }
 }
 
-/** A bus whose consumers "crash": after `ok` events, one more is handled (committed) but never acked, then every handler hangs. */
-function crashingBus(inner: EventBus, ok: number): EventBus {
+/**
+ * A bus whose consumers "crash": after `ok` events, one more is handled (committed) but never acked, then every
+ * handler hangs. `crashed` resolves once that last event is committed.
+ */
+function crashingBus(inner: EventBus, ok: number): { bus: EventBus; crashed: Promise<void> } {
   let handled = 0;
-  return {
+  let crash!: () => void;
+  const crashed = new Promise<void>((resolve) => (crash = resolve));
+  const bus: EventBus = {
     publish: (e) => inner.publish(e),
     close: () => inner.close(),
     subscribe: (group, types, handler) =>
       inner.subscribe(group, types, async (e: EventEnvelope) => {
         handled++;
         if (handled <= ok) return handler(e);
-        if (handled === ok + 1) await handler(e);
+        if (handled === ok + 1) {
+          await handler(e);
+          crash();
+        }
         await new Promise(() => undefined);
       }),
   };
+  return { bus, crashed };
+}
+
+/** True once consumer group `group` has read every entry of `stream` and acknowledged each one. */
+async function caughtUp(redis: Redis, stream: string, group: string): Promise<boolean> {
+  const field = (reply: unknown[], name: string): unknown => reply[reply.indexOf(name) + 1];
+  const info = (await redis.xinfo('STREAM', stream)) as unknown[];
+  const groups = (await redis.xinfo('GROUPS', stream)) as unknown[][];
+  const g = groups.find((x) => field(x, 'name') === group);
+  return (
+    !!g && field(g, 'last-delivered-id') === field(info, 'last-generated-id') && field(g, 'pending') === 0
+  );
 }
 
 describeEachDbNeeding(['REDIS_URL'], 'billing over Redis Streams (%s)', (kind) => {
@@ -101,9 +121,10 @@ describeEachDbNeeding(['REDIS_URL'], 'billing over Redis Streams (%s)', (kind) =
     for (const e of events) await producer.publish(e);
 
     const dying = bus('consumer-a');
-    const stopA = await module.start!({ config, orm: db.orm, events: crashingBus(dying, 10), logger, codec });
-    await waitFor(async () => (await ledger()).length >= 10);
-    await new Promise((r) => setTimeout(r, 100));
+    const crashing = crashingBus(dying, 10);
+    const stopA = await module.start!({ config, orm: db.orm, events: crashing.bus, logger, codec });
+    await crashing.crashed;
+    expect((await ledger()).length).toBeGreaterThanOrEqual(11);
     await dying.close(); // dies: pending entries stay with consumer-a
     await stopA();
     const pendingBefore = (await redis.xpending(`${prefix}:coaching.hint.delivered`, 'billing')) as [number];
@@ -127,11 +148,8 @@ describeEachDbNeeding(['REDIS_URL'], 'billing over Redis Streams (%s)', (kind) =
 
     // Replaying every event changes nothing.
     for (const e of events) await producer.publish(e);
-    await waitFor(
-      async () =>
-        ((await redis.xpending(`${prefix}:coaching.hint.delivered`, 'billing')) as [number])[0] === 0,
-    );
-    await new Promise((r) => setTimeout(r, 200));
+    // read and acked (after their handlers committed) — not merely not pending, which holds before they are read
+    await waitFor(() => caughtUp(redis, `${prefix}:coaching.hint.delivered`, 'billing'));
     expect(await ledger()).toHaveLength(60);
     expect((await quota.check(tenant)).used).toBe(60);
 
