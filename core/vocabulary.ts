@@ -81,6 +81,7 @@ export const SCOPES = [
   'coaching:read',
   'coaching:write',
   'analytics:read',
+  'analytics:write',
   'billing:read',
   'billing:write',
   'tenants:read',

@@ -54,7 +54,7 @@ class AnalyticsQueryResolver {
   }
 
   @Mutation(() => AnalyticsSettings, {
-    description: 'Owners and admins: ROI value per won deal and alert thresholds.',
+    description: 'Owners and admins (analytics:write): ROI value per won deal and alert thresholds.',
   })
   async updateAnalyticsSettings(
     @Ctx() ctx: RequestContext,

@@ -111,7 +111,7 @@ export function settingsFor(ctx: RequestContext): Promise<AnalyticsSettings> {
 export type SettingsInput = { [K in keyof Omit<AnalyticsSettings, 'tenantId'>]?: number | null };
 
 export async function updateSettings(ctx: RequestContext, input: SettingsInput): Promise<AnalyticsSettings> {
-  requireScope(ctx.principal, 'analytics:read');
+  requireScope(ctx.principal, 'analytics:write');
   if (!isOrgWide(ctx.principal)) throw new ForbiddenError('only owners and admins change analytics settings');
   for (const [field, value] of Object.entries(input)) {
     if (value !== undefined && value !== null && (!Number.isFinite(value) || value < 0)) {

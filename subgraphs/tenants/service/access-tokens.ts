@@ -4,7 +4,7 @@ import { type AccessTokenOptions, signAccessToken } from '../../../core/access-t
 import { ForbiddenError } from '../../../core/errors';
 import type { AuthOptions } from '../../../core/config';
 import type { RequestContext } from '../../../core/request-context';
-import { assertCanGrant } from './access';
+import { assertCanGrant, requireAdmin } from './access';
 import { administeredMember } from './members';
 import { memberPrincipal } from './principals';
 import { requireIntInRange } from './validation';
@@ -29,6 +29,8 @@ export async function issueAccessToken(
   input: IssueAccessTokenInput,
   auth: Pick<AuthOptions, 'jwtSecret' | 'issuer' | 'audience'>,
 ): Promise<IssuedAccessToken> {
+  // the scope first: a caller without tenants:admin learns nothing from argument checks
+  requireAdmin(ctx.principal);
   const ttl = requireIntInRange(
     'ttlSeconds',
     input.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
