@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PlatformConfig } from '../core/config';
+import { ensurePrivateDir, restrictIfExists, writePrivateFile } from '../core/private-files';
 import type { EventBus } from '../core/events/event-bus';
 import type { Orm } from '../core/db/orm';
 import { seedTenants } from '../subgraphs/tenants/seed';
@@ -67,8 +68,8 @@ export async function seedDemo(
     const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoCredentials;
     const refreshed = { ...existing, gatewayUrl };
     // keep the keys, point at where the gateway listens now (the port may have changed)
-    if (existing.gatewayUrl !== gatewayUrl)
-      fs.writeFileSync(file, JSON.stringify(refreshed, null, 2), { mode: 0o600 });
+    if (existing.gatewayUrl !== gatewayUrl) writePrivateFile(file, JSON.stringify(refreshed, null, 2));
+    else restrictIfExists(file);
     return refreshed;
   }
   const creds: DemoCredentials = {
@@ -77,7 +78,7 @@ export async function seedDemo(
       .filter((t) => result.apiKeys[t.id])
       .map((t) => ({ id: t.id, name: t.name, apiKey: result.apiKeys[t.id]! })),
   };
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
+  ensurePrivateDir(config.dataDir);
+  writePrivateFile(file, JSON.stringify(creds, null, 2));
   return creds;
 }

@@ -3,27 +3,20 @@
  * in-process cache/pub-sub/events, offline coach) — or on PostgreSQL/Redis when their URLs are set.
  */
 import 'reflect-metadata';
+import path from 'node:path';
 import { loadConfigOrExit } from './config';
 import { rootLogger } from './platform';
 import { runPlatform } from './run-platform';
+import { credentialsFile } from './seed-demo';
+import { startBanner } from './start-banner';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = rootLogger(config);
   const platform = await runPlatform(config, logger);
-  const creds = platform.credentials;
-  const out: string[] = [
-    '',
-    `Coaching platform ready: ${platform.gateway.url}  (graphql-ws on the same path)`,
-  ];
-  if (creds?.tenants[0]) {
-    out.push(
-      `Demo credentials: ${config.dataDir}/demo-credentials.json`,
-      'Try:',
-      `  curl -s ${platform.gateway.url} -H 'content-type: application/json' -H 'x-api-key: ${creds.tenants[0].apiKey}' \\`,
-      `    -d '{"query":"{ agents(first: 3) { edges { node { name role experience location { name } } } } }"}'`,
-    );
-  }
+  // the keys stay in the credentials file (0600); the banner only says where it is
+  const file = platform.credentials?.tenants[0] ? path.resolve(credentialsFile(config)) : null;
+  const out = startBanner(platform.gateway.url, file);
   process.stdout.write(out.join('\n') + '\n\n');
   let stopping = false;
   const stop = (signal: string) => {

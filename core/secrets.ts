@@ -1,11 +1,12 @@
 /**
  * Secrets the embedded default generates on first start (JWT signing secret, context-token secret) and
- * keeps under the data directory (mode 0600). In production they must come from the environment.
+ * keeps under the data directory (0700, the file 0600). In production they must come from the environment.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, type PlatformConfig } from './config';
+import { ensurePrivateDir, restrictIfExists, writePrivateFile } from './private-files';
 
 interface StoredSecrets {
   jwtSecret: string;
@@ -20,6 +21,7 @@ export function ensureSecrets(config: PlatformConfig): PlatformConfig {
   const file = path.join(config.dataDir, 'secrets.json');
   let stored: StoredSecrets | undefined;
   if (fs.existsSync(file)) {
+    restrictIfExists(file);
     try {
       stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets;
     } catch {
@@ -34,8 +36,8 @@ export function ensureSecrets(config: PlatformConfig): PlatformConfig {
       jwtSecret: randomBytes(32).toString('base64url'),
       contextSecret: randomBytes(32).toString('base64url'),
     };
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    ensurePrivateDir(config.dataDir);
+    writePrivateFile(file, JSON.stringify(stored, null, 2));
   }
   return {
     ...config,

@@ -4,13 +4,13 @@
  * the tables, so row-level security applies to it.
  */
 import path from 'node:path';
-import fs from 'node:fs';
 import { MikroORM, type Options, type MigrationObject, type EntityClass } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseOptions } from '../config';
 import { grantStatements, quoteIdent, rlsStatements } from './rls';
+import { ensurePrivateDir, ensurePrivateFile, restrictIfExists } from '../private-files';
 
 export type Orm = MikroORM;
 
@@ -68,8 +68,12 @@ export async function createOrm(opts: OrmOptions): Promise<Orm> {
   }
   let dbName = ':memory:';
   if (!opts.memory && db.sqliteDir !== ':memory:') {
-    fs.mkdirSync(db.sqliteDir, { recursive: true });
+    ensurePrivateDir(db.sqliteDir);
     dbName = path.join(db.sqliteDir, `${opts.name}.sqlite`);
+    // every tenant's rows: 0600 like the credentials. SQLite creates the -wal/-shm files with the
+    // database file's mode; ones left by an older version are narrowed too.
+    ensurePrivateFile(dbName);
+    for (const suffix of ['-wal', '-shm', '-journal']) restrictIfExists(dbName + suffix);
   }
   return MikroORM.init({
     ...baseOptions(opts),

@@ -5,11 +5,12 @@
  * SIGTERM exits 0; a second start on the same DATA_DIR reuses the keys. Also the CLI failure modes:
  * a bad config value and an unknown `serve` service.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO, demoAgents } from '../../bin/demo-plan';
-import { hasLine, runToExit, spawnTs, type SpawnedProcess } from './process';
+import { cleanEnv, hasLine, runToExit, spawnTs, type SpawnedProcess } from './process';
 
 const READY = /^Coaching platform ready: (\S+)/m;
 
@@ -76,6 +77,48 @@ function readCredentials(dataDir: string): { raw: string; parsed: DemoCredential
   return { raw, parsed: JSON.parse(raw) as DemoCredentialsFile };
 }
 
+/** What an API key looks like (core/api-key.ts): must never appear on stdout. */
+const KEY_PATTERN = /cpk_/;
+
+/** The indented lines after "Try:" on stdout, run by bash exactly as a developer would paste them. */
+function runTryCommands(stdout: string): Promise<string> {
+  const lines = stdout.split('\n');
+  const from = lines.indexOf('Try:');
+  expect(from).toBeGreaterThan(-1);
+  const script: string[] = [];
+  for (const line of lines.slice(from + 1)) {
+    if (!line.startsWith('  ')) break;
+    script.push(line);
+  }
+  expect(script.length).toBeGreaterThan(1);
+  return new Promise((resolve, reject) => {
+    execFile(
+      'bash',
+      ['-c', `set -e\n${script.join('\n')}`],
+      { cwd: os.tmpdir(), env: cleanEnv({}) },
+      (err, out) => (err ? reject(err) : resolve(out)),
+    );
+  });
+}
+
+/** Modes of the data directory and of every SQLite file (and -wal/-shm) in it. */
+function privateModes(dataDir: string): Record<string, string> {
+  const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8);
+  const out: Record<string, string> = { '.': mode(dataDir) };
+  for (const f of fs.readdirSync(dataDir))
+    if (/\.sqlite(-wal|-shm)?$/.test(f)) out[f] = mode(path.join(dataDir, f));
+  return out;
+}
+
+/** 0700 for the directory, 0600 for each SQLite file; every subgraph's database and its WAL exist. */
+function expectedPrivateModes(dataDir: string): Record<string, string> {
+  const files = fs.readdirSync(dataDir).filter((f) => /\.sqlite(-wal|-shm)?$/.test(f));
+  for (const name of ['tenants', 'agents', 'coaching', 'analytics', 'billing']) {
+    expect(files).toEqual(expect.arrayContaining([`${name}.sqlite`, `${name}.sqlite-wal`]));
+  }
+  return Object.fromEntries([['.', '700'], ...files.map((f) => [f, '600'])]);
+}
+
 async function readmeQuery(url: string, apiKey: string): Promise<{ status: number; body: AgentsResult }> {
   const res = await fetch(url, {
     method: 'POST',
@@ -106,11 +149,12 @@ describe('npm start (bin/start.ts, embedded default, spawned)', () => {
   };
 
   beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-e2e-'));
+    // a directory the platform creates itself (mkdtemp's own is 0700 already)
+    dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'platform-e2e-')), 'data');
   });
   afterAll(async () => {
     for (const p of running) await p.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
   let firstKey = '';
@@ -145,10 +189,18 @@ describe('npm start (bin/start.ts, embedded default, spawned)', () => {
       expect(fs.statSync(path.join(dataDir, 'demo-credentials.json')).mode & 0o777).toBe(0o600);
     }
 
-    // The "Try:" hint printed on stdout uses the same URL and the Acme key.
+    // stdout names the credentials file and never carries a key; its "Try:" commands, run as printed,
+    // read the Acme key from that file and get the README's answer.
     expect(p.stdout()).toContain(`Demo credentials: ${path.join(dataDir, 'demo-credentials.json')}`);
-    expect(p.stdout()).toContain(`curl -s ${url} `);
-    expect(p.stdout()).toContain(`x-api-key: ${acme.apiKey}`);
+    expect(p.stdout()).not.toMatch(KEY_PATTERN);
+    const tried = JSON.parse(await runTryCommands(p.stdout())) as AgentsResult;
+    expect(tried.errors).toBeUndefined();
+    expect(tried.data!.agents.edges.map((e) => e.node.name)).toHaveLength(3);
+    for (const e of tried.data!.agents.edges) expect(e.node.name).toMatch(/ Acme$/);
+
+    // The data directory and every SQLite file in it (with its -wal/-shm) are private to the owner,
+    // like the credentials.
+    expect(privateModes(dataDir)).toEqual(expectedPrivateModes(dataDir));
 
     const { status, body } = await readmeQuery(url, acme.apiKey);
     expect(body.errors).toBeUndefined();
@@ -194,8 +246,10 @@ describe('npm start (bin/start.ts, embedded default, spawned)', () => {
     expect(again.tenants).toEqual((JSON.parse(firstCredentials) as typeof again).tenants);
     expect(again.gatewayUrl).toBe(url);
     expect(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')).toBe(secrets);
-    // The printed hint still shows the (unchanged) Acme key.
-    expect(p.stdout()).toContain(`x-api-key: ${firstKey}`);
+    // The printed hint still names the file, not the (unchanged) Acme key.
+    expect(p.stdout()).toContain(`Demo credentials: ${path.join(dataDir, 'demo-credentials.json')}`);
+    expect(p.stdout()).not.toMatch(KEY_PATTERN);
+    expect(privateModes(dataDir)).toEqual(expectedPrivateModes(dataDir));
 
     const { status, body } = await readmeQuery(url, firstKey);
     expect(body.errors).toBeUndefined();
