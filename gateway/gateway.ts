@@ -18,6 +18,7 @@ import type { Logger } from '../core/logger';
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core/server/http-util';
 import { DomainError } from '../core/errors';
 import { PrincipalResolver } from './principal-resolver';
+import { corsPolicy } from './cors';
 import { useAuth, type AuthContext } from './plugins/use-auth';
 import { useContextForwarding } from './plugins/use-context-forwarding';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
@@ -78,10 +79,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     landingPage: false,
     graphiql: false,
     logging: false,
-    cors:
-      opts.corsOrigins === '*' || !opts.corsOrigins
-        ? { origin: '*' }
-        : { origin: opts.corsOrigins, credentials: true },
+    // credentials only for the configured origins; any other origin gets no CORS headers (gateway/cors.ts)
+    cors: corsPolicy(opts.corsOrigins),
     // Subscriptions reach the subgraph over graphql-ws; the principal travels in the connection params
     // (one upstream connection per context token, i.e. per client operation).
     transportEntries: {
