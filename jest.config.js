@@ -16,5 +16,8 @@ module.exports = {
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
+  // every test asserts something; skipped variants are announced once (tests/helpers/variants.ts)
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/assertions-required.ts'],
+  globalSetup: '<rootDir>/tests/helpers/skip-notice.ts',
   testTimeout: 30000,
 };
