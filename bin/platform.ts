@@ -16,7 +16,7 @@ import { createQuotaGate, type QuotaGate } from '../core/quota';
 import type { SubgraphModule } from '../core/server/subgraph-module';
 import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgraph-server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
-import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
+import { loadSupergraph, rewriteSubgraphUrls, subgraphUrls } from '../gateway/supergraph';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
 import { RedisRateCounter } from '../gateway/redis-rate-counter';
 import { tenantsSubgraph } from '../subgraphs/tenants';
@@ -158,6 +158,8 @@ export async function startGatewayService(
       audience: config.auth.audience,
     },
     apiKeyCacheTtlSeconds: config.auth.apiKeyCacheTtlSeconds,
+    // API keys are resolved by the tenants service; a supergraph without one serves bearer tokens only.
+    apiKeyResolverUrl: subgraphUrls(supergraph)['tenants'],
     limits: config.limits,
     queryPlanner: config.queryPlanner,
     corsOrigins: config.corsOrigins,

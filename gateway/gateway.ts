@@ -23,7 +23,6 @@ import { useAuth, type AuthContext } from './plugins/use-auth';
 import { useContextForwarding } from './plugins/use-context-forwarding';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
 import { useRateLimit, MemoryRateCounter, type RateCounter } from './plugins/use-rate-limit';
-import { subgraphUrls } from './supergraph';
 
 export type GatewayRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -37,6 +36,11 @@ export interface GatewayOptions {
   contextTokenTtlSeconds?: number;
   jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
   apiKeyCacheTtlSeconds?: number;
+  /**
+   * Where API keys are resolved (the tenants service's base URL). Absent: the gateway serves any
+   * supergraph with bearer tokens only, and an API key is refused as not configured.
+   */
+  apiKeyResolverUrl?: string;
   limits: OperationLimits & { maxBodyBytes: number; ratePerMinute: number };
   queryPlanner?: 'rust' | 'js';
   corsOrigins?: string[] | '*';
@@ -60,13 +64,10 @@ export interface RunningGateway {
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const codec = new ContextTokenCodec(opts.contextSecret, opts.contextTokenTtlSeconds ?? 60);
-  const urls = subgraphUrls(opts.supergraph);
-  const tenantsUrl = urls['tenants'];
-  if (!tenantsUrl) throw new Error('supergraph has no tenants subgraph (needed to resolve API keys)');
   const resolver = new PrincipalResolver({
     accessToken: opts.jwt,
     codec,
-    tenantsBaseUrl: new URL('/', tenantsUrl).toString(),
+    apiKeyResolverUrl: opts.apiKeyResolverUrl,
     cacheTtlSeconds: opts.apiKeyCacheTtlSeconds ?? 30,
   });
 

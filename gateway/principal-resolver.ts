@@ -19,8 +19,11 @@ export interface Credentials {
 export interface PrincipalResolverOptions {
   accessToken: AccessTokenOptions;
   codec: ContextTokenCodec;
-  /** Base URL of the tenants subgraph (e.g. http://127.0.0.1:4001). */
-  tenantsBaseUrl: string;
+  /**
+   * Base URL of the service that turns an API-key hash into a principal (the tenants subgraph, e.g.
+   * http://127.0.0.1:4001). Absent: API keys are refused (UNAUTHENTICATED), bearer tokens still work.
+   */
+  apiKeyResolverUrl?: string;
   cacheTtlSeconds: number;
   cacheMax?: number;
 }
@@ -69,6 +72,9 @@ export class PrincipalResolver {
   }
 
   private async resolveApiKey(key: string): Promise<Principal> {
+    if (!this.opts.apiKeyResolverUrl) {
+      throw new UnauthenticatedError('API keys are not configured on this gateway; use a bearer token');
+    }
     const hash = hashApiKey(key);
     let cached = this.keyCache.get(hash);
     if (!cached) {
@@ -86,7 +92,7 @@ export class PrincipalResolver {
   private async lookup(hash: string): Promise<Cached> {
     let res: Response;
     try {
-      res = await fetch(new URL(RESOLVE_API_KEY_PATH, this.opts.tenantsBaseUrl), {
+      res = await fetch(new URL(RESOLVE_API_KEY_PATH, this.opts.apiKeyResolverUrl), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
