@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig, type PlatformConfig } from '../../core/config';
-import { createLogger } from '../../core/logger';
+import { createLogger, type Logger } from '../../core/logger';
 import { composeFromCode } from '../../bin/compose';
 import { runPlatform, type RunningPlatform } from '../../bin/run-platform';
 import { PG_URL, REDIS_URL, type DbKind } from './db';
@@ -53,6 +53,8 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
 export async function startTestPlatform(
   kind: DbKind,
   env: Record<string, string> = {},
+  /** Every service's logger (default: silent, or TEST_LOG_LEVEL); a test may capture what is logged. */
+  logger?: Logger,
 ): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-it-'));
   const db = kind === 'postgres' ? await createDatabase() : undefined;
@@ -74,8 +76,8 @@ export async function startTestPlatform(
     ...env,
   });
   const { supergraph } = await composeFromCode();
-  const logger = createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent', name: 'it' });
-  const platform = await runPlatform(config, logger, { supergraph });
+  const log = logger ?? createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent', name: 'it' });
+  const platform = await runPlatform(config, log, { supergraph });
   const creds = platform.credentials!;
   const apiKeys = {
     acme: creds.tenants.find((t) => t.name === 'Acme Realty')!.apiKey,

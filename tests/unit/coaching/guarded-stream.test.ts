@@ -38,7 +38,7 @@ import {
   leaks,
   RecordingCache,
   STEERING_HINTS,
-} from './support/steering-answers';
+} from '../../fixtures/steering-answers';
 
 type Event = HintEventView & { hint: (NonNullable<HintEventView['hint']> & { rationale: string }) | null };
 

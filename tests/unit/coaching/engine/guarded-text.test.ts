@@ -13,7 +13,7 @@ import {
   LEAD_IN,
 } from '../../../../subgraphs/coaching/engine/guardrail';
 import { GuardedText } from '../../../../subgraphs/coaching/engine/guarded-text';
-import { prng } from '../support/steering-answers';
+import { prng } from '../../../fixtures/steering-answers';
 
 /** Violations, several spanning a clause end (the released clause must not be part of them). */
 const VIOLATING = [
