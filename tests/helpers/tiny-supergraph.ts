@@ -51,12 +51,21 @@ const tagOf = (id: string) => id.slice(0, id.lastIndexOf(':'));
 export const scoreOf = (id: string) => id.length * 7;
 export const ratingOf = (id: string) => id.length * 3;
 
-/** Resolver calls per tag: `Type.field` → count (`Type.__resolveReference` for entity fetches). */
+/**
+ * Resolver calls per tag: `Type.field` → count (`Type.__resolveReference` for entity fetches), and
+ * `<subgraph> requests` → how many upstream requests (distinct request contexts) touched the tag.
+ */
 export class CallLog {
   private readonly byTag = new Map<string, Record<string, number>>();
-  hit(tag: string, what: string): void {
+  private readonly contexts = new Map<string, WeakSet<object>>();
+  hit(tag: string, what: string, subgraph: string, ctx: object): void {
     const calls = this.byTag.get(tag) ?? {};
     calls[what] = (calls[what] ?? 0) + 1;
+    const key = `${subgraph} requests`;
+    const seen = this.contexts.get(`${tag} ${key}`) ?? new WeakSet<object>();
+    if (!seen.has(ctx)) calls[key] = (calls[key] ?? 0) + 1;
+    seen.add(ctx);
+    this.contexts.set(`${tag} ${key}`, seen);
     this.byTag.set(tag, calls);
   }
   of(tag: string): Record<string, number> {
@@ -65,21 +74,24 @@ export class CallLog {
 }
 
 type Ref = { id: string };
+type Ctx = { contextToken?: string };
+type Args = { tag: string };
 
 function catalogResolvers(calls: CallLog, codec: ContextTokenCodec) {
-  const title = (type: string) => (r: Ref & { title: string }) => {
-    calls.hit(tagOf(r.id), `${type}.title`);
+  const hit = (tag: string, what: string, ctx: Ctx) => calls.hit(tag, what, 'catalog', ctx);
+  const title = (type: string) => (r: Ref & { title: string }, _: unknown, ctx: Ctx) => {
+    hit(tagOf(r.id), `${type}.title`, ctx);
     return r.title;
   };
-  const byId = (type: string) => (ref: Ref) => {
-    calls.hit(tagOf(ref.id), `${type}.__resolveReference`);
+  const byId = (type: string) => (ref: Ref, ctx: Ctx) => {
+    hit(tagOf(ref.id), `${type}.__resolveReference`, ctx);
     return records(tagOf(ref.id)).find((r) => r.id === ref.id);
   };
   return {
     Query: {
-      items: (_: unknown, { tag }: { tag: string }) => (calls.hit(tag, 'Query.items'), records(tag)),
-      search: (_: unknown, { tag }: { tag: string }) => (calls.hit(tag, 'Query.search'), records(tag)),
-      whoami: async (_: unknown, __: unknown, ctx: { contextToken?: string }) => {
+      items: (_: unknown, { tag }: Args, ctx: Ctx) => (hit(tag, 'Query.items', ctx), records(tag)),
+      search: (_: unknown, { tag }: Args, ctx: Ctx) => (hit(tag, 'Query.search', ctx), records(tag)),
+      whoami: async (_: unknown, __: unknown, ctx: Ctx) => {
         const p = await codec.verify(ctx.contextToken ?? '');
         return `${p.tenantId}/${p.subject}`;
       },
@@ -92,18 +104,22 @@ function catalogResolvers(calls: CallLog, codec: ContextTokenCodec) {
 }
 
 function insightsResolvers(calls: CallLog) {
-  const ref = (type: string) => (r: Ref) => (calls.hit(tagOf(r.id), `${type}.__resolveReference`), r);
+  const hit = (tag: string, what: string, ctx: Ctx) => calls.hit(tag, what, 'insights', ctx);
+  const ref = (type: string) => (r: Ref, ctx: Ctx) => (
+    hit(tagOf(r.id), `${type}.__resolveReference`, ctx),
+    r
+  );
   return {
     Query: {
-      insightsPing: (_: unknown, { tag }: { tag: string }) => (calls.hit(tag, 'Query.insightsPing'), 'pong'),
+      insightsPing: (_: unknown, { tag }: Args, ctx: Ctx) => (hit(tag, 'Query.insightsPing', ctx), 'pong'),
     },
     Listing: {
       __resolveReference: ref('Listing'),
-      score: (r: Ref) => (calls.hit(tagOf(r.id), 'Listing.score'), scoreOf(r.id)),
+      score: (r: Ref, _: unknown, ctx: Ctx) => (hit(tagOf(r.id), 'Listing.score', ctx), scoreOf(r.id)),
     },
     Agent: {
       __resolveReference: ref('Agent'),
-      rating: (r: Ref) => (calls.hit(tagOf(r.id), 'Agent.rating'), ratingOf(r.id)),
+      rating: (r: Ref, _: unknown, ctx: Ctx) => (hit(tagOf(r.id), 'Agent.rating', ctx), ratingOf(r.id)),
     },
   };
 }
