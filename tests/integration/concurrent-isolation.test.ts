@@ -100,7 +100,7 @@ describeEachVariant(
         const answers = await fireTogether(t, query, callers);
         expectIsolated(callers, answers, [true, true]);
         // joined locations belong to the caller's tenant as well
-        const acmeLocations = new Set(DEMO.acme.locations.map((l) => l.id));
+        const acmeLocations = new Set<string>(DEMO.acme.locations.map((l) => l.id));
         const joined = answers[0]!.flatMap((a) =>
           (a.data?.agents?.edges ?? []).map((e) => e.node.location?.id),
         );
@@ -173,7 +173,7 @@ describeEachVariant(
     }, 120_000);
 
     test('two tenants, the same locations query at once: each sees only its own locations', async () => {
-      const mine = (tenant: 'acme' | 'summit') => new Set(DEMO[tenant].locations.map((l) => l.id));
+      const mine = (tenant: 'acme' | 'summit') => new Set<string>(DEMO[tenant].locations.map((l) => l.id));
       const locs = (a: Answer) =>
         ((a.data as { locations?: { id: string }[] } | undefined)?.locations ?? []).map((l) => l.id);
       const callers: Caller[] = (['acme', 'summit'] as const).map((tenant) => ({
