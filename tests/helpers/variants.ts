@@ -5,12 +5,16 @@
  * then nothing is skipped for want of them.
  */
 import { format } from 'node:util';
-import { PG_URL, REDIS_URL, type DbKind } from './db';
+// type only: jest's globalSetup loads this file outside the test sandbox, where it must not load the ORM
+import type { DbKind } from './db';
 
 /** An external service a suite needs, by the environment variable that points at it. */
 export type Needs = 'DATABASE_URL' | 'REDIS_URL';
 
-const present: Record<Needs, boolean> = { DATABASE_URL: !!PG_URL, REDIS_URL: !!REDIS_URL };
+const present: Record<Needs, boolean> = {
+  DATABASE_URL: !!process.env['DATABASE_URL'],
+  REDIS_URL: !!process.env['REDIS_URL'],
+};
 
 /** Why a suite needing `needs` cannot run here, or undefined when it can. */
 export function missing(needs: readonly Needs[]): string | undefined {
