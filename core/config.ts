@@ -91,6 +91,7 @@ const schema = z.object({
   LIMIT_MAX_TOKENS: positiveInt.default(2_000),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   API_KEY_CACHE_TTL_SECONDS: positiveInt.default(30),
+  READ_MODEL_WAIT_MS: decimal(0, 60_000).default(3_000),
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: optionalUrl,
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -148,6 +149,11 @@ export interface PlatformConfig {
   limits: LimitOptions;
   anthropic: { apiKey?: string; baseUrl?: string };
   seedDemo: boolean;
+  /**
+   * How long a subgraph waits for an id its event-fed read model has not seen yet (a session created in
+   * agents and used at once in coaching) before answering NOT_FOUND. 0 = never wait.
+   */
+  readModelWaitMs: number;
   /** GoHighLevel webhook verification keys (PEM, several allowed for rotation); none → every webhook is rejected. */
   ghl: { ed25519PublicKeys: string[]; rsaPublicKeys: string[] };
 }
@@ -236,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     },
     anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
     seedDemo: e.SEED_DEMO === 'true',
+    readModelWaitMs: e.READ_MODEL_WAIT_MS,
     ghl: {
       ed25519PublicKeys: pemKeys('GHL_ED25519_PUBLIC_KEY', e.GHL_ED25519_PUBLIC_KEY),
       rsaPublicKeys: pemKeys('GHL_RSA_PUBLIC_KEY', e.GHL_RSA_PUBLIC_KEY),

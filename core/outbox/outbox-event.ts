@@ -1,13 +1,12 @@
 /**
  * The transactional outbox: a producer writes the event row in the same transaction as its state
- * change (`enqueue`), and the relay publishes it afterwards. Any subgraph adds `OutboxEvent` to its
- * entities.
+ * change (`enqueue`), and the relay publishes it right after commit (relay.ts). Any subgraph adds
+ * `OutboxEvent` to its entities.
  *
- * Row-level security: this table deliberately has NO `tenant_id` column (the tenant is stored in
- * `tenant`). `migrateDatabase` enables RLS only on tables with a `tenant_id` column, so the relay — which
- * must read every tenant's unpublished rows without a tenant scope — sees them all. The table holds only
- * what is published on the bus anyway; no API reads it, and writes still happen inside the producer's
- * tenant-scoped transaction.
+ * Row-level security (PostgreSQL): the event's tenant is in `tenant` (not `tenant_id`), and
+ * `migrateDatabase` puts the table under its own policy on that column (outbox-postgres.ts): a request
+ * inserts and sees only its tenant's rows; the relay, which must read every tenant's unpublished rows,
+ * claims them through SECURITY DEFINER functions that answer nothing inside a tenant scope.
  */
 import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
@@ -24,7 +23,7 @@ export class OutboxEvent {
   @Property({ type: 'string', length: 80 })
   type!: string;
 
-  /** The event's tenant (not `tenant_id`, so RLS does not hide rows from the relay). */
+  /** The event's tenant (RLS policy of its own, see the file comment). */
   @Property({ type: 'string', length: 36 })
   tenant!: string;
 

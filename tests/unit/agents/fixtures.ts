@@ -147,9 +147,9 @@ export function expectError(res: GraphQLResponse<unknown>, code: string, field?:
 
 const relays = new WeakMap<SubgraphHarness, OutboxRelay>();
 
-/** Unpublished outbox rows (the outbox table is not tenant-owned: no scope needed). */
+/** Unpublished outbox rows of every tenant, counted as the owner (the runtime role sees a tenant's only). */
 export function unpublishedCount(h: SubgraphHarness): Promise<number> {
-  return h.db.orm.em.fork().count(OutboxEvent, { publishedAt: null });
+  return h.db.owner.em.fork().count(OutboxEvent, { publishedAt: null });
 }
 
 /**

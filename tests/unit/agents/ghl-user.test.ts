@@ -196,7 +196,7 @@ describeEachDb('agents ghlUserId (%s)', (kind) => {
     for (const r of results.filter((x) => x.errors)) expectError(r, 'CONFLICT', 'ghlUserId');
     await settleEvents(h);
     expect(received.filter((e) => e.payload.ghlUserId === 'race-1')).toHaveLength(1);
-    const staged = await h.db.orm.em
+    const staged = await h.db.owner.em
       .fork()
       .find(OutboxEvent, { type: EventTypes.agentUpserted, tenant: w.tenantA });
     const forRace = staged.filter((r) => (r.payload as AgentUpsertedPayload).ghlUserId === 'race-1');

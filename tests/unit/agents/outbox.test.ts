@@ -80,7 +80,7 @@ describeEachDb('agents events through the outbox (%s)', (kind) => {
 
   it('stages the event in the outbox with the write; the relay publishes it once', async () => {
     const a = await createAgent(h, w.owner, { name: 'Staged' });
-    const rows = await h.db.orm.em
+    const rows = await h.db.owner.em
       .fork()
       .find(OutboxEvent, { type: EventTypes.agentUpserted, tenant: w.tenantA });
     const row = rows.find((r) => (r.payload as AgentUpsertedPayload).agentId === a.id);
@@ -136,7 +136,7 @@ describeEachDb('agents events through the outbox (%s)', (kind) => {
     });
     await settleEvents(h);
     expect(await withTenantScope(h.db.orm, w.tenantA, (em) => em.count(Agent, { id }))).toBe(0);
-    const staged = await h.db.orm.em.fork().find(OutboxEvent, { tenant: w.tenantA });
+    const staged = await h.db.owner.em.fork().find(OutboxEvent, { tenant: w.tenantA });
     expect(staged.filter((r) => (r.payload as AgentUpsertedPayload).agentId === id)).toHaveLength(0);
     expect(received.map((e) => e.payload.name)).toEqual(['After Rollback']);
   });
