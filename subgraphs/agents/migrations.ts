@@ -99,7 +99,33 @@ class AgentsGhlUserAndOutbox extends AgentsMigration {
   }
 }
 
+/**
+ * 0003: `known_locations`, the read model of the tenants' locations (an agent may only be put at one of
+ * its own tenant's). Backfilled with the locations agents already have, so existing agents can be edited
+ * before the tenants' events replay; new locations arrive through `tenants.location.upserted`.
+ */
+class AgentsKnownLocations extends AgentsMigration {
+  override async up(): Promise<void> {
+    if (!(await this.hasTable('known_locations'))) {
+      for (const stmt of await this.createTablesSql(['known_locations'])) this.addSql(stmt);
+    }
+    // the organization is unknown here (the tenant stands in) and the time is the epoch, so the
+    // location's first event overwrites the row
+    const epoch = this.isPostgres() ? `timestamptz '1970-01-01 00:00:00+00'` : '0';
+    this.addSql(
+      `insert into ${this.table('known_locations')} ("tenant_id", "location_id", "organization_id", "event_at") ` +
+        `select distinct "tenant_id", "location_id", "tenant_id", ${epoch} from ${this.table('agents')} ` +
+        `where "location_id" is not null on conflict do nothing`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists ${this.table('known_locations')}`);
+  }
+}
+
 export const agentsMigrations: MigrationObject[] = [
   initialSchemaMigration('Migration0001AgentsInitial'),
   { name: 'Migration0002AgentsGhlUser', class: AgentsGhlUserAndOutbox },
+  { name: 'Migration0003AgentsKnownLocations', class: AgentsKnownLocations },
 ];

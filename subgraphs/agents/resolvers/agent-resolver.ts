@@ -1,5 +1,6 @@
 /** Thin resolvers for agent profiles. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Arrivals } from '../../../core/events/arrivals';
 import type { RequestContext } from '../../../core/request-context';
 import { Agent } from '../entities/agent';
 import { Location, locationRef, type LocationRef } from '../entities/location';
@@ -8,7 +9,8 @@ import { AgentsArgs } from './args';
 import { AgentConnection } from './connections';
 import { CreateAgentInput, UpdateAgentInput } from './inputs';
 
-export function createAgentResolver() {
+/** `locations`: the subgraph's arrivals, so a location created a moment ago is awaited (bounded). */
+export function createAgentResolver(locations: Arrivals) {
   @Resolver(() => Agent)
   class AgentResolver {
     @Query(() => Agent, { description: 'A visible agent; NOT_FOUND otherwise.' })
@@ -29,7 +31,7 @@ export function createAgentResolver() {
       @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
       @Ctx() ctx: RequestContext,
     ): Promise<Agent> {
-      return service.createAgent(ctx, input);
+      return service.createAgent(ctx, input, locations);
     }
 
     @Mutation(() => Agent)
@@ -38,7 +40,7 @@ export function createAgentResolver() {
       @Arg('input', () => UpdateAgentInput) input: UpdateAgentInput,
       @Ctx() ctx: RequestContext,
     ): Promise<Agent> {
-      return service.updateAgent(ctx, id, input);
+      return service.updateAgent(ctx, id, input, locations);
     }
 
     @Mutation(() => Agent, { description: 'Idempotent; also ends the agent’s open sessions.' })

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
+import type { Arrivals } from '../../../core/events/arrivals';
 import { ConflictError, NotFoundError } from '../../../core/errors';
 import { loaderFor } from '../../../core/request-context';
 import { Agent } from '../entities/agent';
@@ -17,6 +18,7 @@ import {
   type UpdateAgentInput,
 } from './agent-input';
 import { loadAgentsByIds } from './agent-query';
+import { assertTenantLocation, NO_LOCATION_WAIT } from './known-locations';
 import { writeUnit, type AgentsContext } from './context';
 import { stageAgentsUpserted, stageSessionsUpserted } from './events';
 import { parseId } from './validation';
@@ -59,10 +61,19 @@ async function assertGhlUserIdFree(
   if (taken > 0) throw ghlUserIdTaken();
 }
 
-export async function createAgent(ctx: AgentsContext, input: CreateAgentInput): Promise<Agent> {
+/**
+ * `locations` waits (bounded) for a location the read model has not seen yet; without it the location
+ * is looked up once. Either way only the caller's own tenant's locations are accepted.
+ */
+export async function createAgent(
+  ctx: AgentsContext,
+  input: CreateAgentInput,
+  locations: Arrivals = NO_LOCATION_WAIT,
+): Promise<Agent> {
   requireProfileWrite(ctx.principal);
   const data = parseCreateAgent(input);
   assertCanWriteLocation(ctx.principal, data.locationId);
+  if (data.locationId !== null) await assertTenantLocation(ctx, locations, data.locationId);
   const id = randomUUID();
   const tenantId = ctx.principal.tenantId;
   const agent = await writeUnit(
@@ -91,7 +102,12 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-export async function updateAgent(ctx: AgentsContext, id: string, input: UpdateAgentInput): Promise<Agent> {
+export async function updateAgent(
+  ctx: AgentsContext,
+  id: string,
+  input: UpdateAgentInput,
+  locations: Arrivals = NO_LOCATION_WAIT,
+): Promise<Agent> {
   requireProfileWrite(ctx.principal);
   const agentId = parseId(id);
   const patch = parseUpdateAgent(input);
@@ -100,6 +116,7 @@ export async function updateAgent(ctx: AgentsContext, id: string, input: UpdateA
   assertCanWriteLocation(ctx.principal, agent.locationId, 'id');
   if (patch.locationId !== undefined && patch.locationId !== agent.locationId) {
     assertCanWriteLocation(ctx.principal, patch.locationId);
+    if (patch.locationId !== null) await assertTenantLocation(ctx, locations, patch.locationId);
   }
   const changes: Partial<Agent> = {};
   for (const key of Object.keys(patch) as (keyof typeof patch)[]) {

@@ -5,6 +5,8 @@ import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
+  announceLocations,
+  announceWorld,
   AGENT_FIELDS,
   agentInput,
   agentPrincipal,
@@ -41,10 +43,13 @@ describeEachDb('agents visibility and tenant isolation (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
+    await announceWorld(h, w);
     a1 = await createAgent(h, w.owner, { name: 'A1', locationId: w.loc1 });
     a2 = await createAgent(h, w.owner, { name: 'A2', locationId: w.loc2 });
     pool = await createAgent(h, w.owner, { name: 'Pool', locationId: null });
-    // Tenant B uses the same location id: the tenant, not the location, separates them.
+    // Tenant B has a location with the same id (generated ids never collide, but if they did): the
+    // tenant, not the location, separates them.
+    await announceLocations(h, w.tenantB, [w.loc1]);
     b1 = await createAgent(h, w.ownerB, { name: 'B1', locationId: w.loc1 });
     sessionA = (await startSession(h, w.owner, { agentId: a1.id })).id;
   });

@@ -4,6 +4,7 @@ import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
+  announceWorld,
   AGENT_FIELDS,
   CREATE_AGENT,
   agentInput,
@@ -26,6 +27,7 @@ describeEachDb('agents CRUD (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
+    await announceWorld(h, w);
     await h.events.subscribe('test-crud', [EventTypes.agentUpserted], async (e) => {
       received.push(e);
     });

@@ -5,11 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../../core/principal';
-import { AgentRole, Experience, MemberRole, Specialization } from '../../../core/vocabulary';
+import {
+  AgentRole,
+  EventTypes,
+  Experience,
+  MemberRole,
+  Specialization,
+  type LocationUpsertedPayload,
+} from '../../../core/vocabulary';
 import type { GraphQLResponse, SubgraphHarness } from '../../helpers/subgraph-harness';
 import { principal } from '../../helpers/principals';
 import type { Orm } from '../../../core/db/orm';
 import { OutboxEvent, startOutboxRelay, type OutboxRelay } from '../../../core/outbox';
+import { makeEvent } from '../../../core/events/envelope';
 
 export const AGENT_FIELDS = `id name email phone ghlUserId role experience specializations tags locationId sharedPool
   active createdAt updatedAt location { id }`;
@@ -59,6 +67,8 @@ export interface World {
   loc1: string;
   loc2: string;
   loc3: string;
+  /** A location of tenant B. */
+  locB: string;
   owner: Principal;
   ownerB: Principal;
   manager1: Principal;
@@ -75,6 +85,7 @@ export function makeWorld(): World {
     loc1,
     loc2,
     loc3,
+    locB: randomUUID(),
     owner: principal({ tenantId: tenantA }),
     ownerB: principal({ tenantId: tenantB }),
     manager1: principal({ tenantId: tenantA, role: MemberRole.MANAGER, locationIds: [loc1] }),
@@ -196,3 +207,30 @@ export function countQueries(orm: Orm, pattern: RegExp): { count(): number; sql:
 /** `select ... from <agents table>` (either dialect, any schema). */
 export const SELECT_AGENTS = /^select .* from [`"]?(?:[a-z0-9_]+[`"]?\.[`"]?)?agents[`"]? /i;
 export const SELECT_SESSIONS = /^select .* from [`"]?(?:[a-z0-9_]+[`"]?\.[`"]?)?agent_sessions[`"]? /i;
+
+/**
+ * Announces locations of `tenantId` as the tenants subgraph does (`tenants.location.upserted`) and waits
+ * until the agents subgraph applied them: only then may agents be put there.
+ */
+export async function announceLocations(
+  h: SubgraphHarness,
+  tenantId: string,
+  locationIds: readonly string[],
+): Promise<void> {
+  for (const locationId of locationIds) {
+    const payload: LocationUpsertedPayload = {
+      locationId,
+      organizationId: tenantId,
+      ghlLocationId: null,
+      name: `Location ${locationId.slice(0, 8)}`,
+    };
+    await h.events.publish(makeEvent(EventTypes.tenantLocationUpserted, tenantId, payload));
+  }
+  await h.events.drain();
+}
+
+/** The world's locations: loc1..loc3 belong to tenant A, locB to tenant B. */
+export async function announceWorld(h: SubgraphHarness, w: World): Promise<void> {
+  await announceLocations(h, w.tenantA, [w.loc1, w.loc2, w.loc3]);
+  await announceLocations(h, w.tenantB, [w.locB]);
+}

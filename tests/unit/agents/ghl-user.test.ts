@@ -16,6 +16,7 @@ import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
+  announceWorld,
   AGENT_FIELDS,
   CREATE_AGENT,
   agentInput,
@@ -46,6 +47,7 @@ describeEachDb('agents ghlUserId (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
+    await announceWorld(h, w);
     await h.events.subscribe('test-ghl', [EventTypes.agentUpserted], async (e) => {
       received.push(e as EventEnvelope<AgentUpsertedPayload>);
     });

@@ -5,7 +5,14 @@ import { AgentRole, Experience, Specialization } from '../../../core/vocabulary'
 import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
-import { createAgent, expectError, makeWorld, type AgentView, type ConnectionView } from './fixtures';
+import {
+  announceWorld,
+  createAgent,
+  expectError,
+  makeWorld,
+  type AgentView,
+  type ConnectionView,
+} from './fixtures';
 
 const LIST = `query($first: Int, $after: String, $filter: AgentFilter) {
   agents(first: $first, after: $after, filter: $filter) {
@@ -34,6 +41,7 @@ describeEachDb('agents list (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
+    await announceWorld(h, w);
     const make = async (key: string, o: Record<string, unknown>) => {
       ids[key] = (
         await createAgent(h, w.owner, {

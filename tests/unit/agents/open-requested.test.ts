@@ -16,6 +16,7 @@ import {
 import { describeEachDb } from '../../helpers/variants';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
+  announceWorld,
   SESSION_FIELDS,
   createAgent,
   expectError,
@@ -64,11 +65,12 @@ describeEachDb('agents.session.open.requested consumer (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
+    await announceWorld(h, w);
     await h.events.subscribe('test-open', [EventTypes.agentSessionUpserted], async (e) => {
       received.push(e as EventEnvelope<AgentSessionUpsertedPayload>);
     });
     agent = await createAgent(h, w.owner, { name: 'Ghl Agent', locationId: w.loc1 });
-    agentB = await createAgent(h, w.ownerB, { name: 'Other Tenant Agent', locationId: w.loc3 });
+    agentB = await createAgent(h, w.ownerB, { name: 'Other Tenant Agent', locationId: w.locB });
   });
   afterAll(async () => {
     if (h) await stopTestRelay(h);

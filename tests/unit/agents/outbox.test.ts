@@ -271,8 +271,10 @@ describeEachDb('agents migration 0002 (%s)', (kind: DbKind) => {
     expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual([
       'Migration0001AgentsInitial',
       'Migration0002AgentsGhlUser',
+      'Migration0003AgentsKnownLocations',
     ]);
-    await migrator.down();
+    await migrator.down(); // 0003
+    await migrator.down(); // 0002
     expect(await hasColumn()).toBe(false);
     expect(await hasUniqueIndex()).toBe(false);
     await migrator.up();

@@ -8,6 +8,7 @@ import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import {
+  announceWorld,
   SESSION_FIELDS,
   START_SESSION,
   agentPrincipal,
@@ -49,6 +50,7 @@ describeEachDb('agent sessions (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(agentsSubgraph, kind);
+    await announceWorld(h, w);
     await h.events.subscribe('test-sessions', [EventTypes.agentSessionUpserted], async (e) => {
       received.push(e);
     });
