@@ -56,7 +56,12 @@ export async function runPlatform(
   const credentials = config.seedDemo
     ? await seedDemo(
         config,
-        { tenants: services.tenants.orm, agents: services.agents.orm, billing: services.billing.orm },
+        {
+          tenants: services.tenants.orm,
+          agents: services.agents.orm,
+          billing: services.billing.orm,
+          coaching: services.coaching.orm,
+        },
         events,
         gateway.url,
       )

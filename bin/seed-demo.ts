@@ -11,6 +11,7 @@ import type { Orm } from '../core/db/orm';
 import { seedTenants } from '../subgraphs/tenants/seed';
 import { seedAgents } from '../subgraphs/agents/seed';
 import { seedBilling } from '../subgraphs/billing/seed';
+import { seedGhlRoutes } from '../subgraphs/coaching/seed';
 import { DEMO, demoAgents, demoMembers } from './demo-plan';
 
 export interface DemoCredentials {
@@ -24,7 +25,7 @@ export function credentialsFile(config: PlatformConfig): string {
 
 export async function seedDemo(
   config: PlatformConfig,
-  orms: { tenants: Orm; agents: Orm; billing: Orm },
+  orms: { tenants: Orm; agents: Orm; billing: Orm; coaching: Orm },
   events: EventBus,
   gatewayUrl: string,
 ): Promise<DemoCredentials | null> {
@@ -61,6 +62,13 @@ export async function seedDemo(
       { tenantId: DEMO.summit.id, organizationId: DEMO.summit.id, planCode: 'STARTER' },
     ],
   });
+  // the demo locations receive GoHighLevel webhooks as if each tenant had installed the app on them
+  await seedGhlRoutes(
+    orms.coaching,
+    tenantsInput.flatMap((t) =>
+      t.locations.map((l) => ({ tenantId: t.id, ghlLocationId: l.ghlLocationId, locationId: l.id })),
+    ),
+  );
   const file = credentialsFile(config);
   const newKeys = Object.keys(result.apiKeys).length > 0;
   if (!newKeys) {

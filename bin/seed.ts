@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     tenants: await openOrm(config, 'tenants'),
     agents: await openOrm(config, 'agents'),
     billing: await openOrm(config, 'billing'),
+    coaching: await openOrm(config, 'coaching'),
   };
   try {
     const gatewayUrl = `http://${config.host}:${config.ports.gateway}/graphql`;

@@ -97,6 +97,10 @@ const schema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   GHL_ED25519_PUBLIC_KEY: z.string().optional(),
   GHL_RSA_PUBLIC_KEY: z.string().optional(),
+  GHL_CLIENT_ID: z.string().optional(),
+  GHL_CLIENT_SECRET: z.string().optional(),
+  GHL_OAUTH_TOKEN_URL: optionalUrl,
+  GHL_OAUTH_REDIRECT_URI: optionalUrl,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -155,7 +159,29 @@ export interface PlatformConfig {
    */
   readModelWaitMs: number;
   /** GoHighLevel webhook verification keys (PEM, several allowed for rotation); none → every webhook is rejected. */
-  ghl: { ed25519PublicKeys: string[]; rsaPublicKeys: string[] };
+  ghl: { ed25519PublicKeys: string[]; rsaPublicKeys: string[]; oauth?: GhlOAuthConfig };
+}
+
+/** The GoHighLevel app's OAuth client: proves which tenant installed the app on a location. */
+export interface GhlOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  tokenUrl?: string;
+  redirectUri?: string;
+}
+
+function ghlOAuth(e: Env): GhlOAuthConfig | undefined {
+  const id = e.GHL_CLIENT_ID?.trim();
+  const secret = e.GHL_CLIENT_SECRET?.trim();
+  if (!id && !secret) return undefined;
+  if (!id) throw new ConfigError('GHL_CLIENT_ID', 'is required with GHL_CLIENT_SECRET');
+  if (!secret) throw new ConfigError('GHL_CLIENT_SECRET', 'is required with GHL_CLIENT_ID');
+  return {
+    clientId: id,
+    clientSecret: secret,
+    tokenUrl: e.GHL_OAUTH_TOKEN_URL,
+    redirectUri: e.GHL_OAUTH_REDIRECT_URI,
+  };
 }
 
 /** PEM public keys from one variable: `\n` escapes allowed, several keys concatenated allowed. */
@@ -246,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     ghl: {
       ed25519PublicKeys: pemKeys('GHL_ED25519_PUBLIC_KEY', e.GHL_ED25519_PUBLIC_KEY),
       rsaPublicKeys: pemKeys('GHL_RSA_PUBLIC_KEY', e.GHL_RSA_PUBLIC_KEY),
+      oauth: ghlOAuth(e),
     },
   };
 }

@@ -19,6 +19,7 @@ import type { CoachingOptions } from './options';
 import { AgentFieldsResolver, AgentSessionFieldsResolver } from './resolvers/session.resolver';
 import { CoachingResolver } from './resolvers/coaching.resolver';
 import { CoachingSubscriptionResolver } from './resolvers/subscription.resolver';
+import { GhlResolver } from './resolvers/ghl.resolver';
 import { AgentRef } from './resolvers/types';
 import { referenceResolvers } from './resolvers/reference-resolvers';
 import { buildCoachingSchema } from './schema';
@@ -56,6 +57,7 @@ export function createCoachingSubgraph(opts: CoachingOptions = {}): CoachingSubg
           AgentSessionFieldsResolver,
           AgentFieldsResolver,
           CoachingSubscriptionResolver,
+          GhlResolver,
         ],
         referenceResolvers,
         // `Agent` is reachable from no root field; the gateway reaches it through `_entities`
@@ -92,6 +94,7 @@ export function createCoachingSubgraph(opts: CoachingOptions = {}): CoachingSubg
         readModelConsumer(deps.orm, onInvalid),
       );
       rt.startRelay();
+      rt.startInbox();
       return async () => {
         await rt.close();
         runtimes.delete(deps.orm);

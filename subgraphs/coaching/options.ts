@@ -8,7 +8,7 @@ import type { PlatformConfig } from '../../core/config';
 import type { PubSub } from '../../core/pubsub';
 import type { QuotaGate } from '../../core/quota';
 import type { CoachingEngine } from './engine/types';
-import type { SeenStore } from './webhooks/seen-store';
+import type { GhlInstallVerifier } from './webhooks/ghl-install-verifier';
 
 export interface GhlWebhookOptions {
   /** PEM public keys (x-ghl-signature). Default: config.ghl.ed25519PublicKeys. */
@@ -19,15 +19,19 @@ export interface GhlWebhookOptions {
   maxAgeSeconds?: number;
   /** Tolerated clock skew for timestamps in the future. Default 60. */
   maxClockSkewSeconds?: number;
-  /** Deliveries waiting to be processed; beyond it the route answers 429. Default 1000. */
+  /** Deliveries waiting in the inbox (all instances); beyond it the route answers 429, storing nothing. Default 1000. */
   queueSize?: number;
-  /** Deliveries processed at once. Default 4. */
+  /** Deliveries this instance processes at once. Default 4. */
   concurrency?: number;
-  /** How long a webhookId is remembered. Default 24 h. */
-  dedupeTtlSeconds?: number;
+  /** How often the worker looks for deliveries it was not poked about (other instances, retries). Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Failed attempts before a delivery is dead-lettered PROCESSING_FAILED. Default 5. */
+  maxAttempts?: number;
+  /** Processed deliveries (and dead letters) are kept this long; it is also the dedupe window. Default 7 days. */
+  retentionSeconds?: number;
   maxBodyBytes?: number;
-  /** Override the seen-ids store (default: Redis `<prefix>:coaching:ghl:webhook:<id>` when REDIS_URL, else in process). */
-  seenStore?: SeenStore;
+  /** Proves app installations (`connectGhlLocation`); default: OAuth code exchange from config.ghl.oauth, else none. */
+  installVerifier?: GhlInstallVerifier;
 }
 
 export interface CoachingOptions {
@@ -67,7 +71,9 @@ export interface ResolvedGhlOptions {
   maxClockSkewSeconds: number;
   queueSize: number;
   concurrency: number;
-  dedupeTtlSeconds: number;
+  pollIntervalMs: number;
+  maxAttempts: number;
+  retentionSeconds: number;
   maxBodyBytes: number;
 }
 
@@ -90,7 +96,9 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
       maxClockSkewSeconds: g.maxClockSkewSeconds ?? 60,
       queueSize: g.queueSize ?? 1000,
       concurrency: g.concurrency ?? 4,
-      dedupeTtlSeconds: g.dedupeTtlSeconds ?? 24 * 3600,
+      pollIntervalMs: g.pollIntervalMs ?? 1000,
+      maxAttempts: g.maxAttempts ?? 5,
+      retentionSeconds: g.retentionSeconds ?? 7 * 24 * 3600,
       maxBodyBytes: g.maxBodyBytes ?? 256 * 1024,
     },
     redisPrefix: opts.redisPrefix ?? config.redisPrefix ?? 'cp',

@@ -1,9 +1,9 @@
 /**
  * Everything one running coaching subgraph holds besides its schema: event bus, pub/sub, engine,
- * background runs, the webhook queue and seen-ids store, and the WebSocket server once attached.
+ * background runs, the GHL webhook inbox worker, and the WebSocket server once attached.
  * One runtime per ORM (a process may run several coaching subgraphs in tests).
  *
- * Quota gate, pub/sub, response cache, engine and seen-ids store can be injected (`CoachingOptions`,
+ * Quota gate, pub/sub, response cache, engine and GHL install verifier can be injected (`CoachingOptions`,
  * e.g. from bin/); otherwise they are created from `deps.config`: Redis when `redisUrl` is set, every key
  * and channel under `<redisPrefix>:` (see `redisNamespaces`), in process otherwise. `close()` closes
  * exactly what it created.
@@ -22,8 +22,14 @@ import type { CoachingEngine } from './engine/types';
 import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
 import { registerRuntime, unregisterRuntime } from './service/context';
 import { RunTracker } from './service/run-tracker';
-import { BoundedQueue } from './webhooks/bounded-queue';
-import { MemorySeenStore, RedisSeenStore, type SeenStore } from './webhooks/seen-store';
+import { pruneDeliveries } from './webhooks/ghl-inbox';
+import { InboxStats, processNextGhlDelivery } from './webhooks/ghl-inbox-runner';
+import { InboxWorker } from './webhooks/ghl-inbox-worker';
+import {
+  GhlOAuthInstallVerifier,
+  unconfiguredInstallVerifier,
+  type GhlInstallVerifier,
+} from './webhooks/ghl-install-verifier';
 import { GhlSignatureVerifier } from './webhooks/signature';
 
 export interface CoachingRuntime {
@@ -38,12 +44,17 @@ export interface CoachingRuntime {
   quota: QuotaGate;
   options: ResolvedCoachingOptions;
   runs: RunTracker;
-  webhookQueue: BoundedQueue;
-  seenWebhooks: SeenStore;
+  /** Processes the durable GHL webhook inbox (poked by the route; `pause`/`resume` for maintenance). */
+  ghlInbox: InboxWorker;
+  /** What this instance's inbox worker processed. */
+  ghlInboxStats: InboxStats;
   ghlVerifier: GhlSignatureVerifier;
+  ghlInstalls: GhlInstallVerifier;
   /** Starts publishing the outbox (from `start`); idempotent. */
   startRelay(): void;
-  /** Resolves when no webhook is queued or processing, no coaching run is in flight and the outbox is published. */
+  /** Starts the inbox worker, resuming what is PENDING (from `start`); idempotent. */
+  startInbox(): void;
+  /** Resolves when no processable webhook is waiting or processing, no coaching run is in flight and the outbox is published. */
   idle(): Promise<void>;
   /** Registers something to close with the runtime (the WebSocket server). */
   onClose(fn: () => Promise<void>): void;
@@ -55,7 +66,6 @@ export function redisNamespaces(prefix: string): {
   channels: string;
   hintCache: string;
   quota: string;
-  webhookIds: string;
 } {
   return {
     /** Prepended to channel names (`coaching:session:<tenant>:<session>`). */
@@ -63,7 +73,6 @@ export function redisNamespaces(prefix: string): {
     hintCache: `${prefix}:coaching:hints:`,
     /** Shared with billing: bin/platform.ts creates the gate billing and coaching use under this prefix. */
     quota: `${prefix}:quota`,
-    webhookIds: `${prefix}:coaching:ghl:webhook:`,
   };
 }
 
@@ -101,23 +110,27 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
   const quota = opts.quota ?? own(createQuotaGate({ redisUrl, prefix: ns.quota }), (q) => q.close());
   const pubsub =
     opts.pubsub ?? own(createPubSub({ redisUrl, prefix: ns.channels, onError }), (p) => p.close());
-  const seenWebhooks =
-    opts.ghl?.seenStore ??
-    own<SeenStore>(
-      redisUrl
-        ? new RedisSeenStore(redisUrl, options.ghl.dedupeTtlSeconds, ns.webhookIds, onError)
-        : new MemorySeenStore(options.ghl.dedupeTtlSeconds),
-      (s) => s.close(),
-    );
   const runs = new RunTracker(options.maxConcurrentRuns, logger);
-  const webhookQueue = new BoundedQueue({
-    maxSize: options.ghl.queueSize,
-    concurrency: options.ghl.concurrency,
-    logger,
-  });
   const ghlVerifier = new GhlSignatureVerifier(options.ghl);
+  const oauth = deps.config.ghl?.oauth;
+  const ghlInstalls =
+    opts.ghl?.installVerifier ?? (oauth ? new GhlOAuthInstallVerifier(oauth) : unconfiguredInstallVerifier);
   if (!ghlVerifier.configured)
     logger.warn('no GoHighLevel public key configured: every GHL webhook will be rejected');
+  const ghlInbox = new InboxWorker({
+    concurrency: options.ghl.concurrency,
+    pollIntervalMs: options.ghl.pollIntervalMs,
+    // `rt` is complete before the worker starts (startInbox)
+    processOne: () => processNextGhlDelivery(rt),
+    prune: async () => {
+      const removed = await pruneDeliveries(
+        deps.orm,
+        new Date(Date.now() - options.ghl.retentionSeconds * 1000),
+      );
+      if (removed) logger.info({ removed }, 'pruned processed GHL deliveries');
+    },
+    logger,
+  });
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   let relay: OutboxRelay | null = null;
@@ -133,18 +146,22 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     quota,
     options,
     runs,
-    webhookQueue,
-    seenWebhooks,
+    ghlInbox,
+    ghlInboxStats: new InboxStats(),
     ghlVerifier,
+    ghlInstalls,
     startRelay() {
       if (relay || closed) return;
       relay = startOutboxRelay({ orm: deps.orm, bus: deps.events, intervalMs: opts.relayIntervalMs, logger });
     },
+    startInbox() {
+      if (!closed) ghlInbox.start();
+    },
     async idle() {
       do {
-        await webhookQueue.idle();
+        await ghlInbox.idle();
         await runs.idle();
-      } while (webhookQueue.active > 0 || runs.size > 0);
+      } while (ghlInbox.active > 0 || runs.size > 0);
       await relay?.runOnce();
     },
     onClose(fn) {
@@ -155,7 +172,7 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
       closed = true;
       for (const fn of closers.splice(0).reverse())
         await fn().catch((err: unknown) => logger.error({ err }, 'close failed'));
-      await webhookQueue.close();
+      await ghlInbox.close();
       await runs.close();
       await relay?.runOnce().catch((err: unknown) => logger.warn({ err }, 'final outbox pass failed'));
       await relay?.stop();

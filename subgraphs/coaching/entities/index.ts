@@ -2,14 +2,23 @@ import { ConversationTurn } from './conversation-turn';
 import { CoachingHint } from './coaching-hint';
 import { Qualification } from './qualification';
 import { ContactMemory } from './contact-memory';
-import { AgentProfile, GhlLocationRoute, LocationView, SessionView } from './read-models';
+import { AgentProfile, LocationView, SessionView } from './read-models';
+import { GhlLocationRoute } from './ghl-location-route';
+import { GhlWebhookDelivery } from './ghl-webhook-delivery';
 import { outboxEntities } from '../../../core/outbox';
 
 export { ConversationTurn, MAX_TURN_TEXT } from './conversation-turn';
 export { CoachingHint } from './coaching-hint';
 export { Qualification, QualificationSlots } from './qualification';
 export { ContactMemory, MAX_MEMORY_NOTES } from './contact-memory';
-export { AgentProfile, GhlLocationRoute, LocationView, SessionOrigin, SessionView } from './read-models';
+export { AgentProfile, LocationView, SessionOrigin, SessionView } from './read-models';
+export { GhlLocationRoute, ghlRouteId } from './ghl-location-route';
+export {
+  GHL_INBOX_TABLE,
+  GhlDeadLetterReason,
+  GhlDeliveryStatus,
+  GhlWebhookDelivery,
+} from './ghl-webhook-delivery';
 
 export const coachingEntities = [
   ConversationTurn,
@@ -20,6 +29,7 @@ export const coachingEntities = [
   SessionView,
   LocationView,
   GhlLocationRoute,
+  GhlWebhookDelivery,
   // the transactional outbox (events published after commit) and consumed-event ids
   ...outboxEntities,
 ];

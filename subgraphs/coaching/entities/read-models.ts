@@ -1,10 +1,7 @@
 /**
  * Read models fed by other subgraphs' events (no synchronous call to another subgraph on the hot path).
  * Each row keeps `eventAt` (the newest event applied) so a late, older event does not overwrite it.
- *
- * `GhlLocationRoute` is deliberately NOT tenant-owned: a GoHighLevel webhook names only the GHL location,
- * so the tenant must be found before a tenant scope exists. It holds ids only, and has no `tenant_id`
- * column, so row-level security does not hide it from the lookup.
+ * (The GHL location routes derived from LocationView live in ghl-location-route.ts.)
  */
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { TenantOwned } from '../../../core/db/tenant-filter';
@@ -109,18 +106,4 @@ export class LocationView {
 
   @Property({ type: 'datetime' })
   eventAt!: Date;
-}
-
-@Entity({ tableName: 'ghl_location_routes' })
-export class GhlLocationRoute {
-  @PrimaryKey({ type: 'string', length: 64 })
-  ghlLocationId!: string;
-
-  /** Not named tenant_id on purpose: see the file comment. */
-  @Property({ type: 'string', length: 36 })
-  ownerTenantId!: string;
-
-  @Index()
-  @Property({ type: 'string', length: 36 })
-  locationId!: string;
 }

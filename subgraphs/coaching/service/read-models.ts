@@ -1,6 +1,6 @@
 /**
- * Event consumers that keep the read models (AgentProfile, SessionView, LocationView + the GHL location
- * route) in step with the agents and tenants subgraphs. Each event is applied once (its id is recorded
+ * Event consumers that keep the read models (AgentProfile, SessionView, LocationView; and the GHL location
+ * routes a location change invalidates) in step with the agents and tenants subgraphs. Each event is applied once (its id is recorded
  * with the effects, inside the event's tenant scope so RLS holds), and a row keeps the time of the
  * newest event applied so a late, older event does not overwrite newer data.
  */
@@ -125,18 +125,14 @@ async function applyLocation(em: EntityManager, event: EventEnvelope, at: Date):
   const data = { ...p, tenantId: event.tenantId, eventAt: at };
   if (row) em.assign(row, data);
   else em.create(LocationView, data);
-  // The route table is outside RLS (see read-models.ts); it is written in the same transaction.
+  // A route is this tenant's proof of installing the app on a GHL location (webhooks/ghl-routes.ts): a
+  // location whose GHL id changed (or went) keeps no route proved for the old id. A new id routes nothing
+  // until the tenant connects it (connectGhlLocation).
   await em.nativeDelete(GhlLocationRoute, {
+    tenantId: event.tenantId,
     locationId: p.locationId,
     ...(p.ghlLocationId ? { ghlLocationId: { $ne: p.ghlLocationId } } : {}),
   });
-  if (p.ghlLocationId) {
-    await em.upsert(GhlLocationRoute, {
-      ghlLocationId: p.ghlLocationId,
-      ownerTenantId: event.tenantId,
-      locationId: p.locationId,
-    });
-  }
 }
 
 export const COACHING_CONSUMER = 'coaching';

@@ -1,11 +1,16 @@
 /**
- * Processes a verified, accepted GHL delivery (off the request path, from the bounded queue):
- * messages become turns of the contact's session (opened on the fly when needed) and lead turns are
- * coached; opportunity updates and app (un)installs become events for the other subgraphs.
+ * What a stored GHL delivery becomes, inside the inbox transaction that marks it (ghl-inbox.ts): messages
+ * become turns of the contact's session (opened on the fly when needed) and lead turns are coached;
+ * opportunity updates and app (un)installs become events for the other subgraphs. Every effect is written
+ * through the transaction's EntityManager (events through the outbox), so it commits with the DONE mark or
+ * not at all; the coaching run starts after the commit (`after`), and never holds the transaction open.
+ *
+ * What cannot be processed is dead-lettered with a reason, never dropped: a GHL location no tenant proved
+ * installing (UNKNOWN_LOCATION), a message no agent matches (NO_MATCHING_AGENT, see ghl-agent-match.ts),
+ * a body without the ids its type needs (INVALID_PAYLOAD).
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { unscopedFork, withTenantScope } from '../../../core/db/request-scope';
 import {
   ConversationStage,
   EventTypes,
@@ -14,41 +19,31 @@ import {
   type OpportunityStatusPayload,
   type SessionOpenRequestedPayload,
 } from '../../../core/vocabulary';
-import { AgentProfile, GhlLocationRoute, SessionOrigin, SessionView } from '../entities';
+import { GhlDeadLetterReason, GhlDeliveryStatus, SessionOrigin, SessionView } from '../entities';
+import type { AgentProfile } from '../entities';
 import { TurnSource } from '../enums';
 import type { CoachingRuntime } from '../runtime';
 import { launchCoachingRun, newRunId, type CoachRun } from '../service/coach-session';
 import { stageEvent } from '../service/publish';
 import { recordTurn } from '../service/turns';
-import { numberOrNull, optString, parseMessage, type GhlDelivery, type GhlMessage } from './ghl-payload';
+import { matchAgent } from './ghl-agent-match';
+import type { DeliveryOutcome, DeliveryTx } from './ghl-inbox';
+import { numberOrNull, optString, parseDelivery, parseMessage, type GhlDelivery } from './ghl-payload';
+import { removeRoutesOf } from './ghl-routes';
 
-export async function findRoute(
-  rt: CoachingRuntime,
-  ghlLocationId: string | null,
-): Promise<GhlLocationRoute | null> {
-  if (!ghlLocationId) return null;
-  return unscopedFork(rt.orm).findOne(GhlLocationRoute, { ghlLocationId });
-}
-
-/** The agent for a message: the one whose GHL user id matches, else the location's first active agent. */
-async function resolveAgent(
-  em: EntityManager,
-  locationId: string,
-  ghlUserId: string | null,
-): Promise<AgentProfile | null> {
-  if (ghlUserId) {
-    const matched = await em.findOne(AgentProfile, {
-      ghlUserId,
-      active: true,
-      $or: [{ locationId }, { locationId: null }],
-    });
-    if (matched) return matched;
-  }
-  return em.findOne(AgentProfile, { locationId, active: true }, { orderBy: { name: 'asc', agentId: 'asc' } });
-}
+const done = (after?: () => void): DeliveryOutcome => ({ status: GhlDeliveryStatus.DONE, after });
+const dead = (reason: GhlDeadLetterReason, detail: string): DeliveryOutcome => ({
+  status: GhlDeliveryStatus.DEAD,
+  reason,
+  detail: detail.slice(0, 300),
+});
+const unknownLocation = (ghlLocationId: string | null) =>
+  dead(
+    GhlDeadLetterReason.UNKNOWN_LOCATION,
+    `no tenant has connected GHL location ${ghlLocationId ?? '(none)'} (connectGhlLocation)`,
+  );
 
 async function findOrOpenSession(
-  rt: CoachingRuntime,
   em: EntityManager,
   agent: AgentProfile,
   locationId: string,
@@ -84,129 +79,116 @@ async function findOrOpenSession(
   return session;
 }
 
-async function processMessage(rt: CoachingRuntime, delivery: GhlDelivery, speaker: Speaker): Promise<void> {
-  const msg: GhlMessage | null = parseMessage(delivery.body);
-  if (!msg) {
-    rt.logger.info(
-      { webhookId: delivery.webhookId, type: delivery.type },
-      'GHL message without location, contact or text: ignored',
-    );
-    return;
-  }
-  const route = await findRoute(rt, msg.ghlLocationId);
-  if (!route) {
-    rt.logger.warn(
-      { webhookId: delivery.webhookId, ghlLocationId: msg.ghlLocationId },
-      'GHL location not mapped to a tenant: ignored',
-    );
-    return;
-  }
-  const run = await withTenantScope(rt.orm, route.ownerTenantId, async (em): Promise<CoachRun | null> => {
-    const agent = await resolveAgent(em, route.locationId, msg.ghlUserId);
-    if (!agent) {
-      rt.logger.warn(
-        { webhookId: delivery.webhookId, locationId: route.locationId },
-        'no active agent for GHL message: ignored',
-      );
-      return null;
-    }
-    const session = await findOrOpenSession(rt, em, agent, route.locationId, msg.contactId);
-    const recorded = await recordTurn(
-      rt,
-      em,
-      session,
-      { speaker, text: msg.text, source: TurnSource.GHL, at: msg.at ?? undefined, externalId: msg.messageId },
-      speaker === Speaker.LEAD ? { kind: 'QUICK' } : null,
-    );
-    if (!recorded?.request) return null;
-    return {
-      runId: newRunId(),
-      tenantId: session.tenantId,
-      sessionId: session.sessionId,
-      agentId: session.agentId,
-      locationId: session.locationId,
-      request: recorded.request,
-      apiKeyId: null,
-      partnerAppId: null,
-    };
-  });
-  // after the turn is committed: the model never holds the transaction open
-  if (run) launchCoachingRun(rt, run);
+async function processMessage(
+  rt: CoachingRuntime,
+  tx: DeliveryTx,
+  delivery: GhlDelivery,
+  speaker: Speaker,
+): Promise<DeliveryOutcome> {
+  const { row, em } = tx;
+  const contactId = optString(delivery.body, 'contactId', 64);
+  if (!row.ghlLocationId || !contactId)
+    return dead(GhlDeadLetterReason.INVALID_PAYLOAD, 'message without locationId or contactId');
+  if (!row.tenantId || !row.locationId) return unknownLocation(row.ghlLocationId);
+  const msg = parseMessage(delivery.body);
+  // no text (an attachment only): nothing to record or coach
+  if (!msg) return done();
+  await tx.enterTenant(row.tenantId);
+  const match = await matchAgent(em, row.locationId, msg.contactId, msg.ghlUserId);
+  if (!match.agent) return dead(GhlDeadLetterReason.NO_MATCHING_AGENT, match.detail);
+  const session = await findOrOpenSession(em, match.agent, row.locationId, msg.contactId);
+  const recorded = await recordTurn(
+    rt,
+    em,
+    session,
+    { speaker, text: msg.text, source: TurnSource.GHL, at: msg.at ?? undefined, externalId: msg.messageId },
+    speaker === Speaker.LEAD ? { kind: 'QUICK' } : null,
+  );
+  if (!recorded?.request) return done();
+  const run: CoachRun = {
+    runId: newRunId(),
+    tenantId: session.tenantId,
+    sessionId: session.sessionId,
+    agentId: session.agentId,
+    locationId: session.locationId,
+    request: recorded.request,
+    apiKeyId: null,
+    partnerAppId: null,
+  };
+  return done(() => launchCoachingRun(rt, run));
 }
 
-async function processOpportunity(rt: CoachingRuntime, delivery: GhlDelivery): Promise<void> {
+async function processOpportunity(tx: DeliveryTx, delivery: GhlDelivery): Promise<DeliveryOutcome> {
+  const { row, em } = tx;
   const b = delivery.body;
-  const route = await findRoute(rt, optString(b, 'locationId', 64));
   const contactId = optString(b, 'contactId', 64);
   const opportunityId = optString(b, 'id', 100) ?? optString(b, 'opportunityId', 100);
   const status = optString(b, 'status', 64);
-  if (!route || !contactId || !opportunityId || !status) {
-    rt.logger.warn(
-      { webhookId: delivery.webhookId },
-      'GHL opportunity update for an unknown location or without ids: ignored',
-    );
-    return;
-  }
-  await stageAndFlush(rt, (em) =>
-    stageEvent<OpportunityStatusPayload>(em, EventTypes.ghlOpportunityStatus, route.ownerTenantId, {
-      locationId: route.locationId,
-      contactId,
-      opportunityId,
-      status,
-      monetaryValue: numberOrNull(b['monetaryValue']),
-    }),
-  );
+  if (!contactId || !opportunityId || !status)
+    return dead(GhlDeadLetterReason.INVALID_PAYLOAD, 'opportunity update without contactId, id or status');
+  if (!row.tenantId || !row.locationId) return unknownLocation(row.ghlLocationId);
+  await tx.enterTenant(row.tenantId);
+  stageEvent<OpportunityStatusPayload>(em, EventTypes.ghlOpportunityStatus, row.tenantId, {
+    locationId: row.locationId,
+    contactId,
+    opportunityId,
+    status,
+    monetaryValue: numberOrNull(b['monetaryValue']),
+  });
+  await em.flush();
+  return done();
 }
 
 async function processLifecycle(
   rt: CoachingRuntime,
+  tx: DeliveryTx,
   delivery: GhlDelivery,
   action: 'INSTALL' | 'UNINSTALL',
-): Promise<void> {
+): Promise<DeliveryOutcome> {
+  const { row, em } = tx;
   const b = delivery.body;
-  const ghlLocationId = optString(b, 'locationId', 64);
   const companyId = optString(b, 'companyId', 64);
-  const route = await findRoute(rt, ghlLocationId);
-  const tenantId = route?.ownerTenantId ?? `ghl-company:${companyId ?? ghlLocationId ?? 'unknown'}`;
-  await stageAndFlush(rt, (em) =>
-    stageEvent<GhlAppLifecyclePayload>(
-      em,
-      action === 'INSTALL' ? EventTypes.tenantProvisioned : EventTypes.tenantDeprovisioned,
-      tenantId,
-      {
-        source: 'GHL',
-        action,
-        webhookId: delivery.webhookId,
-        appId: optString(b, 'appId', 100),
-        companyId,
-        ghlLocationId,
-        locationId: route?.locationId ?? null,
-        installType: optString(b, 'installType', 32),
-        body: b,
-      },
-    ),
+  // a location no tenant connected yet: the event names the GHL company (see GhlAppLifecyclePayload)
+  const tenantId = row.tenantId ?? `ghl-company:${companyId ?? row.ghlLocationId ?? 'unknown'}`;
+  await tx.enterTenant(tenantId);
+  stageEvent<GhlAppLifecyclePayload>(
+    em,
+    action === 'INSTALL' ? EventTypes.tenantProvisioned : EventTypes.tenantDeprovisioned,
+    tenantId,
+    {
+      source: 'GHL',
+      action,
+      webhookId: delivery.webhookId,
+      appId: optString(b, 'appId', 100),
+      companyId,
+      ghlLocationId: row.ghlLocationId,
+      locationId: row.locationId,
+      installType: optString(b, 'installType', 32),
+      body: b,
+    },
   );
-}
-
-/** Events with no state change of their own: written to the outbox (not tenant-owned) in a fork. */
-async function stageAndFlush(rt: CoachingRuntime, stage: (em: EntityManager) => void): Promise<void> {
-  const em = unscopedFork(rt.orm);
-  stage(em);
   await em.flush();
+  // the app is gone from the location: no tenant receives its webhooks until one proves a new installation
+  if (action === 'UNINSTALL' && row.ghlLocationId) await removeRoutesOf(rt.orm, em, row.ghlLocationId);
+  return done();
 }
 
-export async function processDelivery(rt: CoachingRuntime, delivery: GhlDelivery): Promise<void> {
+/** Processes one claimed delivery inside its inbox transaction; the outcome is recorded with the effects. */
+export async function handleDelivery(rt: CoachingRuntime, tx: DeliveryTx): Promise<DeliveryOutcome> {
+  const parsed = parseDelivery(Buffer.from(tx.row.body, 'utf8'));
+  if (!parsed.ok) return dead(GhlDeadLetterReason.INVALID_PAYLOAD, parsed.error);
+  const delivery = parsed.delivery;
   switch (delivery.type) {
     case 'InboundMessage':
-      return processMessage(rt, delivery, Speaker.LEAD);
+      return processMessage(rt, tx, delivery, Speaker.LEAD);
     case 'OutboundMessage':
-      return processMessage(rt, delivery, Speaker.AGENT);
+      return processMessage(rt, tx, delivery, Speaker.AGENT);
     case 'OpportunityStatusUpdate':
-      return processOpportunity(rt, delivery);
+      return processOpportunity(tx, delivery);
     case 'INSTALL':
     case 'UNINSTALL':
-      return processLifecycle(rt, delivery, delivery.type);
+      return processLifecycle(rt, tx, delivery, delivery.type);
     default:
-      return undefined;
+      return done();
   }
 }

@@ -1,16 +1,58 @@
 /**
  * `POST /webhooks/ghl`: verify the signature over the raw bytes (401 and nothing stored when it fails),
- * reject stale deliveries, answer duplicates with 200 `{duplicate:true}`, queue the rest and answer 202
- * at once — or 429 when the queue is full (GoHighLevel retries only on 429). Unknown types: 200, ignored.
+ * reject stale deliveries, then commit the delivery to the inbox (ghl-inbox.ts) and only then answer 202 —
+ * an accepted delivery survives a crash (GoHighLevel does not retry a 2xx). A duplicate webhookId answers
+ * 200 `{duplicate:true}`; a full inbox (`queueSize` deliveries waiting) or a database that cannot store it
+ * answers 429 with nothing stored (GoHighLevel retries only on 429). Unknown types: 200, ignored. The
+ * worker is poked at once; it processes the delivery after the response.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteHandler } from '../../../core/server/subgraph-server';
 import { BodyTooLargeError, readBody, sendJson } from '../../../core/server/http-util';
 import type { CoachingRuntime } from '../runtime';
-import { processDelivery } from './ghl-processor';
-import { isKnownType, optString, parseDelivery } from './ghl-payload';
+import { acceptDelivery, type AcceptResult } from './ghl-inbox';
+import { isKnownType, optString, parseDelivery, type GhlDelivery } from './ghl-payload';
+import type { SignatureScheme } from './signature';
 
 export const GHL_WEBHOOK_PATH = '/webhooks/ghl';
+
+/** Commits a verified delivery to the inbox, then answers: 202, 200 duplicate, or 429 (nothing stored). */
+async function store(
+  rt: CoachingRuntime,
+  res: ServerResponse,
+  delivery: GhlDelivery,
+  raw: Buffer,
+  scheme: SignatureScheme,
+): Promise<void> {
+  const ghlLocationId = optString(delivery.body, 'locationId', 64);
+  let stored: AcceptResult;
+  try {
+    stored = await acceptDelivery(
+      rt.orm,
+      {
+        webhookId: delivery.webhookId,
+        type: delivery.type,
+        ghlLocationId,
+        orderKey: `${ghlLocationId ?? ''}:${optString(delivery.body, 'contactId', 64) ?? ''}`,
+        raw,
+        signatureScheme: scheme,
+      },
+      rt.options.ghl.queueSize,
+    );
+  } catch (err) {
+    rt.logger.error({ err, webhookId: delivery.webhookId }, 'GHL delivery could not be stored');
+    sendJson(res, 429, { error: 'temporarily unavailable, retry later' }, { 'retry-after': '5' });
+    return;
+  }
+  if (stored.kind === 'busy') {
+    sendJson(res, 429, { error: 'busy, retry later' }, { 'retry-after': '5' });
+  } else if (stored.kind === 'duplicate') {
+    sendJson(res, 200, { duplicate: true, webhookId: delivery.webhookId });
+  } else {
+    rt.ghlInbox.poke();
+    sendJson(res, 202, { accepted: true, webhookId: delivery.webhookId });
+  }
+}
 
 export function ghlWebhookRoute(rt: CoachingRuntime): RouteHandler {
   const opts = rt.options.ghl;
@@ -56,18 +98,7 @@ export function ghlWebhookRoute(rt: CoachingRuntime): RouteHandler {
       sendJson(res, 200, { ignored: true, type: delivery.type });
       return true;
     }
-    if (!(await rt.seenWebhooks.claim(delivery.webhookId))) {
-      sendJson(res, 200, { duplicate: true, webhookId: delivery.webhookId });
-      return true;
-    }
-    const key = `${optString(delivery.body, 'locationId', 64) ?? ''}:${optString(delivery.body, 'contactId', 64) ?? ''}`;
-    const queued = rt.webhookQueue.tryPush({ key, run: () => processDelivery(rt, delivery) });
-    if (!queued) {
-      await rt.seenWebhooks.release(delivery.webhookId);
-      sendJson(res, 429, { error: 'busy, retry later' }, { 'retry-after': '5' });
-      return true;
-    }
-    sendJson(res, 202, { accepted: true, webhookId: delivery.webhookId });
+    await store(rt, res, delivery, raw, scheme);
     return true;
   };
 }

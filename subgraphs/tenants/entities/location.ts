@@ -1,13 +1,21 @@
 /** A location: one GoHighLevel sub-account (ghlLocationId), owned by an organization. */
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { TenantOwned } from '../../../core/db/tenant-filter';
+
+/**
+ * A GHL location id is unique within a tenant, not across tenants: another tenant's registration must not
+ * answer CONFLICT (it would reveal that the id is in use), and it gives no claim on the location's
+ * webhooks — those go to the tenant that proved the app installation (coaching's GHL routes).
+ */
+export const LOCATIONS_GHL_UNIQUE = 'locations_tenant_id_ghl_location_id_unique';
 
 @ObjectType({ description: 'A GoHighLevel location (sub-account) of an organization.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'locations' })
 @Index({ properties: ['tenantId', 'organizationId'] })
+@Unique({ name: LOCATIONS_GHL_UNIQUE, properties: ['tenantId', 'ghlLocationId'] })
 @TenantOwned()
 export class Location {
   @Field(() => ID)
@@ -21,8 +29,8 @@ export class Location {
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 
-  @Field(() => String, { description: 'The GoHighLevel location id; unique across the platform.' })
-  @Property({ type: 'string', length: 64, unique: true })
+  @Field(() => String, { description: 'The GoHighLevel location id; unique within the tenant.' })
+  @Property({ type: 'string', length: 64 })
   ghlLocationId!: string;
 
   @Field(() => String)

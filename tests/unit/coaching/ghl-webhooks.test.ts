@@ -4,9 +4,14 @@
  * delivery type becomes (turns and hints, a session opened on the fly, events for other subgraphs).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { withTenantScope } from '../../../core/db/request-scope';
+import { unscopedFork, withTenantScope } from '../../../core/db/request-scope';
 import { describeEachDb } from '../../helpers/variants';
-import { ConversationTurn, SessionView, CoachingHint } from '../../../subgraphs/coaching/entities';
+import {
+  ConversationTurn,
+  SessionView,
+  CoachingHint,
+  GhlWebhookDelivery,
+} from '../../../subgraphs/coaching/entities';
 import {
   feedReadModels,
   fixture,
@@ -128,13 +133,13 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     expect(await turnCount()).toBe(before + 1);
   });
 
-  it('answers 429 when the queue is full, and the refused delivery can be retried', async () => {
-    h.rt.webhookQueue.pause();
+  it('answers 429 when the inbox is full (nothing stored), and the refused delivery can be retried', async () => {
+    h.rt.ghlInbox.pause();
     const bodies = [message({ body: 'one' }), message({ body: 'two' }), message({ body: 'three' })];
     const statuses = [];
     for (const b of bodies) statuses.push((await send(b)).status);
     expect(statuses).toEqual([202, 202, 429]);
-    h.rt.webhookQueue.resume();
+    h.rt.ghlInbox.resume();
     await h.settle();
     expect((await send(bodies[2]!)).status).toBe(202);
     await h.settle();
@@ -234,7 +239,7 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     });
   });
 
-  it('ignores unknown types (200) and messages for unmapped locations (nothing stored)', async () => {
+  it('ignores unknown types (200); a message for an unconnected location is dead-lettered, no turn', async () => {
     const before = await turnCount();
     const unknown = await send({
       type: 'ContactTagUpdate',
@@ -243,9 +248,16 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     });
     expect(unknown.status).toBe(200);
     expect(unknown.body).toMatchObject({ ignored: true });
-    expect((await send(message({ locationId: 'not-a-mapped-location' }))).status).toBe(202);
+    const unmapped = message({ locationId: 'not-a-mapped-location' });
+    expect((await send(unmapped)).status).toBe(202);
     await h.settle();
     expect(await turnCount()).toBe(before);
+    const row = await unscopedFork(h.db.owner).findOne(
+      GhlWebhookDelivery,
+      { webhookId: unmapped['webhookId'] as string },
+      { filters: false },
+    );
+    expect(row).toMatchObject({ status: 'DEAD', reason: 'UNKNOWN_LOCATION', tenantId: null });
   });
 
   it('answers 405 to other methods and 400 to a signed non-JSON body', async () => {

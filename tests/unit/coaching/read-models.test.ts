@@ -1,10 +1,10 @@
 /**
  * Read models fed by events: applied once per event id, newer-wins on time, tenant-scoped (RLS on
- * PostgreSQL), malformed events skipped; the GHL location route follows the location's GHL id.
+ * PostgreSQL), malformed events skipped; a GHL location route ends when the location's GHL id changes.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { makeEvent } from '../../../core/events/envelope';
-import { unscopedFork, withTenantScope } from '../../../core/db/request-scope';
+import { withTenantScope } from '../../../core/db/request-scope';
 import {
   AgentRole,
   ConversationStage,
@@ -14,6 +14,7 @@ import {
 } from '../../../core/vocabulary';
 import { AgentProfile, GhlLocationRoute, SessionView } from '../../../subgraphs/coaching/entities';
 import { ProcessedEvent } from '../../../core/outbox';
+import { seedGhlRoutes } from '../../../subgraphs/coaching/seed';
 import { describeEachDb } from '../../helpers/variants';
 import { fixture, startCoaching, type CoachingHarness, type Fixture } from './support/live-harness';
 
@@ -91,7 +92,7 @@ describeEachDb('coaching read models (%s)', (kind) => {
     expect(view).toMatchObject({ stage: 'SHOWING', active: false, origin: 'AGENTS' });
   });
 
-  it('routes a GHL location to its tenant and follows a changed GHL id', async () => {
+  it('a location event routes nothing by itself; a changed GHL id ends the route proved for the old id', async () => {
     const loc = (ghlLocationId: string | null, at: string) => ({
       ...makeEvent(EventTypes.tenantLocationUpserted, f.tenantId, {
         locationId: f.locationId,
@@ -101,14 +102,17 @@ describeEachDb('coaching read models (%s)', (kind) => {
       }),
       at,
     });
-    const routes = () => unscopedFork(h.db.orm).find(GhlLocationRoute, { locationId: f.locationId });
+    const routes = () => inTenant((em) => em.find(GhlLocationRoute, { locationId: f.locationId }));
     await publish(loc('ghl-a', '2025-01-01T00:00:00.000Z'));
-    expect(await routes()).toEqual([
-      expect.objectContaining({ ghlLocationId: 'ghl-a', ownerTenantId: f.tenantId }),
+    // registering a GHL id is no proof of installing the app there
+    expect(await routes()).toEqual([]);
+    await seedGhlRoutes(h.db.orm, [
+      { tenantId: f.tenantId, ghlLocationId: 'ghl-a', locationId: f.locationId },
     ]);
-    await publish(loc('ghl-b', '2025-01-02T00:00:00.000Z'));
-    expect((await routes()).map((r) => r.ghlLocationId)).toEqual(['ghl-b']);
-    await publish(loc(null, '2025-01-03T00:00:00.000Z'));
+    expect((await routes()).map((r) => r.ghlLocationId)).toEqual(['ghl-a']);
+    await publish(loc('ghl-a', '2025-01-02T00:00:00.000Z'));
+    expect((await routes()).map((r) => r.ghlLocationId)).toEqual(['ghl-a']);
+    await publish(loc('ghl-b', '2025-01-03T00:00:00.000Z'));
     expect(await routes()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The coaching runtime's dependencies: quota gate, pub/sub, response cache and seen-ids store can be
+ * The coaching runtime's dependencies: quota gate, pub/sub, response cache and GHL install verifier can be
  * injected (bin/ shares one quota gate between billing and coaching) and are then never closed by the
  * subgraph; otherwise they are created from `deps.config` — with REDIS_URL, every key and channel under
  * `config.redisPrefix` — and closed when the subgraph stops.
@@ -19,7 +19,7 @@ import { describeNeeding } from '../../helpers/variants';
 import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from '../../helpers/subgraph-harness';
 import { start as startFakeAnthropic } from '../../fixtures/fake-anthropic';
 import { createCoachingSubgraph, sessionChannel } from '../../../subgraphs/coaching';
-import { MemorySeenStore } from '../../../subgraphs/coaching/webhooks/seen-store';
+import type { GhlInstallVerifier } from '../../../subgraphs/coaching/webhooks/ghl-install-verifier';
 import { makeRequest } from './engine/helpers';
 
 const logger = createLogger({ level: 'silent', name: 'coaching' });
@@ -65,20 +65,18 @@ describe('coaching runtime: injected dependencies', () => {
         delete: (k) => memory.delete(k),
         close: jest.fn(async () => undefined),
       };
-      const seenStore = new MemorySeenStore(60);
-      const closes = [
-        jest.spyOn(quota, 'close'),
-        jest.spyOn(pubsub, 'close'),
-        jest.spyOn(seenStore, 'close'),
-        cache.close as jest.Mock,
-      ];
+      const installVerifier: GhlInstallVerifier = {
+        configured: true,
+        verify: async () => ({ ghlLocationId: 'ghl-1', companyId: null }),
+      };
+      const closes = [jest.spyOn(quota, 'close'), jest.spyOn(pubsub, 'close'), cache.close as jest.Mock];
       const deps = await depsFor(db, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
-      const module = createCoachingSubgraph({ quota, pubsub, cache, ghl: { seenStore } });
+      const module = createCoachingSubgraph({ quota, pubsub, cache, ghl: { installVerifier } });
       const rt = module.runtime(deps);
       expect(rt.quota).toBe(quota);
       expect(rt.pubsub).toBe(pubsub);
       expect(rt.cache).toBe(cache);
-      expect(rt.seenWebhooks).toBe(seenStore);
+      expect(rt.ghlInstalls).toBe(installVerifier);
 
       const result = await rt.engine.run(makeRequest());
       expect(result.provider).toBe('anthropic');
@@ -121,7 +119,7 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
     await admin.quit();
   });
 
-  it('namespaces cache keys, pub/sub channels, quota counters and webhook ids under REDIS_PREFIX, and closes them on stop', async () => {
+  it('namespaces cache keys, pub/sub channels and quota counters under REDIS_PREFIX, and closes them on stop', async () => {
     const db = await testDb();
     try {
       const deps = await depsFor(db, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
@@ -134,7 +132,6 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
       listener.on('pmessage', (_pattern: string, channel: string) => received.push(channel));
       await listener.psubscribe(`${prefix}:*`);
       await rt.pubsub.publish(sessionChannel('t1', 's1'), { kind: 'ping' });
-      expect(await rt.seenWebhooks.claim('wh-1')).toBe(true);
       await rt.cache!.set('k1', 'v1', 60);
       await rt.quota.setLimit('t1', {
         limit: 5,
@@ -143,7 +140,6 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
       });
 
       expect(await admin.get(`${prefix}:coaching:hints:k1`)).toBe('v1');
-      expect(await admin.exists(`${prefix}:coaching:ghl:webhook:wh-1`)).toBe(1);
       expect(await admin.exists(`${prefix}:quota:t1:limit`)).toBe(1);
       for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(received).toEqual([`${prefix}:coaching:session:t1:s1`]);
@@ -151,7 +147,6 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
 
       await stop();
       await expect(rt.pubsub.publish('c', 1)).rejects.toThrow();
-      await expect(rt.seenWebhooks.claim('wh-2')).rejects.toThrow();
       await expect(rt.cache!.get('k1')).rejects.toThrow();
       await expect(rt.quota.check('t1')).rejects.toThrow();
     } finally {
@@ -166,8 +161,8 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
       const module = createCoachingSubgraph({ redisPrefix: prefix, pubsub: new MemoryPubSub() });
       const rt = module.runtime(deps);
       const stop = await module.start!(deps);
-      expect(await rt.seenWebhooks.claim('wh-3')).toBe(true);
-      expect(await admin.exists(`${prefix}:coaching:ghl:webhook:wh-3`)).toBe(1);
+      await rt.cache!.set('k3', 'v3', 60);
+      expect(await admin.get(`${prefix}:coaching:hints:k3`)).toBe('v3');
       await stop();
       await rt.pubsub.publish('still-open', 1); // injected: not closed
     } finally {

@@ -89,21 +89,16 @@ describeEachDb('locations (%s)', (kind) => {
     },
   );
 
-  it('keeps ghlLocationId unique, also across tenants, without breaking the rest of the request', async () => {
+  it('keeps ghlLocationId unique within a tenant, without breaking the rest of the request', async () => {
     const taken = dataOf(
       await h.exec<{ location: Loc }>(ownerA(), 'query ($id: ID!) { location(id: $id) { ghlLocationId } }', {
         id: A.loc1,
       }),
     ).location.ghlLocationId;
-    const same = errorOf(
-      await h.exec(ownerA(), CREATE, { input: { ghlLocationId: taken, name: 'Dup', timezone: 'UTC' } }),
-    );
-    expect(same).toMatchObject({ code: 'CONFLICT', extensions: { field: 'ghlLocationId' } });
-    // tenant B cannot see A's location: the database constraint answers. The write runs in a savepoint,
-    // so what the same request wrote before it still commits (on PostgreSQL a failed statement would
-    // otherwise abort the whole request transaction).
+    // The write runs in a savepoint, so what the same request wrote before it still commits (on
+    // PostgreSQL a failed statement would otherwise abort the whole request transaction).
     const res = await h.exec(
-      ownerB(),
+      ownerA(),
       `mutation ($taken: String!) {
         b: createPartnerApp(input: { name: "Before conflict", revenueShareBps: 100 }) { id }
         a: createLocation(input: { ghlLocationId: $taken, name: "Dup", timezone: "UTC" }) { id }
@@ -113,12 +108,53 @@ describeEachDb('locations (%s)', (kind) => {
     expect(res.status).toBe(200);
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'ghlLocationId' });
-    const bApps = dataOf(
-      await h.exec<{ partnerApps: { name: string }[] }>(ownerB(), '{ partnerApps { name } }'),
+    const aApps = dataOf(
+      await h.exec<{ partnerApps: { name: string }[] }>(ownerA(), '{ partnerApps { name } }'),
     ).partnerApps;
-    expect(bApps.map((p) => p.name)).toContain('Before conflict');
-    const bLocs = dataOf(await h.exec<{ locations: Loc[] }>(ownerB(), '{ locations { id } }')).locations;
-    expect(bLocs.map((l) => l.id)).toEqual([B.loc1]);
+    expect(aApps.map((p) => p.name)).toContain('Before conflict');
+  });
+
+  it('another tenant registers the same ghlLocationId without CONFLICT (no existence leak), concurrently', async () => {
+    // A's id, registered by B: accepted — B learns nothing about A, and gets no claim on A's webhooks
+    // (coaching routes a GHL location only to the tenant that proved the app installation).
+    const ghl = dataOf(
+      await h.exec<{ location: Loc }>(ownerA(), 'query ($id: ID!) { location(id: $id) { ghlLocationId } }', {
+        id: A.loc1,
+      }),
+    ).location.ghlLocationId;
+    const fresh = `ghl-${randomUUID()}`;
+    // 12 creates in flight together: 6 per tenant, half of them A's existing id, half a fresh one
+    const callers = [
+      { p: ownerA(), organizationId: A.child },
+      { p: ownerB(), organizationId: null },
+    ];
+    const attempts = callers.flatMap(({ p, organizationId }) =>
+      [ghl, fresh, ghl, fresh, ghl, fresh].map((id, i) =>
+        h.exec<{ createLocation: Loc }>(p, CREATE, {
+          input: { organizationId, ghlLocationId: id, name: `Same ${i}`, timezone: 'UTC' },
+        }),
+      ),
+    );
+    const results = await Promise.all(attempts);
+    const outcome = (r: (typeof results)[number]) =>
+      r.errors ? String(r.errors[0]!.extensions?.['code']) : 'OK';
+    const forA = results.slice(0, 6).map(outcome);
+    const forB = results.slice(6).map(outcome);
+    // A already has `ghl`: all three refused; exactly one of A's three `fresh` wins
+    expect([forA[0], forA[2], forA[4]]).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect([forA[1], forA[3], forA[5]].sort()).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    // B: one of each id wins, the others conflict with B's own winner only
+    expect([forB[0], forB[2], forB[4]].sort()).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    expect([forB[1], forB[3], forB[5]].sort()).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    const bLocs = dataOf(
+      await h.exec<{ locations: Loc[] }>(ownerB(), '{ locations { id ghlLocationId } }'),
+    ).locations;
+    expect(bLocs.filter((l) => l.ghlLocationId === ghl)).toHaveLength(1);
+    expect(bLocs.filter((l) => l.ghlLocationId === fresh)).toHaveLength(1);
+    const aLocs = dataOf(
+      await h.exec<{ locations: Loc[] }>(ownerA(), '{ locations { id ghlLocationId } }'),
+    ).locations;
+    expect(aLocs.filter((l) => l.ghlLocationId === ghl).map((l) => l.id)).toEqual([A.loc1]);
   });
 
   it('a MANAGER sees only their own locations', async () => {

@@ -27,6 +27,7 @@ import {
   type CoachingOptions,
   type CoachingRuntime,
 } from '../../../../subgraphs/coaching';
+import { seedGhlRoutes } from '../../../../subgraphs/coaching/seed';
 import type { DbKind } from '../../../helpers/db';
 import {
   startHarness,
@@ -117,7 +118,10 @@ export function fixture(): Fixture {
   };
 }
 
-/** Feeds the read models as the tenants and agents subgraphs would: a location, two agents, a session. */
+/**
+ * Feeds the read models as the tenants and agents subgraphs would: a location, two agents, a session; and
+ * routes the location's GHL webhooks to the tenant (as if it had connected the location).
+ */
 export async function feedReadModels(h: SubgraphHarness, f: Fixture): Promise<void> {
   await h.events.publish(
     makeEvent(EventTypes.tenantLocationUpserted, f.tenantId, {
@@ -163,6 +167,9 @@ export async function feedReadModels(h: SubgraphHarness, f: Fixture): Promise<vo
     }),
   );
   await h.events.drain();
+  await seedGhlRoutes(h.db.orm, [
+    { tenantId: f.tenantId, ghlLocationId: f.ghlLocationId, locationId: f.locationId },
+  ]);
 }
 
 export interface WsSubscription<T> {

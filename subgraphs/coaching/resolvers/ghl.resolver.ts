@@ -1,0 +1,50 @@
+/** The GoHighLevel integration: connect a location, list the tenant's webhook deliveries. */
+import { DateTimeResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { GhlDeliveryStatus, GhlWebhookDelivery } from '../entities';
+import { withService, type CoachingContext } from '../service/context';
+import { connectGhlLocation, listGhlDeliveries, type GhlConnectionView } from '../service/ghl-connections';
+
+@ObjectType({ description: 'A GoHighLevel location whose webhooks are routed to this tenant.' })
+export class GhlConnection {
+  @Field(() => String)
+  ghlLocationId!: string;
+
+  @Field(() => ID, { description: 'The platform location with that GHL id.' })
+  locationId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The GHL company (agency) that installed the app.' })
+  companyId!: string | null;
+
+  @Field(() => DateTimeResolver, { description: 'When the installation was proved.' })
+  installedAt!: Date;
+}
+
+@Resolver()
+export class GhlResolver {
+  @Mutation(() => GhlConnection, {
+    description: [
+      'Connects a GoHighLevel location: `code` is the OAuth code GoHighLevel redirects with after the app was',
+      'installed on the location. The location must be one of yours (same ghlLocationId). From then on its',
+      'webhooks are routed to your tenant; registering a ghlLocationId alone routes nothing. Needs tenants:admin.',
+    ].join(' '),
+  })
+  connectGhlLocation(
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: CoachingContext,
+  ): Promise<GhlConnectionView> {
+    return withService(ctx, (svc) => connectGhlLocation(svc, code));
+  }
+
+  @Query(() => [GhlWebhookDelivery], {
+    description:
+      'Your GoHighLevel webhook deliveries, newest first; DEAD ones are dead letters with a reason. Needs tenants:admin.',
+  })
+  ghlWebhookDeliveries(
+    @Arg('status', () => GhlDeliveryStatus, { nullable: true }) status: GhlDeliveryStatus | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() ctx: CoachingContext,
+  ): Promise<GhlWebhookDelivery[]> {
+    return withService(ctx, (svc) => listGhlDeliveries(svc, { status: status ?? null, first }));
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The tenant's side of the GoHighLevel integration: connect a location (prove the app installation, which
+ * makes this tenant the route of that GHL location's webhooks) and see what became of the deliveries routed
+ * to the tenant, dead letters included. Both are integration administration: `tenants:admin`.
+ */
+import { BadUserInputError } from '../../../core/errors';
+import { canSeeLocation, requireScope } from '../../../core/principal';
+import { GhlWebhookDelivery, LocationView, type GhlDeliveryStatus } from '../entities';
+import { saveInstalledRoute } from '../webhooks/ghl-routes';
+import type { ServiceCtx } from './context';
+
+export interface GhlConnectionView {
+  ghlLocationId: string;
+  locationId: string;
+  companyId: string | null;
+  installedAt: Date;
+}
+
+const MAX_CODE_LENGTH = 2048;
+
+/**
+ * Exchanges the OAuth code GoHighLevel issued for installing the app; the location it names must be one of
+ * the caller's (visible) locations. From then on that GHL location's webhooks are routed to this tenant.
+ */
+export async function connectGhlLocation(svc: ServiceCtx, code: string): Promise<GhlConnectionView> {
+  requireScope(svc.principal, 'tenants:admin');
+  const trimmed = code.trim();
+  if (trimmed === '' || trimmed.length > MAX_CODE_LENGTH)
+    throw new BadUserInputError('code', 'must be the OAuth code GoHighLevel issued for the installation');
+  const proof = await svc.rt.ghlInstalls.verify(trimmed);
+  const location = await svc.em.findOne(LocationView, { ghlLocationId: proof.ghlLocationId });
+  if (!location || !canSeeLocation(svc.principal, location.locationId))
+    throw new BadUserInputError(
+      'code',
+      `the app was installed on GHL location ${proof.ghlLocationId}, which is none of your locations: create it first`,
+    );
+  const route = await saveInstalledRoute(svc.em, {
+    tenantId: svc.principal.tenantId,
+    ghlLocationId: proof.ghlLocationId,
+    locationId: location.locationId,
+    companyId: proof.companyId,
+  });
+  svc.logger.info(
+    { ghlLocationId: route.ghlLocationId, locationId: route.locationId },
+    'GHL location connected',
+  );
+  return route;
+}
+
+/** The tenant's deliveries, newest first (dead letters carry `reason` and `detail`). */
+export async function listGhlDeliveries(
+  svc: ServiceCtx,
+  input: { status: GhlDeliveryStatus | null; first: number },
+): Promise<GhlWebhookDelivery[]> {
+  requireScope(svc.principal, 'tenants:admin');
+  if (!Number.isInteger(input.first) || input.first < 1 || input.first > 200)
+    throw new BadUserInputError('first', 'must be between 1 and 200');
+  return svc.em.find(GhlWebhookDelivery, input.status ? { status: input.status } : {}, {
+    orderBy: { seq: 'desc' },
+    limit: input.first,
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * One step of the inbox worker: claim, process (ghl-processor.ts) and record one delivery, then — after the
+ * commit — start what must not run inside the transaction (the coaching run) and tell operators about dead
+ * letters: a warn log line with the reason and the `ghl_webhook_dead_letters_total{reason}` counter (the
+ * tenant, when known, sees them through `ghlWebhookDeliveries`).
+ */
+import { Counter } from 'prom-client';
+import { metrics } from '../../../core/metrics';
+import { GhlDeliveryStatus } from '../entities';
+import type { CoachingRuntime } from '../runtime';
+import { processNextDelivery, type ProcessResult } from './ghl-inbox';
+import { handleDelivery } from './ghl-processor';
+
+const processed = new Counter({
+  name: 'ghl_webhook_deliveries_processed_total',
+  help: 'GoHighLevel deliveries processed from the inbox, by outcome (done, dead, retry)',
+  labelNames: ['outcome'] as const,
+  registers: [metrics.registry],
+});
+
+const deadLetters = new Counter({
+  name: 'ghl_webhook_dead_letters_total',
+  help: 'GoHighLevel deliveries dead-lettered, by reason',
+  labelNames: ['reason'] as const,
+  registers: [metrics.registry],
+});
+
+/** What this instance's worker did (tests compare instances: together they process each delivery once). */
+export class InboxStats {
+  done = 0;
+  dead = 0;
+  failedAttempts = 0;
+
+  record(result: ProcessResult): void {
+    if ('failed' in result) {
+      this.failedAttempts++;
+      if (result.dead) this.dead++;
+    } else if (result.outcome.status === GhlDeliveryStatus.DEAD) this.dead++;
+    else this.done++;
+  }
+}
+
+/** Back-off before the next attempt after `failures` failed ones: 1 s, 2 s, 4 s, … at most 5 min. */
+export function backoffMs(failures: number): number {
+  return Math.min(300_000, 1000 * 2 ** Math.max(0, failures - 1));
+}
+
+function report(rt: CoachingRuntime, result: ProcessResult): void {
+  const { row } = result;
+  const where = {
+    webhookId: row.webhookId,
+    type: row.type,
+    tenantId: row.tenantId,
+    ghlLocationId: row.ghlLocationId,
+  };
+  if ('failed' in result) {
+    processed.inc({ outcome: result.dead ? 'dead' : 'retry' });
+    if (result.dead) deadLetters.inc({ reason: 'PROCESSING_FAILED' });
+    rt.logger[result.dead ? 'error' : 'warn'](
+      { ...where, err: result.failed, attempts: row.attempts + 1 },
+      result.dead ? 'GHL delivery dead-lettered: processing kept failing' : 'GHL delivery failed; will retry',
+    );
+    return;
+  }
+  const { outcome } = result;
+  if (outcome.status === GhlDeliveryStatus.DEAD) {
+    processed.inc({ outcome: 'dead' });
+    deadLetters.inc({ reason: outcome.reason });
+    rt.logger.warn(
+      { ...where, reason: outcome.reason, detail: outcome.detail },
+      'GHL delivery dead-lettered',
+    );
+    return;
+  }
+  processed.inc({ outcome: 'done' });
+  outcome.after?.();
+}
+
+/** Processes the next processable delivery; false when there is none. */
+export async function processNextGhlDelivery(rt: CoachingRuntime): Promise<boolean> {
+  const result = await processNextDelivery(rt.orm, (tx) => handleDelivery(rt, tx), {
+    maxAttempts: rt.options.ghl.maxAttempts,
+    backoffMs,
+  });
+  if (!result) return false;
+  rt.ghlInboxStats.record(result);
+  report(rt, result);
+  return true;
+}
