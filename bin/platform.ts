@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { EventTypes, type ApiKeyRevokedPayload } from '../core/vocabulary';
 import type { PlatformConfig, SubgraphName } from '../core/config';
 import { SUBGRAPH_NAMES } from '../core/config';
 import { createOrm, migrateDatabase, type Orm } from '../core/db/orm';
@@ -18,6 +17,7 @@ import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgra
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { loadSupergraph, rewriteSubgraphUrls, subgraphUrls } from '../gateway/supergraph';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
+import { CREDENTIAL_EVENT_TYPES, handleCredentialEvent } from '../gateway/credential-events';
 import { RedisRateCounter } from '../gateway/redis-rate-counter';
 import { tenantsSubgraph } from '../subgraphs/tenants';
 import { agentsSubgraph } from '../subgraphs/agents';
@@ -171,12 +171,11 @@ export async function startGatewayService(
       }),
     ],
   });
-  // Revoked keys stop working at once on every gateway: each instance is its own consumer group
-  // (broadcast), so every gateway drops the key from its credential cache.
-  await events?.subscribe(`gateway-${randomUUID()}`, [EventTypes.tenantApiKeyRevoked], async (event) => {
-    const payload = event.payload as Partial<ApiKeyRevokedPayload>;
-    if (typeof payload.keyHash === 'string') gateway.resolver.forgetKey(payload.keyHash);
-  });
+  // Revoked keys and removed members stop working at once on every gateway: each instance is its own
+  // consumer group (broadcast); it updates its credential cache and ends the subscriptions they opened.
+  await events?.subscribe(`gateway-${randomUUID()}`, CREDENTIAL_EVENT_TYPES, async (event) =>
+    handleCredentialEvent(gateway, event),
+  );
   return gateway;
 }
 

@@ -74,6 +74,31 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   };
 }
 
+export interface VerifiedAccessToken {
+  principal: Principal;
+  /** `iat` in epoch ms; null when the token has none. */
+  issuedAt: number | null;
+  /** `exp` in epoch ms; null when the token never expires. */
+  expiresAt: number | null;
+}
+
+/**
+ * Internal route on the tenants subgraph the gateway asks whether a subject's access tokens were revoked
+ * (its member removed): `{ tenantId, subject }` → `{ revokedAt: ISO | null }`.
+ */
+export const SUBJECT_REVOCATION_PATH = '/internal/subjects/revocation';
+
+/**
+ * A token issued at or before its subject's revocation is refused: compared in whole seconds (the
+ * precision of `iat`), so a token issued in the same second as the removal is refused too. A token
+ * without `iat` cannot prove it came after, and is refused once its subject has been revoked.
+ */
+export function isRevokedToken(issuedAt: number | null, revokedAt: number | null): boolean {
+  if (revokedAt === null) return false;
+  if (issuedAt === null) return true;
+  return Math.floor(issuedAt / 1000) <= Math.floor(revokedAt / 1000);
+}
+
 export class AccessTokenVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
@@ -83,12 +108,21 @@ export class AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  /** The principal with the token's issue and expiry times. */
+  async verifyToken(token: string): Promise<VerifiedAccessToken> {
     try {
       const verifyOpts = { issuer: this.opts.issuer, audience: this.opts.audience };
       const { payload } = this.jwks
         ? await jwtVerify(token, this.jwks, verifyOpts)
         : await jwtVerify(token, this.secret!, { ...verifyOpts, algorithms: ['HS256'] });
-      return principalFromClaims(payload);
+      return {
+        principal: principalFromClaims(payload),
+        issuedAt: typeof payload.iat === 'number' ? payload.iat * 1000 : null,
+        expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+      };
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('token expired');

@@ -21,12 +21,14 @@ export class ContextTokenCodec {
   }
 
   async sign(principal: Principal): Promise<string> {
+    // `exp` in whole seconds, rounded up: a token lives at least its TTL (rounded down, one signed late in
+    // a second lived almost a second less, which a short TTL cannot spare)
     return new SignJWT({ p: principal })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(Math.ceil(Date.now() / 1000) + this.ttlSeconds)
       .sign(this.key);
   }
 

@@ -108,6 +108,7 @@ export const EventTypes = {
   tenantLocationUpserted: 'tenants.location.upserted',
   agentSessionOpenRequested: 'agents.session.open.requested',
   tenantApiKeyRevoked: 'tenants.api_key.revoked',
+  tenantMemberRemoved: 'tenants.member.removed',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -289,4 +290,17 @@ export interface ApiKeyRevokedPayload {
   apiKeyId: string;
   /** SHA-256 of the secret (what gateways cache by); never the secret. */
   keyHash: string;
+}
+
+/**
+ * `tenants.member.removed`: gateways refuse the member's access tokens issued until `removedAt` and end
+ * the subscriptions opened with them. The envelope's tenantId is the member's tenant.
+ */
+export interface MemberRemovedPayload {
+  memberId: string;
+  organizationId: string;
+  /** The identity-provider user id: the `sub` of the member's access tokens. */
+  userId: string;
+  /** ISO time of the removal. */
+  removedAt: string;
 }

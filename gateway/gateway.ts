@@ -21,6 +21,9 @@ import { PrincipalResolver } from './principal-resolver';
 import { corsPolicy } from './cors';
 import { useAuth, type AuthContext } from './plugins/use-auth';
 import { useContextForwarding } from './plugins/use-context-forwarding';
+import { useCredentialLifetime } from './plugins/use-credential-lifetime';
+import { ContextTokens } from './context-tokens';
+import { SubscriptionRegistry } from './subscription-registry';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
 import { useRateLimit, MemoryRateCounter, type RateCounter } from './plugins/use-rate-limit';
 
@@ -59,11 +62,15 @@ export interface RunningGateway {
   server: http.Server;
   runtime: GatewayRuntime<AuthContext>;
   resolver: PrincipalResolver;
+  /** Open subscriptions by credential: ended when it is revoked (credential-events.ts) or expires. */
+  subscriptions: SubscriptionRegistry;
   close(): Promise<void>;
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const codec = new ContextTokenCodec(opts.contextSecret, opts.contextTokenTtlSeconds ?? 60);
+  const tokens = new ContextTokens(codec);
+  const subscriptions = new SubscriptionRegistry();
   const resolver = new PrincipalResolver({
     accessToken: opts.jwt,
     codec,
@@ -101,12 +108,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     },
     plugins: () => [
       useOperationLimits(opts.limits),
-      useAuth({ resolver, codec }),
+      useAuth({ resolver, tokens }),
+      useCredentialLifetime({ registry: subscriptions }),
       useRateLimit({
         perMinute: opts.limits.ratePerMinute,
         counter: opts.rateCounter ?? new MemoryRateCounter(),
       }),
-      useContextForwarding(),
+      useContextForwarding({ tokens }),
     ],
   });
   // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.
@@ -224,7 +232,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     server,
     runtime,
     resolver,
+    subscriptions,
     async close() {
+      subscriptions.close();
       await opts.onClose?.();
       await wsDisposable.dispose();
       for (const client of wss.clients) client.terminate();

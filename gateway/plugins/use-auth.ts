@@ -5,19 +5,24 @@
  */
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { ContextTokenCodec } from '../../core/context-token';
 import { DomainError } from '../../core/errors';
 import type { Principal } from '../../core/principal';
+import type { ContextTokens } from '../context-tokens';
 import type { PrincipalResolver, Credentials } from '../principal-resolver';
+import { WS_CLOSE_UNAUTHORIZED } from '../subscription-registry';
 
 export interface AuthContext {
   principal?: Principal | null;
   contextToken?: string;
+  /** The bearer token's `iat` / `exp` (epoch ms); null for an API key. */
+  credential?: { issuedAt: number | null; expiresAt: number | null };
+  /** The graphql-ws socket the operation came on (set by the gateway's WebSocket server). */
+  socket?: { close(code: number, reason: string): void };
 }
 
 export interface AuthPluginOptions {
   resolver: PrincipalResolver;
-  codec: ContextTokenCodec;
+  tokens: ContextTokens;
 }
 
 function credentialsFrom(ctx: {
@@ -57,30 +62,24 @@ export function isPublicOperation(doc: DocumentNode): boolean {
 }
 
 export function useAuth(opts: AuthPluginOptions): GatewayPlugin<AuthContext> {
-  // API-key principals are cached objects, so their signed context token can be reused for half its
-  // lifetime instead of signing one per request.
-  const tokens = new WeakMap<Principal, { token: string; renewAt: number }>();
-  const reuseMs = (opts.codec.ttlSeconds * 1000) / 2;
-  const contextToken = async (principal: Principal): Promise<string> => {
-    const now = Date.now();
-    const hit = tokens.get(principal);
-    if (hit && hit.renewAt > now) return hit.token;
-    const token = await opts.codec.sign(principal);
-    tokens.set(principal, { token, renewAt: now + reuseMs });
-    return token;
-  };
   return {
     async onContextBuilding({ context, extendContext }) {
-      let principal: Principal | null;
+      let resolved;
       try {
-        principal = await opts.resolver.resolve(credentialsFrom(context));
+        resolved = await opts.resolver.resolveCredential(credentialsFrom(context));
       } catch (err) {
-        if (err instanceof DomainError) throw authError(err);
-        throw err;
+        if (!(err instanceof DomainError)) throw err;
+        // the socket's credential is dead (expired, revoked): so is every operation on it
+        const socket = (context as AuthContext).socket;
+        if (socket && err.code === 'UNAUTHENTICATED') socket.close(WS_CLOSE_UNAUTHORIZED, err.message);
+        throw authError(err);
       }
+      const principal = resolved?.principal ?? null;
       extendContext({
         principal,
-        contextToken: principal ? await contextToken(principal) : undefined,
+        // API-key principals are cached objects: their token is reused for half its lifetime
+        contextToken: principal ? await opts.tokens.for(principal) : undefined,
+        credential: resolved ? { issuedAt: resolved.issuedAt, expiresAt: resolved.expiresAt } : undefined,
       });
     },
     onExecute({ args }) {

@@ -1,7 +1,8 @@
 /**
  * The tenants subgraph's migrations: the initial schema from entity metadata, then (PostgreSQL only)
  * the SECURITY DEFINER function the gateway's API-key resolution uses to find a key across tenants,
- * then `locations.ghl_location_id` unique per tenant instead of across the platform.
+ * then `locations.ghl_location_id` unique per tenant instead of across the platform, then the deny state
+ * of removed members' access tokens (`revoked_subjects`, revoked-subjects-migration.ts).
  */
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
@@ -10,6 +11,7 @@ import { initialSchemaMigration } from '../../core/db/migration';
 import { quoteIdent } from '../../core/db/rls';
 import { SchemaAwareMigration } from '../../core/db/schema-migration';
 import { LOCATIONS_GHL_UNIQUE } from './entities/location';
+import { RevokedSubjectsTable } from './revoked-subjects-migration';
 
 export const RESOLVE_API_KEY_FUNCTION = 'resolve_api_key';
 
@@ -78,4 +80,5 @@ export const tenantsMigrations: MigrationObject[] = [
   initialSchemaMigration('Migration0001TenantsInitial'),
   { name: 'Migration0002TenantsResolveApiKey', class: ResolveApiKeyFunction },
   { name: 'Migration0003TenantsGhlLocationPerTenant', class: GhlLocationIdPerTenant },
+  { name: 'Migration0004TenantsRevokedSubjects', class: RevokedSubjectsTable },
 ];

@@ -1,15 +1,18 @@
 /**
  * Internal HTTP routes. `POST /internal/api-keys/resolve` (gateway only): `{ keyHash }` → `200 { principal }`
- * or `404 { error: "unknown_key" }`. The caller must present a context token whose subject is exactly
- * `service:gateway`; anything else is 401.
+ * or `404 { error: "unknown_key" }`. `POST /internal/subjects/revocation` (gateway only):
+ * `{ tenantId, subject }` → `200 { revokedAt: ISO | null }` (a removed member's access tokens). The caller
+ * must present a context token whose subject is exactly `service:gateway`; anything else is 401.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SUBJECT_REVOCATION_PATH } from '../../core/access-token';
 import { RESOLVE_API_KEY_PATH } from '../../core/api-key';
 import { CONTEXT_HEADER } from '../../core/context-token';
 import { BodyTooLargeError, readBody, sendJson } from '../../core/server/http-util';
 import type { SubgraphDeps } from '../../core/server/subgraph-module';
 import type { RouteHandler } from '../../core/server/subgraph-server';
 import { resolveApiKey } from './service/api-key-resolution';
+import { subjectRevokedAt } from './service/revoked-subjects';
 
 export const GATEWAY_SUBJECT = 'service:gateway';
 const MAX_BODY_BYTES = 4096;
@@ -69,6 +72,53 @@ export function resolveApiKeyRoute(deps: SubgraphDeps): RouteHandler {
   };
 }
 
+/** `{ tenantId, subject }` as ids of sane length, or null. */
+async function readSubject(req: IncomingMessage): Promise<{ tenantId: string; subject: string } | null> {
+  let body: unknown;
+  try {
+    body = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw err;
+    return null;
+  }
+  const { tenantId, subject } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+    string,
+    unknown
+  >;
+  const sane = (v: unknown, max: number): v is string =>
+    typeof v === 'string' && v.length > 0 && v.length <= max;
+  return sane(tenantId, 36) && sane(subject, 200) ? { tenantId, subject } : null;
+}
+
+export function subjectRevocationRoute(deps: SubgraphDeps): RouteHandler {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if ((req.url ?? '/').split('?')[0] !== SUBJECT_REVOCATION_PATH) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
+      return true;
+    }
+    if (!(await isGateway(deps, req))) {
+      sendJson(res, 401, { error: 'unauthenticated' });
+      return true;
+    }
+    let ref: { tenantId: string; subject: string } | null;
+    try {
+      ref = await readSubject(req);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      sendJson(res, 413, { error: 'payload_too_large' });
+      return true;
+    }
+    if (!ref) {
+      sendJson(res, 400, { error: 'bad_request', message: 'body must be {"tenantId": "…", "subject": "…"}' });
+      return true;
+    }
+    const revokedAt = await subjectRevokedAt(deps.orm, ref.tenantId, ref.subject);
+    sendJson(res, 200, { revokedAt: revokedAt?.toISOString() ?? null });
+    return true;
+  };
+}
+
 export function tenantsRoutes(deps: SubgraphDeps): RouteHandler[] {
-  return [resolveApiKeyRoute(deps)];
+  return [resolveApiKeyRoute(deps), subjectRevocationRoute(deps)];
 }

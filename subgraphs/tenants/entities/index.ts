@@ -5,8 +5,9 @@ import { Location } from './location';
 import { Member } from './member';
 import { Organization } from './organization';
 import { PartnerApp } from './partner-app';
+import { RevokedSubject } from './revoked-subject';
 
-export { ApiKey, AuditEntry, AuditHead, Location, Member, Organization, PartnerApp };
+export { ApiKey, AuditEntry, AuditHead, Location, Member, Organization, PartnerApp, RevokedSubject };
 export { Branding, EMPTY_BRANDING, type BrandingData } from './branding';
 export { DEFAULT_VERTICAL } from './organization';
 
@@ -19,5 +20,6 @@ export const tenantsEntities = [
   PartnerApp,
   AuditEntry,
   AuditHead,
+  RevokedSubject,
   OutboxEvent,
 ];

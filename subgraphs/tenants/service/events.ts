@@ -8,9 +8,10 @@ import {
   type ApiKeyRevokedPayload,
   type EventEnvelope,
   type LocationUpsertedPayload,
+  type MemberRemovedPayload,
   type PartnerAppUpsertedPayload,
 } from '../../../core/vocabulary';
-import type { ApiKey, BrandingData, Location, Organization, PartnerApp } from '../entities';
+import type { ApiKey, BrandingData, Location, Member, Organization, PartnerApp } from '../entities';
 
 /** `tenants.organization.upserted` (its payload type is not in core/vocabulary yet). */
 export interface OrganizationUpsertedPayload {
@@ -50,4 +51,13 @@ export function partnerAppUpserted(app: PartnerApp): EventEnvelope<PartnerAppUps
 
 export function apiKeyRevoked(key: ApiKey): EventEnvelope<ApiKeyRevokedPayload> {
   return makeEvent(EventTypes.tenantApiKeyRevoked, key.tenantId, { apiKeyId: key.id, keyHash: key.keyHash });
+}
+
+export function memberRemoved(m: Member, removedAt: Date): EventEnvelope<MemberRemovedPayload> {
+  return makeEvent(EventTypes.tenantMemberRemoved, m.tenantId, {
+    memberId: m.id,
+    organizationId: m.organizationId,
+    userId: m.userId,
+    removedAt: removedAt.toISOString(),
+  });
 }

@@ -10,6 +10,8 @@ import type { RequestContext } from '../../../core/request-context';
 import { MemberRole } from '../../../core/vocabulary';
 import { Location, Member } from '../entities';
 import { assertCanGrant, requireAdmin, requireRead } from './access';
+import { memberRemoved } from './events';
+import { recordSubjectRevocation } from './revoked-subjects';
 import { requireEmail, requireExternalId, requireText } from './validation';
 import { visibility, type Visibility } from './visibility';
 import { writeAudited } from './write';
@@ -180,9 +182,13 @@ export async function removeMember(ctx: RequestContext, id: string): Promise<boo
   return writeAudited(ctx, async (em) => {
     const m = await em.findOneOrFail(Member, { id: current.id });
     em.remove(m);
+    // the member's access tokens stop working: persisted deny state, and an event for every gateway
+    const removedAt = new Date();
+    await recordSubjectRevocation(em, m.tenantId, m.userId, removedAt);
     return {
       result: true,
       audit: { action: 'member.remove', targetType: 'Member', targetId: id, change: { before } },
+      events: [memberRemoved(m, removedAt)],
     };
   });
 }
