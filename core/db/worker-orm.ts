@@ -17,7 +17,7 @@ export interface WorkerOrm {
   close(): Promise<void>;
 }
 
-export async function openWorkerOrm(orm: Orm, poolMax = 2): Promise<WorkerOrm> {
+export async function openWorkerOrm(orm: Orm, poolMax = 4): Promise<WorkerOrm> {
   if (!isPostgres(orm)) return { orm, close: async () => undefined };
   const worker = await MikroORM.init({
     ...orm.config.getAll(),

@@ -5,6 +5,10 @@
  * with XAUTOCLAIM after `claimIdleMs`. A failed handler leaves its entry pending, so it is retried by
  * the same reclaim path; after `maxDeliveries` it is copied to `<prefix>:dead-letter` and acked.
  * Delivery is at least once: consumers must be idempotent on `event.id` (core/outbox processed events).
+ * A consumer handles up to `concurrency` entries of what it read at once (each acked on its own): one slow
+ * handler, or a burst of events, must not queue every other event of the group behind it — a request may
+ * be waiting for one of them (read-your-writes). Like the members of a group, concurrent handlers see
+ * events out of order; consumers already tolerate that (newest-event-wins read models, idempotent sums).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -28,6 +32,8 @@ export interface RedisStreamsEventBusOptions {
   blockMs?: number;
   /** Entries per read. Default 50. */
   batchSize?: number;
+  /** Entries one consumer handles at once, per subscription. Default 16. */
+  concurrency?: number;
   /** Deliveries before an entry goes to the dead-letter stream. Default 5. */
   maxDeliveries?: number;
   /** Approximate MAXLEN per stream. Default 1,000,000. */
@@ -49,7 +55,7 @@ interface Subscription {
   handler: EventHandler;
   conn: Redis;
   loop?: Promise<void>;
-  inFlight?: Promise<void>;
+  inFlight: Set<Promise<void>>;
 }
 
 const FIELD = 'event';
@@ -72,6 +78,7 @@ export class RedisStreamsEventBus implements EventBus {
       claimIdleMs: opts.claimIdleMs ?? 30_000,
       blockMs: opts.blockMs ?? 1_000,
       batchSize: opts.batchSize ?? 50,
+      concurrency: Math.max(1, opts.concurrency ?? 16),
       maxDeliveries: opts.maxDeliveries ?? 5,
       maxLen: opts.maxLen ?? 1_000_000,
       startFrom: opts.startFrom ?? '0',
@@ -118,7 +125,7 @@ export class RedisStreamsEventBus implements EventBus {
         if (!(err instanceof Error) || !err.message.includes('BUSYGROUP')) throw err;
       }
     }
-    const sub: Subscription = { group, streams, handler, conn: this.connect() };
+    const sub: Subscription = { group, streams, handler, conn: this.connect(), inFlight: new Set() };
     sub.loop = this.run(sub);
     this.subs.push(sub);
   }
@@ -140,12 +147,10 @@ export class RedisStreamsEventBus implements EventBus {
           ...sub.streams,
           ...sub.streams.map(() => '>'),
         )) as ReadReply;
-        for (const [stream, entries] of reply ?? []) {
-          for (const entry of entries) {
-            if (this.stopped) return;
-            await this.process(sub, stream, entry);
-          }
-        }
+        await this.processAll(
+          sub,
+          (reply ?? []).flatMap(([stream, entries]) => entries.map((entry) => ({ stream, entry }))),
+        );
       } catch (err) {
         if (this.stopped) return;
         this.opts.logger?.warn({ err, group: sub.group }, 'redis event bus read failed');
@@ -169,13 +174,28 @@ export class RedisStreamsEventBus implements EventBus {
           this.o.batchSize,
         )) as AutoClaimReply;
         if (deleted?.length) await sub.conn.xack(stream, sub.group, ...deleted);
-        for (const entry of entries) {
-          if (this.stopped) return;
-          if (entry) await this.process(sub, stream, entry);
-        }
+        await this.processAll(
+          sub,
+          entries.filter((e): e is StreamEntry => e !== null).map((entry) => ({ stream, entry })),
+        );
+        if (this.stopped) return;
         cursor = next;
       } while (cursor !== '0-0' && !this.stopped);
     }
+  }
+
+  /** Handles `items` with at most `concurrency` in flight; stops taking new ones once closing. */
+  private async processAll(
+    sub: Subscription,
+    items: { stream: string; entry: StreamEntry }[],
+  ): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < items.length && !this.stopped; i = next++) {
+        await this.process(sub, items[i]!.stream, items[i]!.entry);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, items.length) }, worker));
   }
 
   private async process(sub: Subscription, stream: string, [id, fields]: StreamEntry): Promise<void> {
@@ -191,10 +211,11 @@ export class RedisStreamsEventBus implements EventBus {
       return;
     }
     const run = sub.handler(event);
-    sub.inFlight = run.then(
+    const settled = run.then(
       () => undefined,
       () => undefined,
     );
+    sub.inFlight.add(settled);
     try {
       await run;
       await sub.conn.xack(stream, sub.group, id);
@@ -206,7 +227,7 @@ export class RedisStreamsEventBus implements EventBus {
       const deliveries = await this.deliveryCount(sub, stream, id);
       if (deliveries >= this.o.maxDeliveries) await this.deadLetter(sub, stream, id, fields, String(err));
     } finally {
-      sub.inFlight = undefined;
+      sub.inFlight.delete(settled);
     }
   }
 
@@ -242,13 +263,13 @@ export class RedisStreamsEventBus implements EventBus {
   }
 
   /**
-   * Stops reading. An in-flight handler gets `shutdownTimeoutMs` to finish (and be acked); after that its
-   * entry simply stays pending and another consumer reclaims it — exactly what happens when a process dies.
+   * Stops reading. In-flight handlers get `shutdownTimeoutMs` to finish (and be acked); after that their
+   * entries simply stay pending and another consumer reclaims them — exactly what happens when a process dies.
    */
   async close(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const inFlight = this.subs.map((s) => s.inFlight).filter((p): p is Promise<void> => p !== undefined);
+    const inFlight = this.subs.flatMap((s) => [...s.inFlight]);
     await Promise.race([
       Promise.all(inFlight),
       new Promise((r) => setTimeout(r, this.o.shutdownTimeoutMs).unref()),
