@@ -254,7 +254,6 @@ async function main(): Promise<void> {
         agents,
         scenarioIds.length * o.sessions,
         o.seed,
-        30_000,
       );
       setupSeconds += (performance.now() - s0) / 1000;
       const ids = (k: number) => sessions.slice(k * o.sessions, (k + 1) * o.sessions).map((s) => s.id);

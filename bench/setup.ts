@@ -1,8 +1,7 @@
 /**
  * Data the bench needs, created through the gateway like any partner app would (not measured): extra
- * agents, and coaching sessions that the coaching subgraph has learned about (from the agents subgraph's
- * `agents.session.upserted` events) — checked by recording the agent's greeting turn, which coaching
- * refuses with NOT_FOUND until then.
+ * agents, and coaching sessions with the agent's greeting — recorded right after `startAgentSession`
+ * answers, once, as a partner would: a session is usable in coaching the moment it is started.
  */
 import type http from 'node:http';
 import { demoAgents } from '../bin/demo-plan';
@@ -57,8 +56,9 @@ export interface BenchSession {
 }
 
 /**
- * Starts `count` sessions (agents round robin) and waits until coaching accepts each one: the agent's
- * greeting (a turn with `coach: false`, unique per session so no two conversations share a cache key).
+ * Starts `count` sessions (agents round robin), each followed at once by the agent's greeting (a turn
+ * with `coach: false`, unique per session so no two conversations share a cache key). Any error stops
+ * the bench: a partner never has to retry.
  */
 export async function createSessions(
   agent: http.Agent,
@@ -66,33 +66,23 @@ export async function createSessions(
   agents: BenchAgent[],
   count: number,
   seed: number,
-  timeoutMs: number,
 ): Promise<BenchSession[]> {
   const rand = prng(seed + 17);
   const plan = Array.from({ length: count }, (_, i) => ({
     agent: agents[i % agents.length]!,
     channel: pick(CHANNELS, rand),
   }));
-  const sessions = await inBatches(plan, 8, async (p, i) => {
+  return inBatches(plan, 8, async (p, i) => {
     const input = { agentId: p.agent.id, contactId: `bench-contact-${i + 1}`, channel: p.channel };
     const r = await gqlPost<{ startAgentSession: { id: string } }>(agent, gateway, START_SESSION, { input });
     if (!r.data?.startAgentSession) throw new Error(`startAgentSession failed: ${firstError(r)}`);
-    return { id: r.data.startAgentSession.id, agentName: p.agent.name };
+    const session = { id: r.data.startAgentSession.id, agentName: p.agent.name };
+    const text = `Hi, this is ${p.agent.name} with Acme Realty, thanks for reaching out about inquiry ${i + 1}!`;
+    const greeting = { sessionId: session.id, speaker: 'AGENT', text, coach: false };
+    const g = await gqlPost<{ addConversationTurn: { id: string } }>(agent, gateway, ADD_TURN, {
+      input: greeting,
+    });
+    if (!g.data?.addConversationTurn) throw new Error(`greeting turn failed: ${firstError(g)}`);
+    return session;
   });
-  const deadline = performance.now() + timeoutMs;
-  await inBatches(sessions, 8, async (s, i) => {
-    const text = `Hi, this is ${s.agentName} with Acme Realty, thanks for reaching out about inquiry ${i + 1}!`;
-    const input = { sessionId: s.id, speaker: 'AGENT', text, coach: false };
-    for (;;) {
-      const r = await gqlPost<{ addConversationTurn: { id: string } }>(agent, gateway, ADD_TURN, { input });
-      if (r.data?.addConversationTurn) return;
-      const code = r.errors?.[0]?.extensions?.['code'];
-      if (code !== 'NOT_FOUND') throw new Error(`greeting turn failed: ${firstError(r)}`);
-      if (performance.now() > deadline) {
-        throw new Error(`coaching did not learn session ${s.id} within ${Math.round(timeoutMs / 1000)} s`);
-      }
-      await new Promise((res) => setTimeout(res, 100));
-    }
-  });
-  return sessions;
 }

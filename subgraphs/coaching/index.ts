@@ -12,6 +12,7 @@
 import type http from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { Orm } from '../../core/db/orm';
+import { openWorkerOrm } from '../../core/db/worker-orm';
 import type { SubgraphDeps, SubgraphModule } from '../../core/server/subgraph-module';
 import { coachingEntities } from './entities';
 import { coachingMigrations } from './migrations';
@@ -25,6 +26,7 @@ import { referenceResolvers } from './resolvers/reference-resolvers';
 import { buildCoachingSchema } from './schema';
 import { createRuntime, type CoachingRuntime } from './runtime';
 import { READ_MODEL_EVENTS, readModelConsumer, COACHING_CONSUMER } from './service/read-models';
+import { notifyingArrivals } from './service/read-model-arrivals';
 import { attachSubscriptionServer } from './subscriptions/ws-server';
 import { ghlWebhookRoute } from './webhooks/ghl-route';
 
@@ -88,15 +90,19 @@ export function createCoachingSubgraph(opts: CoachingOptions = {}): CoachingSubg
       const rt = runtime(deps);
       const onInvalid = (event: { id: string; type: string }, err: unknown) =>
         rt.logger.warn({ err, eventId: event.id, type: event.type }, 'malformed event skipped');
+      // The read models are applied through a pool of their own: requests waiting for a session or
+      // agent the consumer is about to apply must never hold every connection it needs.
+      const worker = await openWorkerOrm(deps.orm);
       await deps.events.subscribe(
         COACHING_CONSUMER,
         READ_MODEL_EVENTS,
-        readModelConsumer(deps.orm, onInvalid),
+        notifyingArrivals(rt.arrivals, readModelConsumer(worker.orm, onInvalid)),
       );
       rt.startRelay();
       rt.startInbox();
       return async () => {
         await rt.close();
+        await worker.close();
         runtimes.delete(deps.orm);
         schemas.delete(deps.orm);
       };

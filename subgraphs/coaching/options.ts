@@ -53,6 +53,12 @@ export interface CoachingOptions {
   redisPrefix?: string;
   /** Outbox relay poll interval. Default 200 ms. */
   relayIntervalMs?: number;
+  /**
+   * How long a request waits for a session or agent this subgraph's read model has not learned yet (it
+   * was created in the agents subgraph an instant ago) before answering NOT_FOUND. Default:
+   * config.readModelWaitMs (READ_MODEL_WAIT_MS, 3 s).
+   */
+  readModelWaitMs?: number;
   ghl?: GhlWebhookOptions;
   /** Turns given to the engine and the qualification analysis. Default 20. */
   recentTurns?: number;
@@ -84,6 +90,7 @@ export interface ResolvedCoachingOptions {
   maxConcurrentRuns: number;
   wsMaxPayload: number;
   wsMaxSubscriptions: number;
+  readModelWaitMs: number;
 }
 
 export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): ResolvedCoachingOptions {
@@ -106,5 +113,6 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
     maxConcurrentRuns: opts.maxConcurrentRuns ?? 32,
     wsMaxPayload: opts.wsMaxPayload ?? 64 * 1024,
     wsMaxSubscriptions: opts.wsMaxSubscriptions ?? 500,
+    readModelWaitMs: opts.readModelWaitMs ?? config.readModelWaitMs ?? 3_000,
   };
 }

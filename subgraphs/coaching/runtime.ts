@@ -16,6 +16,7 @@ import { createPubSub, type PubSub } from '../../core/pubsub';
 import { createQuotaGate, type QuotaGate } from '../../core/quota';
 import { MemoryCache, RedisCache, type Cache } from '../../core/cache';
 import { startOutboxRelay, type OutboxRelay } from '../../core/outbox';
+import { Arrivals } from '../../core/events/arrivals';
 import { createCoachingEngine } from './engine';
 import type { SubgraphDeps } from '../../core/server/subgraph-module';
 import type { CoachingEngine } from './engine/types';
@@ -43,6 +44,8 @@ export interface CoachingRuntime {
   engine: CoachingEngine;
   quota: QuotaGate;
   options: ResolvedCoachingOptions;
+  /** Sessions, agents and locations the read models are about to learn: requests wait for them (bounded). */
+  arrivals: Arrivals;
   runs: RunTracker;
   /** Processes the durable GHL webhook inbox (poked by the route; `pause`/`resume` for maintenance). */
   ghlInbox: InboxWorker;
@@ -145,6 +148,7 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     engine,
     quota,
     options,
+    arrivals: new Arrivals({ timeoutMs: options.readModelWaitMs }),
     runs,
     ghlInbox,
     ghlInboxStats: new InboxStats(),

@@ -2,13 +2,15 @@
  * Who may see which session: the session's location must be visible to the caller and an AGENT sees only
  * their own sessions. An invisible session answers exactly like a missing one (NOT_FOUND).
  */
-import type { EntityManager } from '@mikro-orm/core';
+import { withTenantScope } from '../../../core/db/request-scope';
 import { NotFoundError } from '../../../core/errors';
 import { canSeeLocation, requireScope, type Principal } from '../../../core/principal';
 import { MemberRole } from '../../../core/vocabulary';
 import { SessionView } from '../entities';
+import type { CoachingRuntime } from '../runtime';
 import type { ServiceCtx } from './context';
 import { sessionViewLoader } from './loaders';
+import { sessionArrival } from './read-model-arrivals';
 
 export function requireRead(p: Principal): void {
   requireScope(p, 'coaching:read');
@@ -28,22 +30,38 @@ export function canSeeSession(
   return true;
 }
 
-/** The visible session or NOT_FOUND; batched through the request's loader when there is one. */
+/**
+ * The visible session or NOT_FOUND; batched through the request's loader when there is one. A session
+ * missing from the read model may have been started in the agents subgraph an instant ago: the lookup
+ * waits (bounded, `rt.arrivals`) for its event before answering NOT_FOUND — an unknown id, or another
+ * tenant's (the lookup is tenant-scoped), answers NOT_FOUND after the bound, exactly like a missing one.
+ */
 export async function requireVisibleSession(ctx: ServiceCtx, sessionId: string): Promise<SessionView> {
-  const view = ctx.loaders
+  let view = ctx.loaders
     ? await sessionViewLoader(ctx).load(sessionId)
     : await ctx.em.findOne(SessionView, { sessionId });
+  if (!view) {
+    view = await ctx.rt.arrivals.await(sessionArrival(ctx.principal.tenantId, sessionId), () =>
+      ctx.em.findOne(SessionView, { sessionId }),
+    );
+    if (view && ctx.loaders) sessionViewLoader(ctx).clear(sessionId).prime(sessionId, view);
+  }
   if (!view || !canSeeSession(ctx.principal, view)) throw new NotFoundError('AgentSession', sessionId);
   return view;
 }
 
-/** Same check with a bare EntityManager (subscriptions, before the stream starts). */
-export async function findVisibleSession(
-  em: EntityManager,
+/**
+ * Same check for subscriptions (no request EntityManager): each lookup runs in a short tenant scope of
+ * its own, so no connection is held while waiting for a session the read model has not learned yet.
+ */
+export async function awaitVisibleSession(
+  rt: CoachingRuntime,
   p: Principal,
   sessionId: string,
 ): Promise<SessionView> {
-  const view = await em.findOne(SessionView, { sessionId });
+  const view = await rt.arrivals.await(sessionArrival(p.tenantId, sessionId), () =>
+    withTenantScope(rt.orm, p.tenantId, (em) => em.findOne(SessionView, { sessionId })),
+  );
   if (!view || !canSeeSession(p, view)) throw new NotFoundError('AgentSession', sessionId);
   return view;
 }

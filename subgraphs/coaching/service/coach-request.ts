@@ -3,21 +3,35 @@
  * session, the recent turns, the known slots and the contact's memory. No call to another subgraph.
  */
 import type { EntityManager } from '@mikro-orm/core';
+import type { Arrivals } from '../../../core/events/arrivals';
 import { AgentRole, Experience, type ConversationStage } from '../../../core/vocabulary';
 import type { AgentProfileView, Slots, Turn } from '../coach/types';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import { AgentProfile, ConversationTurn, type Qualification, type SessionView } from '../entities';
 import { contactMemory } from './qualification';
+import { agentArrival } from './read-model-arrivals';
 
-/** Used until the agent's profile event has arrived. */
+/** Used when the agent's profile event has not arrived (within the wait, when there is one). */
 export const DEFAULT_AGENT_VIEW: AgentProfileView = {
   role: AgentRole.BUYER_AGENT,
   experience: Experience.EXPERIENCED,
   specializations: [],
 };
 
-export async function agentView(em: EntityManager, agentId: string): Promise<AgentProfileView> {
-  const profile = await em.findOne(AgentProfile, { agentId });
+/** Waits (bounded) for an agent profile the read model has not learned yet: the agent may be brand new. */
+export interface AwaitProfile {
+  arrivals: Arrivals;
+  tenantId: string;
+}
+
+export async function agentView(
+  em: EntityManager,
+  agentId: string,
+  wait?: AwaitProfile,
+): Promise<AgentProfileView> {
+  const find = () => em.findOne(AgentProfile, { agentId });
+  const profile =
+    (await find()) ?? (wait ? await wait.arrivals.await(agentArrival(wait.tenantId, agentId), find) : null);
   if (!profile) return DEFAULT_AGENT_VIEW;
   return {
     role: profile.role,
@@ -44,13 +58,15 @@ export interface CoachRequestInput {
   recentTurnCount: number;
   /** Already loaded by the caller (skips a query). */
   agent?: AgentProfileView;
+  /** Wait for a profile the read model has not learned yet (see `agentView`). */
+  awaitProfile?: AwaitProfile;
   turns?: Turn[];
   qualification?: Qualification | null;
 }
 
 export async function buildCoachRequest(em: EntityManager, input: CoachRequestInput): Promise<CoachRequest> {
   const { session } = input;
-  const agent = input.agent ?? (await agentView(em, session.agentId));
+  const agent = input.agent ?? (await agentView(em, session.agentId, input.awaitProfile));
   const turns = input.turns ?? (await recentTurns(em, session.sessionId, input.recentTurnCount));
   const known: Slots = input.qualification?.slots ?? {};
   const stage: ConversationStage = input.qualification?.stage ?? session.stage;

@@ -99,6 +99,7 @@ export async function requestCoaching(
     kind,
     ...(question ? { question } : {}),
     recentTurnCount: ctx.rt.options.recentTurns,
+    awaitProfile: { arrivals: ctx.rt.arrivals, tenantId: session.tenantId },
     qualification: await ctx.em.findOne(Qualification, { sessionId }),
   });
   if (request.turns.length === 0 && !question) {

@@ -1,10 +1,10 @@
 /**
  * Subscriptions to a session's channel: the caller's access to the session is checked in a short tenant
- * scope, then the channel is iterated (filtered to one kind of message). Ending the GraphQL subscription
- * calls `return()`, which releases the pub/sub subscription.
+ * scope (waiting, bounded, for a session the read model has not learned yet), then the channel is
+ * iterated (filtered to one kind of message). Ending the GraphQL subscription calls `return()`, which
+ * releases the pub/sub subscription.
  */
-import { withTenantScope } from '../../../core/db/request-scope';
-import { findVisibleSession, requireRead } from './access';
+import { awaitVisibleSession, requireRead } from './access';
 import {
   sessionChannel,
   type HintEventPayload,
@@ -51,7 +51,7 @@ async function subscribeSession<T>(
   requireRead(p);
   const sessionId = validateId('sessionId', rawSessionId);
   const rt = runtimeOf(ctx);
-  await withTenantScope(rt.orm, p.tenantId, (em) => findVisibleSession(em, p, sessionId));
+  await awaitVisibleSession(rt, p, sessionId);
   const source = rt.pubsub.subscribe<SessionMessage>(sessionChannel(p.tenantId, sessionId));
   try {
     await source.ready;

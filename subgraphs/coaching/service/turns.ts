@@ -74,7 +74,7 @@ export async function recordTurn(
   await em.flush();
   if (input.speaker !== Speaker.LEAD) return { turn, qualification: null, request: null };
 
-  const agent = await agentView(em, session.agentId);
+  const agent = await agentView(em, session.agentId, { arrivals: rt.arrivals, tenantId: session.tenantId });
   const turns = await recentTurns(em, session.sessionId, rt.options.recentTurns);
   const { qualification, scoreChanged } = await updateQualification(em, session, agent, turns, turn.at);
   await rememberContact(em, session, qualification.slots, turn.at);

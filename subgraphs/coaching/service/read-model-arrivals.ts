@@ -1,0 +1,50 @@
+/**
+ * Read-your-writes for the read models fed by the agents and tenants subgraphs (core/events/arrivals.ts):
+ * which (kind, tenant, id) each consumed event is about, the consumer wrapper that wakes the requests
+ * waiting for it once the event's effects committed, and the keys requests wait on.
+ */
+import type { ArrivalKey, Arrivals } from '../../../core/events/arrivals';
+import type { EventHandler } from '../../../core/events/event-bus';
+import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
+
+export const ArrivalKind = {
+  session: 'coaching.session',
+  agent: 'coaching.agent',
+  location: 'coaching.location',
+} as const;
+
+export function sessionArrival(tenantId: string, sessionId: string): ArrivalKey {
+  return { kind: ArrivalKind.session, tenantId, id: sessionId };
+}
+
+export function agentArrival(tenantId: string, agentId: string): ArrivalKey {
+  return { kind: ArrivalKind.agent, tenantId, id: agentId };
+}
+
+const ID_FIELD: Partial<Record<string, [kind: string, field: string]>> = {
+  [EventTypes.agentSessionUpserted]: [ArrivalKind.session, 'sessionId'],
+  [EventTypes.agentUpserted]: [ArrivalKind.agent, 'agentId'],
+  [EventTypes.tenantLocationUpserted]: [ArrivalKind.location, 'locationId'],
+};
+
+/** What a read-model event is about; null for other events and payloads without the id. */
+export function arrivalOf(event: EventEnvelope): ArrivalKey | null {
+  const spec = ID_FIELD[event.type];
+  const payload = event.payload as Record<string, unknown> | null;
+  const id = spec && typeof payload === 'object' && payload !== null ? payload[spec[1]] : undefined;
+  if (!spec || typeof id !== 'string' || !event.tenantId) return null;
+  return { kind: spec[0], tenantId: event.tenantId, id };
+}
+
+/**
+ * The consumer's handler, then a wake-up for whoever waits on what the event is about. `handler`
+ * resolves after its transaction committed, so a woken request finds the row. A redelivered event wakes
+ * them too (harmless: they look again).
+ */
+export function notifyingArrivals(arrivals: Arrivals, handler: EventHandler): EventHandler {
+  return async (event) => {
+    await handler(event);
+    const key = arrivalOf(event);
+    if (key) arrivals.notify(key);
+  };
+}
