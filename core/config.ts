@@ -101,6 +101,7 @@ const schema = z.object({
   GHL_CLIENT_SECRET: z.string().optional(),
   GHL_OAUTH_TOKEN_URL: optionalUrl,
   GHL_OAUTH_REDIRECT_URI: optionalUrl,
+  GHL_WEBHOOK_CONCURRENCY: decimal(0, 64).default(4),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -159,7 +160,13 @@ export interface PlatformConfig {
    */
   readModelWaitMs: number;
   /** GoHighLevel webhook verification keys (PEM, several allowed for rotation); none → every webhook is rejected. */
-  ghl: { ed25519PublicKeys: string[]; rsaPublicKeys: string[]; oauth?: GhlOAuthConfig };
+  ghl: {
+    ed25519PublicKeys: string[];
+    rsaPublicKeys: string[];
+    oauth?: GhlOAuthConfig;
+    /** GHL deliveries this instance processes at once; 0 = it stores deliveries and other instances process them. */
+    concurrency: number;
+  };
 }
 
 /** The GoHighLevel app's OAuth client: proves which tenant installed the app on a location. */
@@ -273,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       ed25519PublicKeys: pemKeys('GHL_ED25519_PUBLIC_KEY', e.GHL_ED25519_PUBLIC_KEY),
       rsaPublicKeys: pemKeys('GHL_RSA_PUBLIC_KEY', e.GHL_RSA_PUBLIC_KEY),
       oauth: ghlOAuth(e),
+      concurrency: e.GHL_WEBHOOK_CONCURRENCY,
     },
   };
 }

@@ -21,7 +21,7 @@ export interface GhlWebhookOptions {
   maxClockSkewSeconds?: number;
   /** Deliveries waiting in the inbox (all instances); beyond it the route answers 429, storing nothing. Default 1000. */
   queueSize?: number;
-  /** Deliveries this instance processes at once. Default 4. */
+  /** Deliveries this instance processes at once; 0 = receive only. Default: config.ghl.concurrency (4). */
   concurrency?: number;
   /** How often the worker looks for deliveries it was not poked about (other instances, retries). Default 1000 ms. */
   pollIntervalMs?: number;
@@ -102,7 +102,7 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
       maxAgeSeconds: g.maxAgeSeconds ?? 300,
       maxClockSkewSeconds: g.maxClockSkewSeconds ?? 60,
       queueSize: g.queueSize ?? 1000,
-      concurrency: g.concurrency ?? 4,
+      concurrency: g.concurrency ?? config.ghl?.concurrency ?? 4,
       pollIntervalMs: g.pollIntervalMs ?? 1000,
       maxAttempts: g.maxAttempts ?? 5,
       retentionSeconds: g.retentionSeconds ?? 7 * 24 * 3600,

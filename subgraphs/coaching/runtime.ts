@@ -134,6 +134,8 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     },
     logger,
   });
+  if (options.ghl.concurrency === 0)
+    logger.info('GHL webhook inbox: receive only (concurrency 0): other instances process the deliveries');
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   let relay: OutboxRelay | null = null;

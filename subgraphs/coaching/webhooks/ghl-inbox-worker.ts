@@ -8,6 +8,7 @@
 import type { Logger } from '../../../core/logger';
 
 export interface InboxWorkerOptions {
+  /** Deliveries processed at once; 0 = none (a receive-only instance: other instances process the inbox). */
   concurrency: number;
   pollIntervalMs: number;
   /** Claims and processes one delivery; false when none was processable. */
@@ -66,8 +67,9 @@ export class InboxWorker {
     return this.lanes;
   }
 
+  /** Claiming now: not paused, not closed, and not a receive-only instance (concurrency 0). */
   private get running(): boolean {
-    return !this.paused && !this.closed;
+    return !this.paused && !this.closed && this.opts.concurrency > 0;
   }
 
   private pump(): void {

@@ -78,7 +78,7 @@ describe('loadConfig', () => {
     });
     expect(c.anthropic).toEqual({ apiKey: undefined, baseUrl: undefined });
     expect(c.seedDemo).toBe(true);
-    expect(c.ghl).toEqual({ ed25519PublicKeys: [], rsaPublicKeys: [] });
+    expect(c.ghl).toEqual({ ed25519PublicKeys: [], rsaPublicKeys: [], oauth: undefined, concurrency: 4 });
   });
 
   test('reads process.env when no env is given', () => {
@@ -201,7 +201,29 @@ describe('loadConfig', () => {
     ['CONTEXT_SECRET', 'too-short'],
     ['GHL_ED25519_PUBLIC_KEY', 'not a pem key'],
     ['GHL_RSA_PUBLIC_KEY', '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----'],
+    ['GHL_WEBHOOK_CONCURRENCY', '-1'],
+    ['GHL_WEBHOOK_CONCURRENCY', '65'],
+    ['GHL_WEBHOOK_CONCURRENCY', 'many'],
+    ['GHL_OAUTH_TOKEN_URL', 'ftp://ghl.example.com/token'],
   ];
+
+  test("the GHL app's OAuth client needs both halves (the missing one is named); both give the client", () => {
+    expect(configError(() => loadConfig({ GHL_CLIENT_SECRET: 's' })).variable).toBe('GHL_CLIENT_ID');
+    expect(configError(() => loadConfig({ GHL_CLIENT_ID: 'id' })).variable).toBe('GHL_CLIENT_SECRET');
+    const c = loadConfig({
+      GHL_CLIENT_ID: 'id',
+      GHL_CLIENT_SECRET: 'secret',
+      GHL_OAUTH_TOKEN_URL: 'http://127.0.0.1:9/token',
+      GHL_WEBHOOK_CONCURRENCY: '0',
+    });
+    expect(c.ghl.oauth).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      tokenUrl: 'http://127.0.0.1:9/token',
+      redirectUri: undefined,
+    });
+    expect(c.ghl.concurrency).toBe(0);
+  });
 
   test.each(BAD)('%s=%j throws a ConfigError naming the variable', (variable, value) => {
     const err = configError(() => loadConfig({ [variable]: value }));
