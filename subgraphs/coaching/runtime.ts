@@ -23,9 +23,8 @@ import type { CoachingEngine } from './engine/types';
 import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
 import { registerRuntime, unregisterRuntime } from './service/context';
 import { RunTracker } from './service/run-tracker';
-import { pruneDeliveries } from './webhooks/ghl-inbox';
-import { InboxStats, processNextGhlDelivery } from './webhooks/ghl-inbox-runner';
-import { InboxWorker } from './webhooks/ghl-inbox-worker';
+import { createInboxWorker, InboxStats } from './webhooks/ghl-inbox-runner';
+import type { InboxWorker } from './webhooks/ghl-inbox-worker';
 import {
   GhlOAuthInstallVerifier,
   unconfiguredInstallVerifier,
@@ -120,22 +119,8 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     opts.ghl?.installVerifier ?? (oauth ? new GhlOAuthInstallVerifier(oauth) : unconfiguredInstallVerifier);
   if (!ghlVerifier.configured)
     logger.warn('no GoHighLevel public key configured: every GHL webhook will be rejected');
-  const ghlInbox = new InboxWorker({
-    concurrency: options.ghl.concurrency,
-    pollIntervalMs: options.ghl.pollIntervalMs,
-    // `rt` is complete before the worker starts (startInbox)
-    processOne: () => processNextGhlDelivery(rt),
-    prune: async () => {
-      const removed = await pruneDeliveries(
-        deps.orm,
-        new Date(Date.now() - options.ghl.retentionSeconds * 1000),
-      );
-      if (removed) logger.info({ removed }, 'pruned processed GHL deliveries');
-    },
-    logger,
-  });
-  if (options.ghl.concurrency === 0)
-    logger.info('GHL webhook inbox: receive only (concurrency 0): other instances process the deliveries');
+  // `rt` is complete before the worker starts (startInbox)
+  const ghlInbox = createInboxWorker(() => rt, deps.orm, options.ghl, logger);
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   let relay: OutboxRelay | null = null;

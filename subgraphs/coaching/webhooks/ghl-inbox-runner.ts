@@ -8,7 +8,11 @@ import { Counter } from 'prom-client';
 import { metrics } from '../../../core/metrics';
 import { GhlDeliveryStatus } from '../entities';
 import type { CoachingRuntime } from '../runtime';
-import { processNextDelivery, type ProcessResult } from './ghl-inbox';
+import type { Orm } from '../../../core/db/orm';
+import type { Logger } from '../../../core/logger';
+import type { ResolvedGhlOptions } from '../options';
+import { processNextDelivery, pruneDeliveries, type ProcessResult } from './ghl-inbox';
+import { InboxWorker } from './ghl-inbox-worker';
 import { handleDelivery } from './ghl-processor';
 
 const processed = new Counter({
@@ -86,4 +90,25 @@ export async function processNextGhlDelivery(rt: CoachingRuntime): Promise<boole
   rt.ghlInboxStats.record(result);
   report(rt, result);
   return true;
+}
+
+/** The runtime's inbox worker; `rt()` is called only once the worker runs (after the runtime is built). */
+export function createInboxWorker(
+  rt: () => CoachingRuntime,
+  orm: Orm,
+  options: ResolvedGhlOptions,
+  logger: Logger,
+): InboxWorker {
+  if (options.concurrency === 0)
+    logger.info('GHL webhook inbox: receive only (concurrency 0): other instances process the deliveries');
+  return new InboxWorker({
+    concurrency: options.concurrency,
+    pollIntervalMs: options.pollIntervalMs,
+    processOne: () => processNextGhlDelivery(rt()),
+    prune: async () => {
+      const removed = await pruneDeliveries(orm, new Date(Date.now() - options.retentionSeconds * 1000));
+      if (removed) logger.info({ removed }, 'pruned processed GHL deliveries');
+    },
+    logger,
+  });
 }
