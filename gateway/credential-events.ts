@@ -1,7 +1,9 @@
 /**
- * What a gateway does when a credential ends elsewhere. Every gateway instance subscribes to these events
- * as its own consumer group (each gets every event): a revoked key is evicted from the credential cache and
- * a removed member's tokens are denied, and the subscriptions they opened on this instance are ended.
+ * What a gateway does when a credential ends — or what it covers changes — elsewhere. Every gateway
+ * instance subscribes to these events as its own consumer group (each gets every event): a revoked key is
+ * evicted from the credential cache and a removed member's tokens are denied, and the subscriptions they
+ * opened on this instance are ended; a new or changed location or organization makes the tenant's cached
+ * keys resolve afresh (their principals list the organizations and locations they cover).
  */
 import type { EventEnvelope, EventType } from '../core/vocabulary';
 import { EventTypes, type ApiKeyRevokedPayload, type MemberRemovedPayload } from '../core/vocabulary';
@@ -11,6 +13,8 @@ import type { SubscriptionRegistry } from './subscription-registry';
 export const CREDENTIAL_EVENT_TYPES: EventType[] = [
   EventTypes.tenantApiKeyRevoked,
   EventTypes.tenantMemberRemoved,
+  EventTypes.tenantLocationUpserted,
+  EventTypes.tenantOrganizationUpserted,
 ];
 
 export interface CredentialHolders {
@@ -19,6 +23,13 @@ export interface CredentialHolders {
 }
 
 export function handleCredentialEvent(gateway: CredentialHolders, event: EventEnvelope): void {
+  if (
+    event.type === EventTypes.tenantLocationUpserted ||
+    event.type === EventTypes.tenantOrganizationUpserted
+  ) {
+    gateway.resolver.refreshTenant(event.tenantId);
+    return;
+  }
   if (event.type === EventTypes.tenantApiKeyRevoked) {
     const p = event.payload as Partial<ApiKeyRevokedPayload>;
     if (typeof p.keyHash === 'string') gateway.resolver.forgetKey(p.keyHash);

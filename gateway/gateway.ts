@@ -21,6 +21,7 @@ import { PrincipalResolver } from './principal-resolver';
 import { corsPolicy } from './cors';
 import { useAuth, type AuthContext } from './plugins/use-auth';
 import { useContextForwarding } from './plugins/use-context-forwarding';
+import { useScopeRefresh } from './plugins/use-scope-refresh';
 import { useCredentialLifetime } from './plugins/use-credential-lifetime';
 import { ContextTokens } from './context-tokens';
 import { SubscriptionRegistry } from './subscription-registry';
@@ -115,6 +116,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         counter: opts.rateCounter ?? new MemoryRateCounter(),
       }),
       useContextForwarding({ tokens }),
+      useScopeRefresh({ resolver, credentialServiceUrl: opts.apiKeyResolverUrl }),
     ],
   });
   // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.

@@ -104,6 +104,23 @@ export class PrincipalResolver {
     this.keyCache.delete(keyHash);
   }
 
+  /**
+   * Resolve this key afresh on its next use (not revoked): what it covers may have changed — its
+   * caller just created a location or an organization through the credential service.
+   */
+  refreshApiKey(apiKey: string): void {
+    this.keyCache.delete(hashApiKey(apiKey.trim()));
+  }
+
+  /** Resolve every cached key of the tenant afresh (its organizations or locations changed elsewhere). */
+  refreshTenant(tenantId: string): void {
+    const stale: string[] = [];
+    for (const [hash, cached] of this.keyCache.entries()) {
+      if ('principal' in cached && cached.principal.tenantId === tenantId) stale.push(hash);
+    }
+    for (const hash of stale) this.keyCache.delete(hash);
+  }
+
   /** A subject's tokens issued until `revokedAt` are refused from now on (`tenants.member.removed`). */
   revokeSubject(tenantId: string, subject: string, revokedAt: number): void {
     this.subjects.record(tenantId, subject, revokedAt);

@@ -25,7 +25,7 @@ export interface AuthPluginOptions {
   tokens: ContextTokens;
 }
 
-function credentialsFrom(ctx: {
+export function credentialsFrom(ctx: {
   request?: Request;
   connectionParams?: Record<string, unknown>;
 }): Credentials {

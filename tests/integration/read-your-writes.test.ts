@@ -29,12 +29,14 @@ const CREATE_AGENT = `mutation ($input: CreateAgentInput!) { createAgent(input: 
 const ADD_MEMBER = `mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`;
 const ISSUE_TOKEN = `mutation ($id: ID!) { issueAccessToken(memberId: $id, ttlSeconds: 600) { token } }`;
 const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
+const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const OWN_SESSION = `query ($id: ID!) { agentSession(id: $id) { id agent { id } } }`;
 
 type Tenant = 'acme' | 'summit';
 const TRIES = 200;
 const IN_FLIGHT = 24;
 const MODEL_MS = 400;
+const CHILD_TRIES = 100;
 
 /** Runs `fn` over 0..n-1 with at most `width` in flight. */
 async function inFlight<R>(n: number, width: number, fn: (i: number) => Promise<R>): Promise<R[]> {
@@ -262,6 +264,62 @@ describeEachDb('read-your-writes across subgraphs through the gateway (%s)', (ki
     expect(failures.map((r) => r.failure)).toEqual([]);
     expect(wrongProfile.map((r) => r.tag)).toEqual([]);
   }, 600_000);
+
+  it(`a new child organization's key creates a location and puts an agent there at once (${CHILD_TRIES} tries)`, async () => {
+    const results = await inFlight(CHILD_TRIES, IN_FLIGHT, async (i) => {
+      const tenant = tenantOf(i);
+      const tag = `${i}-${randomUUID().slice(0, 8)}`;
+      const org = await gql(CREATE_ORG, { input: { name: `RYW branch ${tag}` } }, key(tenant));
+      const orgId = (org.data?.['createOrganization'] as { id: string } | undefined)?.id;
+      if (!orgId) return failed('createOrganization', org);
+      const scopes = ['tenants:read', 'tenants:admin', 'agents:read', 'agents:write', 'coaching:write'];
+      const created = await gql(
+        CREATE_KEY,
+        { input: { name: `branch ${tag}`, scopes, organizationId: orgId } },
+        key(tenant),
+      );
+      const secret = (created.data?.['createApiKey'] as { secret: string } | undefined)?.secret;
+      if (!secret) return failed('createApiKey', created);
+      // the branch's key: its principal covers the branch's locations — including the one it creates now
+      const branch = { 'x-api-key': secret };
+      const loc = await gql(
+        CREATE_LOCATION,
+        { input: { ghlLocationId: `ryw-branch-${tag}`, name: `Branch ${tag}`, timezone: 'America/Denver' } },
+        branch,
+      );
+      const locationId = (loc.data?.['createLocation'] as { id: string } | undefined)?.id;
+      if (!locationId) return failed('createLocation with the branch key', loc);
+      const agentInput = {
+        name: `Branch Agent ${tag}`,
+        email: `ryw-branch-${tag}@example.com`,
+        role: 'BUYER_AGENT',
+        experience: 'EXPERIENCED',
+        locationId,
+      };
+      const agent = await gql(CREATE_AGENT, { input: agentInput }, branch);
+      const agentId = (agent.data?.['createAgent'] as { id: string } | undefined)?.id;
+      if (!agentId) return failed('createAgent at the new location with the branch key', agent);
+      const session = await gql(
+        START,
+        { input: { agentId, contactId: `ryw-branch-${tag}`, channel: 'CHAT' } },
+        branch,
+      );
+      const sessionId = (session.data?.['startAgentSession'] as { id: string } | undefined)?.id;
+      if (!sessionId) return failed('startAgentSession with the branch key', session);
+      const turn = await gql(
+        ADD_TURN,
+        { input: { sessionId, speaker: 'AGENT', text: 'Hello from the branch', coach: false } },
+        branch,
+      );
+      return failed('addConversationTurn with the branch key', turn);
+    });
+    const failures = results.filter(Boolean);
+    report(kind, 'new organization → its key → location → agent → session → turn', {
+      tries: CHILD_TRIES,
+      failures: failures.length,
+    });
+    expect(failures).toEqual([]);
+  }, 300_000);
 
   it("an unknown session id, or another tenant's just-created one, answers NOT_FOUND (and stays untouched)", async () => {
     const ws = { acme: await socket(key('acme')), summit: await socket(key('summit')) };
