@@ -12,6 +12,7 @@
  * the batch (order is kept) and the rest is retried on the next pass. Delivery is at least once: a crash
  * between publish and commit republishes, which idempotent consumers absorb.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventBus } from '../events/event-bus';
 import type { Orm } from '../db/orm';
@@ -155,9 +156,11 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     tail = next.catch((err: unknown) => opts.logger?.warn({ err }, 'outbox relay pass failed'));
     return next;
   };
-  const kick = () => {
+  // Bound to the relay's own async context: a kick comes from inside a request's commit, and the pass
+  // must not run in that request's ORM context (AsyncLocalStorage) — nor keep it alive.
+  const kick = AsyncResource.bind(() => {
     if (!stopped) runOnce().catch(() => undefined);
-  };
+  });
 
   const hook = onOutboxCommit(opts.orm, kick);
   const timer = setInterval(kick, opts.intervalMs ?? 500);
