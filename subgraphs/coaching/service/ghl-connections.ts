@@ -8,6 +8,7 @@ import { canSeeLocation, requireScope } from '../../../core/principal';
 import { GhlWebhookDelivery, LocationView, type GhlDeliveryStatus } from '../entities';
 import { saveInstalledRoute } from '../webhooks/ghl-routes';
 import type { ServiceCtx } from './context';
+import { ghlLocationArrival } from './read-model-arrivals';
 
 export interface GhlConnectionView {
   ghlLocationId: string;
@@ -28,7 +29,11 @@ export async function connectGhlLocation(svc: ServiceCtx, code: string): Promise
   if (trimmed === '' || trimmed.length > MAX_CODE_LENGTH)
     throw new BadUserInputError('code', 'must be the OAuth code GoHighLevel issued for the installation');
   const proof = await svc.rt.ghlInstalls.verify(trimmed);
-  const location = await svc.em.findOne(LocationView, { ghlLocationId: proof.ghlLocationId });
+  // A location created a moment ago may not have reached coaching's read model yet: wait for it (bounded).
+  const location = await svc.rt.arrivals.await(
+    ghlLocationArrival(svc.principal.tenantId, proof.ghlLocationId),
+    () => svc.em.findOne(LocationView, { ghlLocationId: proof.ghlLocationId }),
+  );
   if (!location || !canSeeLocation(svc.principal, location.locationId))
     throw new BadUserInputError(
       'code',

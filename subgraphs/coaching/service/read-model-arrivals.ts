@@ -11,6 +11,8 @@ export const ArrivalKind = {
   session: 'coaching.session',
   agent: 'coaching.agent',
   location: 'coaching.location',
+  /** A location by its GoHighLevel id (connectGhlLocation learns only that id from the install proof). */
+  ghlLocation: 'coaching.ghl-location',
 } as const;
 
 export function sessionArrival(tenantId: string, sessionId: string): ArrivalKey {
@@ -19,6 +21,10 @@ export function sessionArrival(tenantId: string, sessionId: string): ArrivalKey 
 
 export function agentArrival(tenantId: string, agentId: string): ArrivalKey {
   return { kind: ArrivalKind.agent, tenantId, id: agentId };
+}
+
+export function ghlLocationArrival(tenantId: string, ghlLocationId: string): ArrivalKey {
+  return { kind: ArrivalKind.ghlLocation, tenantId, id: ghlLocationId };
 }
 
 const ID_FIELD: Partial<Record<string, [kind: string, field: string]>> = {
@@ -36,6 +42,16 @@ export function arrivalOf(event: EventEnvelope): ArrivalKey | null {
   return { kind: spec[0], tenantId: event.tenantId, id };
 }
 
+/** Every key the event is about: its id, and for a location its GoHighLevel id as well. */
+export function arrivalsOf(event: EventEnvelope): ArrivalKey[] {
+  const key = arrivalOf(event);
+  if (!key) return [];
+  const ghl = (event.payload as Record<string, unknown>)['ghlLocationId'];
+  return event.type === EventTypes.tenantLocationUpserted && typeof ghl === 'string' && ghl !== ''
+    ? [key, ghlLocationArrival(key.tenantId, ghl)]
+    : [key];
+}
+
 /**
  * The consumer's handler, then a wake-up for whoever waits on what the event is about. `handler`
  * resolves after its transaction committed, so a woken request finds the row. A redelivered event wakes
@@ -44,7 +60,6 @@ export function arrivalOf(event: EventEnvelope): ArrivalKey | null {
 export function notifyingArrivals(arrivals: Arrivals, handler: EventHandler): EventHandler {
   return async (event) => {
     await handler(event);
-    const key = arrivalOf(event);
-    if (key) arrivals.notify(key);
+    for (const key of arrivalsOf(event)) arrivals.notify(key);
   };
 }
