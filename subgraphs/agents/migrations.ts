@@ -7,67 +7,13 @@
  * processed-event tables (the subgraph now stages its events in the outbox and consumes events).
  */
 import type { MigrationObject } from '@mikro-orm/core';
-import type { SqlSchemaGenerator } from '@mikro-orm/knex';
-import { Migration } from '@mikro-orm/migrations';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { initialSchemaMigration } from '../../core/db/migration';
+import { SchemaAwareMigration } from '../../core/db/schema-migration';
 import { quoteIdent } from '../../core/db/rls';
 import { AGENTS_GHL_USER_UNIQUE } from './entities/agent';
 
-/** Schema inspection and DDL helpers that work on both dialects. */
-abstract class AgentsMigration extends Migration {
-  protected isPostgres(): boolean {
-    return this.driver.getPlatform() instanceof PostgreSqlPlatform;
-  }
-
-  protected schema(): string {
-    return String(this.config.get('schema') ?? 'public');
-  }
-
-  /** A quoted, on PostgreSQL schema-qualified, table name. */
-  protected table(name: string): string {
-    return this.isPostgres() ? `${quoteIdent(this.schema())}.${quoteIdent(name)}` : quoteIdent(name);
-  }
-
-  protected async hasTable(name: string): Promise<boolean> {
-    const rows = this.isPostgres()
-      ? await this.execute(
-          `select 1 from information_schema.tables where table_schema = ? and table_name = ?`,
-          [this.schema(), name],
-        )
-      : await this.execute(`select 1 from sqlite_master where type = 'table' and name = ?`, [name]);
-    return rows.length > 0;
-  }
-
-  protected async hasColumn(table: string, column: string): Promise<boolean> {
-    const rows = this.isPostgres()
-      ? await this.execute(
-          `select 1 from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?`,
-          [this.schema(), table, column],
-        )
-      : await this.execute(`select 1 from pragma_table_info(?) where name = ?`, [table, column]);
-    return rows.length > 0;
-  }
-
-  /**
-   * The metadata-generated DDL (tables, indexes, constraints) of `tables` only, for this dialect —
-   * exactly what 0001 would have created for them.
-   */
-  protected async createTablesSql(tables: readonly string[]): Promise<string[]> {
-    const generator = this.config.getExtension<SqlSchemaGenerator>('@mikro-orm/schema-generator');
-    if (!generator) throw new Error('schema generator unavailable');
-    const sql = await generator.getCreateSchemaSQL({ wrap: false });
-    const names = tables.map((t) => t.replace(/[^a-z0-9_]/g, '')).join('|');
-    const about = new RegExp(
-      `^(?:create table|alter table|create (?:unique )?index \\S+ on) (?:["\`][a-z0-9_]+["\`]\\.)?["\`](?:${names})["\`]`,
-      'i',
-    );
-    return sql
-      .split(/;\s*\n/)
-      .map((s) => s.trim().replace(/;$/, ''))
-      .filter((s) => about.test(s));
-  }
-}
+/** Schema inspection and DDL helpers that work on both dialects (core/db/schema-migration.ts). */
+abstract class AgentsMigration extends SchemaAwareMigration {}
 
 class AgentsGhlUserAndOutbox extends AgentsMigration {
   override async up(): Promise<void> {
