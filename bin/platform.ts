@@ -87,6 +87,11 @@ export interface RunningService {
   name: SubgraphName;
   subgraph: RunningSubgraph;
   orm: Orm;
+  /**
+   * Stops taking work (module runners, then the server, which finishes its in-flight requests) but keeps
+   * the database open, so event deliveries still in flight can finish before `close()`.
+   */
+  quiesce(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,16 +118,24 @@ export async function startService(
     routes: module.routes?.(deps),
     onServer: module.onServer ? (srv) => module.onServer!(srv, deps) : undefined,
   });
-  return {
+  let quiesced: Promise<void> | undefined;
+  const service: RunningService = {
     name,
     subgraph,
     orm,
+    quiesce() {
+      quiesced ??= (async () => {
+        await stop?.();
+        await subgraph.close();
+      })();
+      return quiesced;
+    },
     async close() {
-      await stop?.();
-      await subgraph.close();
+      await service.quiesce();
       await orm.close(true);
     },
   };
+  return service;
 }
 
 export async function startGatewayService(

@@ -72,9 +72,14 @@ export async function runPlatform(
     events,
     credentials,
     async close() {
+      // Drain in order: no new requests, then no new work, then the event deliveries already under way
+      // finish against open databases, and only then are the databases closed (closing them first left
+      // in-process deliveries waiting for a connection forever).
       await gateway.close();
-      for (const name of [...SUBGRAPH_NAMES].reverse()) await services[name].close();
+      const order = [...SUBGRAPH_NAMES].reverse();
+      for (const name of order) await services[name].quiesce();
       await events.close();
+      for (const name of order) await services[name].close();
       await closeModules();
     },
   };

@@ -33,8 +33,9 @@ async function main(): Promise<void> {
       modules: platform.modules,
     });
     close = async () => {
-      await svc.close();
+      await svc.quiesce(); // deliveries under way finish against the open database
       await events.close();
+      await svc.close();
       await platform.close();
     };
   }

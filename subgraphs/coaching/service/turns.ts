@@ -4,7 +4,7 @@
  * is wanted) build the engine request. The caller starts the coaching run, which never blocks it.
  */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import {
   EventTypes,
   Speaker,
@@ -12,7 +12,7 @@ import {
   type TurnAddedPayload,
 } from '../../../core/vocabulary';
 import type { CoachRequest, CoachingKind } from '../engine/types';
-import { ConversationTurn, MAX_TURN_TEXT, type Qualification, type SessionView } from '../entities';
+import { ConversationTurn, MAX_TURN_TEXT, SessionView, type Qualification } from '../entities';
 import { TurnSource } from '../enums';
 import type { CoachingRuntime } from '../runtime';
 import { qualificationDto } from './channels';
@@ -42,6 +42,20 @@ export function turnTimestamp(): Date {
   return new Date(lastStamp);
 }
 
+/**
+ * Turns of one session run one at a time: concurrent first turns would each create the session's
+ * qualification row (unique per session) and all but one failed. On PostgreSQL the session's read-model
+ * row is locked for the rest of the caller's transaction; SQLite serializes writers by itself.
+ */
+async function lockSession(em: EntityManager, session: SessionView): Promise<void> {
+  if (!em.getPlatform().constructor.name.startsWith('PostgreSql')) return;
+  await em.findOne(
+    SessionView,
+    { sessionId: session.sessionId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
+}
+
 /** Returns null when a turn with the same external id (GHL message id) is already stored. */
 export async function recordTurn(
   rt: CoachingRuntime,
@@ -50,6 +64,7 @@ export async function recordTurn(
   input: NewTurn,
   coach: { kind: CoachingKind } | null,
 ): Promise<RecordedTurn | null> {
+  await lockSession(em, session);
   const externalId = input.externalId ?? null;
   if (externalId !== null && (await em.count(ConversationTurn, { externalId })) > 0) return null;
   const turn = em.create(ConversationTurn, {
