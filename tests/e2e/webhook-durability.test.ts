@@ -10,17 +10,16 @@
  * Before the inbox, the 202s were answered from an in-memory queue the kill emptied.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { DEMO, demoAgents } from '../../bin/demo-plan';
 import { loadConfig } from '../../core/config';
 import { createOrm } from '../../core/db/orm';
 import { coachingSubgraph } from '../../subgraphs/coaching';
 import { ConversationTurn, GhlWebhookDelivery } from '../../subgraphs/coaching/entities';
-import { PG_URL } from '../helpers/db';
+import { createDatabase } from '../helpers/platform';
 import { describeNeeding } from '../helpers/variants';
 import { spawnTs, type SpawnedProcess } from './process';
 
@@ -45,24 +44,7 @@ interface Delivery {
   processedAt: string | null;
 }
 
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `e2e_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const freshDatabase = () => createDatabase('e2e');
 
 function variant(kind: 'sqlite' | 'postgres'): void {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');

@@ -31,8 +31,9 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `it_${randomBytes(5).toString('hex')}`;
+/** A fresh PostgreSQL database (name prefixed `prefix`) on DATABASE_URL's server, dropped by `drop()`. */
+export async function createDatabase(prefix = 'it'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
