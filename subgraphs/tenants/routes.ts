@@ -42,9 +42,21 @@ async function readKeyHash(req: IncomingMessage): Promise<string | null> {
   return KEY_HASH.test(normalized) ? normalized : null;
 }
 
-export function resolveApiKeyRoute(deps: SubgraphDeps): RouteHandler {
+/**
+ * One gateway-only `POST path` route: method and caller checked, the body parsed by `read` (null = 400 with
+ * `usage`; too large = 413), then `answer` writes the response.
+ */
+function gatewayPostRoute<T>(
+  deps: SubgraphDeps,
+  spec: {
+    path: string;
+    usage: string;
+    read(req: IncomingMessage): Promise<T | null>;
+    answer(input: T, res: ServerResponse): Promise<void>;
+  },
+): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if ((req.url ?? '/').split('?')[0] !== RESOLVE_API_KEY_PATH) return false;
+    if ((req.url ?? '/').split('?')[0] !== spec.path) return false;
     if (req.method !== 'POST') {
       sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
       return true;
@@ -53,23 +65,31 @@ export function resolveApiKeyRoute(deps: SubgraphDeps): RouteHandler {
       sendJson(res, 401, { error: 'unauthenticated' });
       return true;
     }
-    let keyHash: string | null;
+    let input: T | null;
     try {
-      keyHash = await readKeyHash(req);
+      input = await spec.read(req);
     } catch (err) {
       if (!(err instanceof BodyTooLargeError)) throw err;
       sendJson(res, 413, { error: 'payload_too_large' });
       return true;
     }
-    if (!keyHash) {
-      sendJson(res, 400, { error: 'bad_request', message: 'body must be {"keyHash": "<64 hex>"}' });
-      return true;
-    }
-    const principal = await resolveApiKey(deps.orm, keyHash);
-    if (!principal) sendJson(res, 404, { error: 'unknown_key' });
-    else sendJson(res, 200, { principal });
+    if (input === null) sendJson(res, 400, { error: 'bad_request', message: spec.usage });
+    else await spec.answer(input, res);
     return true;
   };
+}
+
+export function resolveApiKeyRoute(deps: SubgraphDeps): RouteHandler {
+  return gatewayPostRoute(deps, {
+    path: RESOLVE_API_KEY_PATH,
+    usage: 'body must be {"keyHash": "<64 hex>"}',
+    read: readKeyHash,
+    async answer(keyHash, res) {
+      const principal = await resolveApiKey(deps.orm, keyHash);
+      if (!principal) sendJson(res, 404, { error: 'unknown_key' });
+      else sendJson(res, 200, { principal });
+    },
+  });
 }
 
 /** `{ tenantId, subject }` as ids of sane length, or null. */
@@ -91,32 +111,15 @@ async function readSubject(req: IncomingMessage): Promise<{ tenantId: string; su
 }
 
 export function subjectRevocationRoute(deps: SubgraphDeps): RouteHandler {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if ((req.url ?? '/').split('?')[0] !== SUBJECT_REVOCATION_PATH) return false;
-    if (req.method !== 'POST') {
-      sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
-      return true;
-    }
-    if (!(await isGateway(deps, req))) {
-      sendJson(res, 401, { error: 'unauthenticated' });
-      return true;
-    }
-    let ref: { tenantId: string; subject: string } | null;
-    try {
-      ref = await readSubject(req);
-    } catch (err) {
-      if (!(err instanceof BodyTooLargeError)) throw err;
-      sendJson(res, 413, { error: 'payload_too_large' });
-      return true;
-    }
-    if (!ref) {
-      sendJson(res, 400, { error: 'bad_request', message: 'body must be {"tenantId": "…", "subject": "…"}' });
-      return true;
-    }
-    const revokedAt = await subjectRevokedAt(deps.orm, ref.tenantId, ref.subject);
-    sendJson(res, 200, { revokedAt: revokedAt?.toISOString() ?? null });
-    return true;
-  };
+  return gatewayPostRoute(deps, {
+    path: SUBJECT_REVOCATION_PATH,
+    usage: 'body must be {"tenantId": "…", "subject": "…"}',
+    read: readSubject,
+    async answer(ref, res) {
+      const revokedAt = await subjectRevokedAt(deps.orm, ref.tenantId, ref.subject);
+      sendJson(res, 200, { revokedAt: revokedAt?.toISOString() ?? null });
+    },
+  });
 }
 
 export function tenantsRoutes(deps: SubgraphDeps): RouteHandler[] {
