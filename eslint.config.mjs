@@ -1,6 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * A package's build output (`dist/…`) is no contract: it moves between patch releases. Import the
+ * entry point the package exports. This list joins every folder's own boundary patterns below,
+ * because a later `no-restricted-imports` setting replaces an earlier one rather than adding to it.
+ */
+const DEEP_IMPORTS = {
+  group: ['**/dist', '**/dist/**'],
+  message: "Import the package's public entry point, not its build output (dist/).",
+};
+const restrict = (...boundaries) => [
+  'error',
+  { patterns: [DEEP_IMPORTS, ...(boundaries.length ? [{ group: boundaries, message: 'See ARCHITECTURE.md, "Who may import whom".' }] : [])] },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'web/**/*.js', '*.config.js'] },
   js.configs.recommended,
@@ -9,37 +23,37 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': 'off',
+      'no-restricted-imports': restrict(),
     },
   },
   {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/subgraphs/**', '**/gateway/**', '**/bin/**'] }],
+      'no-restricted-imports': restrict('**/subgraphs/**', '**/gateway/**', '**/bin/**'),
     },
   },
   {
     files: ['gateway/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/subgraphs/**', '**/bin/**'] }] },
+    rules: { 'no-restricted-imports': restrict('**/subgraphs/**', '**/bin/**') },
   },
   {
     files: ['subgraphs/tenants/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gateway/**', '**/agents/**', '**/coaching/**', '**/analytics/**', '**/billing/**'] }] },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/agents/**', '**/coaching/**', '**/analytics/**', '**/billing/**') },
   },
   {
     files: ['subgraphs/agents/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gateway/**', '**/tenants/**', '**/coaching/**', '**/analytics/**', '**/billing/**'] }] },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/coaching/**', '**/analytics/**', '**/billing/**') },
   },
   {
     files: ['subgraphs/coaching/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gateway/**', '**/tenants/**', '**/agents/**', '**/analytics/**', '**/billing/**'] }] },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/analytics/**', '**/billing/**') },
   },
   {
     files: ['subgraphs/analytics/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/billing/**'] }] },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/billing/**') },
   },
   {
     files: ['subgraphs/billing/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/analytics/**'] }] },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/analytics/**') },
   },
 );

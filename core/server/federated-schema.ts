@@ -3,10 +3,17 @@
  * schema, we print it with directives, and @apollo/subgraph rebuilds it with the federation fields.
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/**
+ * The resolver map `buildSubgraphSchema` accepts, read off its public signature: @apollo/subgraph's
+ * entry point does not export the type, and its `dist/` internals are no contract.
+ */
+export type SubgraphResolverMap = NonNullable<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']
+>;
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -14,7 +21,7 @@ const FEDERATION_LINK =
 export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
   /** `__resolveReference` and other resolvers type-graphql cannot express, merged in. */
-  referenceResolvers?: GraphQLResolverMap<unknown>;
+  referenceResolvers?: SubgraphResolverMap;
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /**
    * type-graphql refuses to build `@Subscription`s without a pubSub even when each subscription brings
@@ -33,7 +40,7 @@ export async function buildFederatedSchema(opts: FederatedSchemaOptions): Promis
     emitSchemaFile: false,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as SubgraphResolverMap;
   for (const [typeName, fields] of Object.entries(opts.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }

@@ -3,10 +3,9 @@
  * `@Subscription`s without a `pubSub` option even when every subscription brings its own `subscribe`
  * (ours iterate core/pubsub channels); the stand-in below is never used.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions, PubSub } from 'type-graphql';
-import { buildFederatedSchema } from '../../core/server/federated-schema';
+import { buildFederatedSchema, type SubgraphResolverMap } from '../../core/server/federated-schema';
 
 const UNUSED_PUBSUB: PubSub = {
   publish() {
@@ -19,7 +18,7 @@ const UNUSED_PUBSUB: PubSub = {
 
 export function buildCoachingSchema(opts: {
   resolvers: BuildSchemaOptions['resolvers'];
-  referenceResolvers: GraphQLResolverMap<unknown>;
+  referenceResolvers: SubgraphResolverMap;
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
 }): Promise<GraphQLSchema> {
   return buildFederatedSchema({ ...opts, pubSub: UNUSED_PUBSUB });

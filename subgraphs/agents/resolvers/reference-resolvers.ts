@@ -2,15 +2,15 @@
  * Federation `__resolveReference` for the entities of this subgraph. Agent and AgentSession batch
  * through the request's one loader per entity; Location just echoes its key.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { RequestContext } from '../../../core/request-context';
+import type { SubgraphResolverMap } from '../../../core/server/federated-schema';
 import * as service from '../service';
 
 interface Reference {
   id?: unknown;
 }
 
-export const referenceResolvers: GraphQLResolverMap<unknown> = {
+export const referenceResolvers: SubgraphResolverMap = {
   Agent: {
     __resolveReference: (ref: Reference, ctx: RequestContext) => service.resolveAgentReference(ctx, ref.id),
   },

@@ -2,8 +2,8 @@
  * Federation entity resolution: `_entities` for Organization and Location batch through the request's
  * one DataLoader per entity and answer null for ids the caller may not see (or that do not exist).
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { RequestContext } from '../../../core/request-context';
+import type { SubgraphResolverMap } from '../../../core/server/federated-schema';
 import type { Location, Organization } from '../entities';
 import { requireRead } from '../service/access';
 import { locationLoader, organizationLoader } from '../service/loaders';
@@ -33,7 +33,7 @@ export function resolveLocationReference(
   return id === null ? null : locationLoader(ctx).load(id);
 }
 
-export const referenceResolvers: GraphQLResolverMap<unknown> = {
+export const referenceResolvers: SubgraphResolverMap = {
   Organization: {
     __resolveReference: (ref: EntityRef, ctx: unknown) =>
       resolveOrganizationReference(ref, ctx as RequestContext),
