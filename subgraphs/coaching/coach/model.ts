@@ -1,5 +1,5 @@
 /**
- * The committed classifier (model.generated.json, produced by bin/train-coach.ts) and the arbiter that
+ * The committed classifier (model.generated.json, produced by tools/coach/train-coach.ts) and the arbiter that
  * combines it with the rules: Fair Housing rules always win; strong rule matches win unless the model is
  * near-certain; weak or default rule answers give way to a confident model.
  */

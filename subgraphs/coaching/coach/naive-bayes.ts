@@ -1,15 +1,10 @@
 /**
- * Multinomial Naive Bayes over the features in features.ts. Labels are "CATEGORY" or "OBJECTION_HANDLING/TYPE".
- * Training is deterministic (sorted vocabulary and labels) so the committed model can be regenerated exactly.
+ * Multinomial Naive Bayes over the features in features.ts, inference only: the committed model is validated,
+ * compiled and scored here. Labels are "CATEGORY" or "OBJECTION_HANDLING/TYPE". Training lives outside the
+ * runtime, in tools/coach/train.ts.
  */
 import { featuresOf } from './features';
 import type { Turn } from './types';
-
-export interface TrainingExample {
-  role: string;
-  turns: Turn[];
-  label: string;
-}
 
 /** Serialized model: per-feature counts for each label (dense rows, same order as `labels`). */
 export interface NaiveBayesModel {
@@ -27,34 +22,6 @@ export interface Prediction {
   probability: number;
   /** Probability of every label, same order as the model's labels. */
   distribution: { label: string; probability: number }[];
-}
-
-export const DEFAULT_ALPHA = 0.1;
-/** Features seen fewer times than this in training are dropped from the model (noise, and size). */
-const MIN_COUNT = 2;
-
-export function labelOf(category: string, objection?: string): string {
-  return objection !== undefined ? `${category}/${objection}` : category;
-}
-
-export function train(examples: TrainingExample[], alpha = DEFAULT_ALPHA): NaiveBayesModel {
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const li = new Map(labels.map((l, i) => [l, i]));
-  const docs = labels.map(() => 0);
-  const raw = new Map<string, number[]>();
-  for (const ex of examples) {
-    const c = li.get(ex.label) ?? 0;
-    docs[c] = (docs[c] ?? 0) + 1;
-    for (const f of featuresOf(ex.turns, ex.role)) {
-      let row = raw.get(f);
-      if (!row) raw.set(f, (row = labels.map(() => 0)));
-      row[c] = (row[c] ?? 0) + 1;
-    }
-  }
-  const vocab = [...raw.keys()]
-    .filter((f) => (raw.get(f) ?? []).reduce((a, b) => a + b, 0) >= MIN_COUNT)
-    .sort();
-  return { version: 1, alpha, labels, docs, vocab, counts: vocab.map((f) => raw.get(f) ?? []) };
 }
 
 /** A model prepared for scoring: log-likelihood tables. */
@@ -103,11 +70,6 @@ export function categoryProbability(p: Prediction, category: string): number {
   return p.distribution
     .filter((d) => d.label === category || d.label.startsWith(`${category}/`))
     .reduce((a, d) => a + d.probability, 0);
-}
-
-/** Canonical JSON text of a model (the trainer formats it with prettier before writing). */
-export function serializeModel(model: NaiveBayesModel): string {
-  return `${JSON.stringify(model)}\n`;
 }
 
 const isNumbers = (v: unknown): v is number[] =>

@@ -13,7 +13,7 @@ import {
   PropertyType,
   Speaker,
   Specialization,
-} from '../../../core/vocabulary';
+} from '../../core/vocabulary';
 import {
   SCORED_SLOT_KEYS,
   type CoachInput,
@@ -21,7 +21,7 @@ import {
   type ScoredSlotKey,
   type Slots,
   type Turn,
-} from './types';
+} from '../../subgraphs/coaching/coach/types';
 
 export type ExpectedSlots = Partial<Pick<Slots, ScoredSlotKey>>;
 

@@ -1,19 +1,19 @@
 /**
  * Trains the coach's Naive Bayes turn classifier on the labelled files and writes the committed model.
- *   node -r @swc-node/register bin/train-coach.ts            write subgraphs/coaching/coach/model.generated.json
- *   node -r @swc-node/register bin/train-coach.ts --check    exit 1 when the committed model is stale
- *   node -r @swc-node/register bin/train-coach.ts --cv       cross-validation table (k-fold + leave-one-file-out)
+ *   node -r @swc-node/register tools/coach/train-coach.ts            write subgraphs/coaching/coach/model.generated.json
+ *   node -r @swc-node/register tools/coach/train-coach.ts --check    exit 1 when the committed model is stale
+ *   node -r @swc-node/register tools/coach/train-coach.ts --cv       cross-validation table (k-fold + leave-one-file-out)
  * blind-3 and blind-4 are never used for training: they are the honest tests.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'prettier';
-import { crossValidate, formatCrossValidation } from '../subgraphs/coaching/coach/cross-validate';
-import { loadExamples, type Example } from '../subgraphs/coaching/coach/evaluate';
-import { TRAINING_FILES, trainingExamples } from '../subgraphs/coaching/coach/training-data';
-import { serializeModel, train } from '../subgraphs/coaching/coach/naive-bayes';
+import { crossValidate, formatCrossValidation } from './cross-validate';
+import { loadExamples, type Example } from './evaluate';
+import { serializeModel, train } from './train';
+import { TRAINING_FILES, trainingExamples } from './training-data';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'subgraphs/coaching/coach/model.generated.json');
 
 function load(): { name: string; examples: Example[] }[] {
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv.includes('--check')) {
     const current: unknown = JSON.parse(readFileSync(OUT, 'utf8'));
     if (JSON.stringify(current) !== JSON.stringify(model)) {
-      process.stderr.write(`train-coach: ${OUT} is stale — run bin/train-coach.ts\n`);
+      process.stderr.write(`train-coach: ${OUT} is stale — run tools/coach/train-coach.ts\n`);
       return 1;
     }
     process.stdout.write('model is up to date\n');

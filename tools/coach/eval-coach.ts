@@ -4,8 +4,8 @@
  * Exit code 0 after printing the report; 1 when the file is unreadable or invalid.
  */
 import * as path from 'node:path';
-import { ExampleFileError, evaluate, formatReport, loadExamples } from '../subgraphs/coaching/coach/evaluate';
-import { offlineCoach } from '../subgraphs/coaching/coach/offline-coach';
+import { offlineCoach } from '../../subgraphs/coaching/coach/offline-coach';
+import { ExampleFileError, evaluate, formatReport, loadExamples } from './evaluate';
 
 function main(argv: string[]): number {
   const arg = argv.find((a) => !a.startsWith('--'));
@@ -14,7 +14,7 @@ function main(argv: string[]): number {
   const file =
     arg !== undefined
       ? path.resolve(base, arg)
-      : path.resolve(__dirname, '../../shared/coaching-devset.jsonl');
+      : path.resolve(__dirname, '../../../shared/coaching-devset.jsonl');
   try {
     const examples = loadExamples(file);
     const result = evaluate(examples, offlineCoach, now !== undefined ? { now } : {});

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { AgentRole, HintCategory, ObjectionType, PropertyType, Speaker } from '../../../core/vocabulary';
+import { AgentRole, HintCategory, ObjectionType, PropertyType, Speaker } from '../../../../core/vocabulary';
 import {
   compareSlots,
   evaluate,
@@ -11,8 +11,8 @@ import {
   parseExamples,
   type CoachFn,
   type Example,
-} from '../../../subgraphs/coaching/coach/evaluate';
-import type { HintDraft, Slots } from '../../../subgraphs/coaching/coach/types';
+} from '../../../../tools/coach/evaluate';
+import type { HintDraft, Slots } from '../../../../subgraphs/coaching/coach/types';
 
 const example = (
   id: string,

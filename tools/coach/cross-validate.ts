@@ -5,8 +5,9 @@
  * is optimistic; the classifier-alone figure and the never-trained-on blind sets are the honest ones.
  */
 import { evaluate, type Example } from './evaluate';
-import { compile, predict, train } from './naive-bayes';
-import { offlineCoach } from './offline-coach';
+import { compile, predict } from '../../subgraphs/coaching/coach/naive-bayes';
+import { offlineCoach } from '../../subgraphs/coaching/coach/offline-coach';
+import { train } from './train';
 import { trainingExamples } from './training-data';
 
 export interface FoldScore {

@@ -3,7 +3,7 @@
  * training rows. blind-3 and blind-4 are deliberately absent: they stay unseen, as honest tests.
  */
 import type { Example } from './evaluate';
-import { labelOf, type TrainingExample } from './naive-bayes';
+import { labelOf, type TrainingExample } from './train';
 
 export const TRAINING_FILES: readonly string[] = [
   '../shared/coaching-devset.jsonl',
