@@ -9,9 +9,9 @@ import { Agent } from '../entities/agent';
 import type { AgentRole, Experience, Specialization } from '../enums';
 import { requireRead, visibleAgents } from './access';
 import { sqlEm, type AgentsContext } from './context';
-import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { agentCursors } from './cursor';
 import { containsAny, dialectOf, jsonArrayContains, type Dialect } from './dialect';
-import { toConnection, type Connection, type PageArgs } from './pagination';
+import { toCountedConnection, type Connection, type PageArgs } from './pagination';
 import { isUuid, parseFirst, parseGhlUserId, parseId, parseSearch } from './validation';
 
 export interface AgentFilterInput {
@@ -40,13 +40,16 @@ interface AgentFilter {
   ghlUserId?: string;
 }
 
+/** A position in the agents' order: name, then id. */
+type AgentPosition = [name: string, id: string];
+
 interface AgentPage {
   first: number;
-  after: Cursor | null;
+  after: AgentPosition | null;
   filter: AgentFilter;
 }
 
-export function parseAgentPage(args: AgentListArgs): AgentPage {
+export function parseAgentPage(tenantId: string, args: AgentListArgs): AgentPage {
   const f = args.filter ?? {};
   const filter: AgentFilter = {
     role: f.role ?? undefined,
@@ -61,7 +64,7 @@ export function parseAgentPage(args: AgentListArgs): AgentPage {
   if (filter.locationId !== undefined && filter.sharedPool === true) {
     throw new BadUserInputError('filter.sharedPool', 'cannot be combined with filter.locationId');
   }
-  return { first: parseFirst(args.first), after: decodeCursor('agent', args.after), filter };
+  return { first: parseFirst(args.first), after: agentCursors.decode(tenantId, args.after), filter };
 }
 
 /** Visibility and filter conditions. Built fresh per query (raw fragments are single-use). */
@@ -69,7 +72,7 @@ function agentConditions(
   p: Principal,
   dialect: Dialect,
   f: AgentFilter,
-  after: Cursor | null,
+  after: AgentPosition | null,
 ): ObjectQuery<Agent> {
   const and: FilterQuery<Agent>[] = [visibleAgents(p)];
   if (f.role) and.push({ role: f.role });
@@ -81,18 +84,19 @@ function agentConditions(
   if (f.ghlUserId !== undefined) and.push({ ghlUserId: f.ghlUserId });
   if (f.search) and.push({ [containsAny(dialect, ['name', 'email'], f.search)]: [] });
   if (f.specialization) and.push({ [jsonArrayContains(dialect, 'specializations', f.specialization)]: [] });
-  if (after) and.push({ $or: [{ name: { $gt: after.key } }, { name: after.key, id: { $gt: after.id } }] });
+  if (after) and.push({ $or: [{ name: { $gt: after[0] } }, { name: after[0], id: { $gt: after[1] } }] });
   return { $and: and };
 }
 
-export function agentCursor(agent: Agent): string {
-  return encodeCursor('agent', { key: agent.name, id: agent.id });
-}
+const agentCursor =
+  (tenantId: string) =>
+  (agent: Agent): string =>
+    agentCursors.encode(tenantId, [agent.name, agent.id]);
 
 /** The `agents` query: visible agents matching the filter, by name then id. */
 export async function listAgents(ctx: AgentsContext, args: AgentListArgs): Promise<Connection<Agent>> {
   requireRead(ctx.principal);
-  const { first, after, filter } = parseAgentPage(args);
+  const { first, after, filter } = parseAgentPage(ctx.principal.tenantId, args);
   const dialect = dialectOf(ctx.em);
   const totalCount = await ctx.em.count(Agent, agentConditions(ctx.principal, dialect, filter, null));
   const rows =
@@ -102,7 +106,7 @@ export async function listAgents(ctx: AgentsContext, args: AgentListArgs): Promi
           orderBy: { name: QueryOrder.ASC, id: QueryOrder.ASC },
           limit: first + 1,
         });
-  return toConnection({ rows, first, totalCount, cursorOf: agentCursor });
+  return toCountedConnection({ rows, first, totalCount, cursorOf: agentCursor(ctx.principal.tenantId) });
 }
 
 /** One query for a batch of ids; null for ids that are missing, malformed or not visible. */
@@ -125,17 +129,13 @@ export async function listAgentsOfLocations(
   page: AgentPage,
 ): Promise<Connection<Agent>[]> {
   const ids = [...new Set(locationIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const cursorOf = agentCursor(ctx.principal.tenantId);
   const empty = () =>
-    toConnection<Agent>({
-      rows: [],
-      first: page.first,
-      totalCount: 0,
-      cursorOf: agentCursor,
-    });
+    toCountedConnection<Agent>({ rows: [], first: page.first, totalCount: 0, cursorOf });
   if (ids.length === 0) return locationIds.map(() => empty());
   const em = sqlEm(ctx.em);
   const dialect = dialectOf(em);
-  const where = (after: Cursor | null): ObjectQuery<Agent> => ({
+  const where = (after: AgentPosition | null): ObjectQuery<Agent> => ({
     $and: [agentConditions(ctx.principal, dialect, page.filter, after), { locationId: { $in: ids } }],
   });
 
@@ -172,11 +172,11 @@ export async function listAgentsOfLocations(
   }
   return locationIds.map((locationId) => {
     const id = locationId.toLowerCase();
-    return toConnection({
+    return toCountedConnection({
       rows: byLocation.get(id) ?? [],
       first: page.first,
       totalCount: counts.get(id) ?? 0,
-      cursorOf: agentCursor,
+      cursorOf,
     });
   });
 }

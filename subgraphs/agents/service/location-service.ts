@@ -22,7 +22,7 @@ export async function locationAgents(
 ): Promise<Connection<Agent>> {
   requireRead(ctx.principal);
   const { filter, ...pageArgs } = args;
-  const page = parseAgentPage({
+  const page = parseAgentPage(ctx.principal.tenantId, {
     ...pageArgs,
     filter: filter && {
       role: filter.role,

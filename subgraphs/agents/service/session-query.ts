@@ -8,8 +8,8 @@ import { AgentSession } from '../entities/agent-session';
 import type { ConversationStage } from '../enums';
 import { requireRead, visibleSessions } from './access';
 import type { AgentsContext } from './context';
-import { decodeCursor, encodeCursor, type Cursor } from './cursor';
-import { toConnection, type Connection, type PageArgs } from './pagination';
+import { sessionCursors } from './cursor';
+import { toCountedConnection, type Connection, type PageArgs } from './pagination';
 import { isUuid, parseContactId, parseFirst, parseId } from './validation';
 
 export interface SessionFilterInput {
@@ -39,7 +39,14 @@ function parseSessionFilter(f: SessionFilterInput): SessionFilter {
   };
 }
 
-function sessionConditions(p: Principal, f: SessionFilter, after: Cursor | null): ObjectQuery<AgentSession> {
+/** A position in the sessions' order: start time, then id. */
+type SessionPosition = [startedAt: Date, id: string];
+
+function sessionConditions(
+  p: Principal,
+  f: SessionFilter,
+  after: SessionPosition | null,
+): ObjectQuery<AgentSession> {
   const and: FilterQuery<AgentSession>[] = [visibleSessions(p)];
   if (f.agentId) and.push({ agentId: f.agentId });
   if (f.contactId) and.push({ contactId: f.contactId });
@@ -47,14 +54,10 @@ function sessionConditions(p: Principal, f: SessionFilter, after: Cursor | null)
   if (f.active === true) and.push({ endedAt: null });
   if (f.active === false) and.push({ endedAt: { $ne: null } });
   if (after) {
-    const at = new Date(after.key);
-    and.push({ $or: [{ startedAt: { $lt: at } }, { startedAt: at, id: { $lt: after.id } }] });
+    const [at, id] = after;
+    and.push({ $or: [{ startedAt: { $lt: at } }, { startedAt: at, id: { $lt: id } }] });
   }
   return { $and: and };
-}
-
-export function sessionCursor(session: AgentSession): string {
-  return encodeCursor('session', { key: session.startedAt.toISOString(), id: session.id });
 }
 
 /** The `agentSessions` query: visible sessions matching the filter, newest first. */
@@ -64,7 +67,8 @@ export async function listSessions(
 ): Promise<Connection<AgentSession>> {
   requireRead(ctx.principal);
   const first = parseFirst(args.first);
-  const after = decodeCursor('session', args.after);
+  const tenantId = ctx.principal.tenantId;
+  const after = sessionCursors.decode(tenantId, args.after);
   const filter = parseSessionFilter(args.filter ?? {});
   const totalCount = await ctx.em.count(AgentSession, sessionConditions(ctx.principal, filter, null));
   const rows =
@@ -74,7 +78,12 @@ export async function listSessions(
           orderBy: { startedAt: QueryOrder.DESC, id: QueryOrder.DESC },
           limit: first + 1,
         });
-  return toConnection({ rows, first, totalCount, cursorOf: sessionCursor });
+  return toCountedConnection({
+    rows,
+    first,
+    totalCount,
+    cursorOf: (s) => sessionCursors.encode(tenantId, [s.startedAt, s.id]),
+  });
 }
 
 /** One query for a batch of ids; null for ids that are missing, malformed or not visible. */

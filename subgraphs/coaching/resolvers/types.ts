@@ -3,6 +3,7 @@
  * the coaching run handle, streamed hint events, session updates, the history connection and inputs.
  */
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../../../core/pagination/types';
 import { ConversationStage, Speaker } from '../../../core/vocabulary';
 import { CoachingHint, Qualification } from '../entities';
 import { CoachingRunStatus, HintEventType } from '../enums';
@@ -96,32 +97,9 @@ export class SessionUpdate {
   qualification?: Qualification | null;
 }
 
-@ObjectType()
-export class CoachingHintEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => CoachingHint)
-  node!: CoachingHint;
-}
-
-@ObjectType()
-export class CoachingPageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
-
+/** Edges and the shared `PageInfo` come from core's one connection shape (core/pagination/types.ts). */
 @ObjectType({ description: 'Hints of an agent, newest first.' })
-export class CoachingHintConnection {
-  @Field(() => [CoachingHintEdge])
-  edges!: CoachingHintEdge[];
-
-  @Field(() => CoachingPageInfo)
-  pageInfo!: CoachingPageInfo;
-}
+export class CoachingHintConnection extends connectionTypes(CoachingHint, 'CoachingHint').Connection {}
 
 @InputType()
 export class AddConversationTurnInput {

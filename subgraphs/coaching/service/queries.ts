@@ -1,5 +1,7 @@
 /** Reads: a session's turns, hints and qualification; a hint by id; an agent's coaching history. */
-import { BadUserInputError, NotFoundError } from '../../../core/errors';
+import { NotFoundError } from '../../../core/errors';
+import { emptyConnection, toConnection, type Connection } from '../../../core/pagination/connection';
+import { cursorCodec } from '../../../core/pagination/cursor';
 import { loaderFor, type RequestContext } from '../../../core/request-context';
 import { MemberRole } from '../../../core/vocabulary';
 import { CoachingHint, ConversationTurn, Qualification, SessionView } from '../entities';
@@ -77,27 +79,10 @@ export async function requireHint(ctx: ServiceCtx, id: string): Promise<Coaching
   return hint;
 }
 
-export interface HintPage {
-  edges: { cursor: string; node: CoachingHint }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+export type HintPage = Connection<CoachingHint>;
 
-export function encodeCursor(h: Pick<CoachingHint, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([h.createdAt.toISOString(), h.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const raw: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && typeof raw[1] === 'string') {
-      const createdAt = new Date(raw[0]);
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: raw[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new BadUserInputError('after', 'is not a cursor returned by this field');
-}
+/** `Agent.coachingHistory`: newest first, by creation time, then id. */
+const historyCursors = cursorCodec('coachingHistory', ['timestamp', 'string']);
 
 /** Hints of an agent, newest first, restricted to what the caller may see. */
 export async function agentCoachingHistory(
@@ -109,10 +94,10 @@ export async function agentCoachingHistory(
   requireRead(ctx.principal);
   const id = validateId('id', agentId);
   const n = validateCount('first', first, 1, MAX_PAGE);
-  const cursor = after ? decodeCursor(after) : null;
   const p = ctx.principal;
-  if (p.role === MemberRole.AGENT && p.agentId !== id)
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+  const position = historyCursors.decode(p.tenantId, after);
+  const cursor = position && { createdAt: position[0], id: position[1] };
+  if (p.role === MemberRole.AGENT && p.agentId !== id) return emptyConnection();
   // one statement for every agent of the request (Agent.coachingHistory on a list of agents)
   const batch = async (keys: readonly string[]) => {
     const byAgent = await batchHistoryRows(ctx.em, p, keys, n, cursor);
@@ -125,12 +110,11 @@ export async function agentCoachingHistory(
         batch,
       ).load(id)
     : (await batch([id]))[0]!;
-  const page = rows.slice(0, n);
-  const last = page[page.length - 1];
-  return {
-    edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
-    pageInfo: { hasNextPage: rows.length > n, endCursor: last ? encodeCursor(last) : null },
-  };
+  return toConnection({
+    rows,
+    first: n,
+    cursorOf: (h) => historyCursors.encode(p.tenantId, [h.createdAt, h.id]),
+  });
 }
 
 function requestCtx(ctx: ServiceCtx): RequestContext {

@@ -1,6 +1,7 @@
 /** GraphQL output types that are not entities. */
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../../../core/pagination/types';
 import { MemberRole } from '../../../core/vocabulary';
 import { ApiKey, AuditEntry } from '../entities';
 import type { ViewerData } from '../service/viewer';
@@ -71,30 +72,6 @@ export class AuditVerification {
   brokenAtSeq!: number | null;
 }
 
-@ObjectType()
-@Directive('@shareable')
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
-
-@ObjectType()
-export class AuditEntryEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => AuditEntry)
-  node!: AuditEntry;
-}
-
+/** Edges and the shared `PageInfo` come from core's one connection shape (core/pagination/types.ts). */
 @ObjectType({ description: 'Audit entries, newest first.' })
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge])
-  edges!: AuditEntryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class AuditEntryConnection extends connectionTypes(AuditEntry, 'AuditEntry').Connection {}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '../../../core/errors';
-import { decodeCursor, encodeCursor } from '../../../subgraphs/agents/service/cursor';
+import { agentCursors, sessionCursors } from '../../../subgraphs/agents/service/cursor';
 import { containsPattern } from '../../../subgraphs/agents/service/dialect';
 import {
   parseContactId,
@@ -95,15 +95,17 @@ describe('agents input validation', () => {
 
   it('round-trips cursors and rejects foreign or tampered ones', () => {
     const id = randomUUID();
-    const c = encodeCursor('agent', { key: 'Maya "quoted" Lopez', id });
-    expect(decodeCursor('agent', c)).toEqual({ key: 'Maya "quoted" Lopez', id });
-    expect(decodeCursor('agent', null)).toBeNull();
-    expect(fieldOf(() => decodeCursor('session', c))).toBe('after');
-    expect(fieldOf(() => decodeCursor('agent', `${c}=`))).toBe('after');
-    expect(fieldOf(() => decodeCursor('agent', Buffer.from('["agent","x"]').toString('base64url')))).toBe(
-      'after',
-    );
-    const badDate = Buffer.from(JSON.stringify(['session', 'yesterday', id])).toString('base64url');
-    expect(fieldOf(() => decodeCursor('session', badDate))).toBe('after');
+    const tenant = randomUUID();
+    const c = agentCursors.encode(tenant, ['Maya "quoted" Lopez', id]);
+    expect(agentCursors.decode(tenant, c)).toEqual(['Maya "quoted" Lopez', id]);
+    expect(agentCursors.decode(tenant, null)).toBeNull();
+    expect(fieldOf(() => sessionCursors.decode(tenant, c))).toBe('after');
+    expect(fieldOf(() => agentCursors.decode(randomUUID(), c))).toBe('after');
+    expect(fieldOf(() => agentCursors.decode(tenant, `${c}=`))).toBe('after');
+    expect(
+      fieldOf(() => agentCursors.decode(tenant, Buffer.from('["agent","x"]').toString('base64url'))),
+    ).toBe('after');
+    const at = new Date();
+    expect(sessionCursors.decode(tenant, sessionCursors.encode(tenant, [at, id]))).toEqual([at, id]);
   });
 });
