@@ -13,7 +13,7 @@ import { startOutboxRelay } from '../../core/outbox/relay';
 import { Agent } from './entities/agent';
 import { parseCreateAgent, type CreateAgentInput } from './service/agent-input';
 import { stageAgentsUpserted } from './service/events';
-import { parseId } from './service/validation';
+import * as check from '../../core/validation';
 
 /** An agent to seed; `ghlUserId` (optional) must be unique in the tenant. */
 export interface SeedAgent extends CreateAgentInput {
@@ -70,9 +70,9 @@ export async function seedAgents(
 ): Promise<SeedAgentsResult> {
   const result: SeedAgentsResult = { created: 0, skipped: 0 };
   for (const tenant of input.tenants) {
-    const tenantId = parseId(tenant.tenantId, 'tenantId');
+    const tenantId = check.uuid('tenantId', tenant.tenantId);
     const wanted = new Map<string, SeedAgent>();
-    for (const a of tenant.agents) wanted.set(parseId(a.id), a);
+    for (const a of tenant.agents) wanted.set(check.uuid('id', a.id), a);
     const created = await seedTenant(orm, tenantId, wanted);
     result.created += created;
     result.skipped += wanted.size - created;

@@ -19,13 +19,8 @@ import { MemberRole, SCOPES, type EventEnvelope } from '../../core/vocabulary';
 import { ApiKey, DEFAULT_VERTICAL, EMPTY_BRANDING, Location, Member, Organization } from './entities';
 import { appendAudit, type AuditRecord } from './service/audit-chain';
 import { locationUpserted, organizationUpserted } from './service/events';
-import {
-  requireEmail,
-  requireExternalId,
-  requireText,
-  requireTimezone,
-  requireVertical,
-} from './service/validation';
+import * as check from '../../core/validation';
+import { requireTimezone, requireVertical, TEXT_MAX } from './service/validation';
 
 export const SEED_ACTOR = 'system:seed';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,7 +99,7 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       ...base,
       id: o.id,
       parentId: o.parentId,
-      name: requireText('name', o.name),
+      name: check.text('name', o.name, TEXT_MAX),
       vertical,
       branding: { ...EMPTY_BRANDING },
     });
@@ -123,8 +118,8 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       ...base,
       id: uuid('locations.id', l.id),
       organizationId,
-      ghlLocationId: requireExternalId('ghlLocationId', l.ghlLocationId),
-      name: requireText('name', l.name),
+      ghlLocationId: check.externalId('ghlLocationId', l.ghlLocationId),
+      name: check.text('name', l.name, TEXT_MAX),
       timezone: requireTimezone('timezone', l.timezone),
     });
     locationOrg.set(loc.id, organizationId);
@@ -150,12 +145,12 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       ...base,
       id: uuid('members.id', m.id),
       organizationId: m.organizationId ? uuid('members.organizationId', m.organizationId) : tenantId,
-      userId: requireExternalId('userId', m.userId),
-      email: requireEmail('email', m.email),
-      name: requireText('name', m.name),
+      userId: check.externalId('userId', m.userId),
+      email: check.email('email', m.email),
+      name: check.text('name', m.name, TEXT_MAX),
       role: m.role,
       locationIds,
-      agentId: m.agentId ? requireExternalId('agentId', m.agentId) : null,
+      agentId: m.agentId ? check.externalId('agentId', m.agentId) : null,
     });
     if (!orgIds.has(member.organizationId))
       throw new BadUserInputError('members.organizationId', `not an organization of tenant ${tenantId}`);

@@ -3,16 +3,8 @@
  */
 import { BadUserInputError } from '../../../core/errors';
 import { AgentRole, Experience, Specialization } from '../enums';
-import {
-  parseEmail,
-  parseEnum,
-  parseEnumList,
-  parseName,
-  parseOptionalGhlUserId,
-  parseOptionalId,
-  parseOptionalPhone,
-  parseTags,
-} from './validation';
+import { parseEnum, parseEnumList, parseName, parseOptionalGhlUserId, parseTags } from './validation';
+import * as check from '../../../core/validation';
 
 export interface CreateAgentInput {
   name: string;
@@ -61,13 +53,13 @@ export type AgentPatch = Partial<AgentData> & { active?: boolean };
 export function parseCreateAgent(input: CreateAgentInput): AgentData {
   return {
     name: parseName(input.name),
-    email: parseEmail(input.email),
-    phone: parseOptionalPhone(input.phone) ?? null,
+    email: check.email('email', input.email),
+    phone: check.optionalPhone('phone', input.phone) ?? null,
     role: parseEnum(AgentRole, input.role, 'role'),
     experience: parseEnum(Experience, input.experience, 'experience'),
     specializations: parseEnumList(Specialization, input.specializations ?? [], 'specializations'),
     tags: parseTags(input.tags ?? []),
-    locationId: parseOptionalId(input.locationId, 'locationId') ?? null,
+    locationId: check.optionalUuid('locationId', input.locationId) ?? null,
     ghlUserId: parseOptionalGhlUserId(input.ghlUserId) ?? null,
   };
 }
@@ -82,8 +74,8 @@ export function parseUpdateAgent(input: UpdateAgentInput): AgentPatch {
   const name = notNull(input.name, 'name');
   if (name !== undefined) patch.name = parseName(name);
   const email = notNull(input.email, 'email');
-  if (email !== undefined) patch.email = parseEmail(email);
-  if (input.phone !== undefined) patch.phone = parseOptionalPhone(input.phone) ?? null;
+  if (email !== undefined) patch.email = check.email('email', email);
+  if (input.phone !== undefined) patch.phone = check.optionalPhone('phone', input.phone) ?? null;
   const role = notNull(input.role, 'role');
   if (role !== undefined) patch.role = parseEnum(AgentRole, role, 'role');
   const experience = notNull(input.experience, 'experience');
@@ -95,7 +87,7 @@ export function parseUpdateAgent(input: UpdateAgentInput): AgentPatch {
   const tags = notNull(input.tags, 'tags');
   if (tags !== undefined) patch.tags = parseTags(tags);
   if (input.locationId !== undefined)
-    patch.locationId = parseOptionalId(input.locationId, 'locationId') ?? null;
+    patch.locationId = check.optionalUuid('locationId', input.locationId) ?? null;
   if (input.ghlUserId !== undefined) patch.ghlUserId = parseOptionalGhlUserId(input.ghlUserId) ?? null;
   const active = notNull(input.active, 'active');
   if (active !== undefined) patch.active = active;

@@ -12,7 +12,8 @@ import { sqlEm, type AgentsContext } from './context';
 import { agentCursors } from './cursor';
 import { containsAny, dialectOf, jsonArrayContains, type Dialect } from './dialect';
 import { toCountedConnection, type Connection, type PageArgs } from './pagination';
-import { isUuid, parseFirst, parseGhlUserId, parseId, parseSearch } from './validation';
+import { isUuid, parseFirst, parseGhlUserId, parseSearch } from './validation';
+import * as check from '../../../core/validation';
 
 export interface AgentFilterInput {
   role?: AgentRole | null;
@@ -55,7 +56,7 @@ export function parseAgentPage(tenantId: string, args: AgentListArgs): AgentPage
     role: f.role ?? undefined,
     experience: f.experience ?? undefined,
     specialization: f.specialization ?? undefined,
-    locationId: f.locationId == null ? undefined : parseId(f.locationId, 'filter.locationId'),
+    locationId: f.locationId == null ? undefined : check.uuid('filter.locationId', f.locationId),
     sharedPool: f.sharedPool ?? undefined,
     search: parseSearch(f.search, 'filter.search'),
     active: f.active ?? undefined,
@@ -130,8 +131,7 @@ export async function listAgentsOfLocations(
 ): Promise<Connection<Agent>[]> {
   const ids = [...new Set(locationIds.filter(isUuid).map((id) => id.toLowerCase()))];
   const cursorOf = agentCursor(ctx.principal.tenantId);
-  const empty = () =>
-    toCountedConnection<Agent>({ rows: [], first: page.first, totalCount: 0, cursorOf });
+  const empty = () => toCountedConnection<Agent>({ rows: [], first: page.first, totalCount: 0, cursorOf });
   if (ids.length === 0) return locationIds.map(() => empty());
   const em = sqlEm(ctx.em);
   const dialect = dialectOf(em);

@@ -21,7 +21,7 @@ import { loadAgentsByIds } from './agent-query';
 import { assertTenantLocation, NO_LOCATION_WAIT } from './known-locations';
 import { writeUnit, type AgentsContext } from './context';
 import { stageAgentsUpserted, stageSessionsUpserted } from './events';
-import { parseId } from './validation';
+import * as check from '../../../core/validation';
 
 /** The request's one Agent loader: visible agents by id, one `in (...)` query per batch. */
 export function agentLoader(ctx: AgentsContext): DataLoader<string, Agent | null> {
@@ -37,7 +37,7 @@ export async function resolveAgentReference(ctx: AgentsContext, id: unknown): Pr
 
 export async function getAgent(ctx: AgentsContext, id: string): Promise<Agent> {
   requireRead(ctx.principal);
-  const agentId = parseId(id);
+  const agentId = check.uuid('id', id);
   const agent = await agentLoader(ctx).load(agentId);
   if (!agent) throw new NotFoundError('Agent', agentId);
   return agent;
@@ -109,7 +109,7 @@ export async function updateAgent(
   locations: Arrivals = NO_LOCATION_WAIT,
 ): Promise<Agent> {
   requireProfileWrite(ctx.principal);
-  const agentId = parseId(id);
+  const agentId = check.uuid('id', id);
   const patch = parseUpdateAgent(input);
   const agent = await agentLoader(ctx).load(agentId);
   if (!agent) throw new NotFoundError('Agent', agentId);
@@ -143,7 +143,7 @@ export async function updateAgent(
 /** Idempotent. Also ends the agent's open sessions. */
 export async function deactivateAgent(ctx: AgentsContext, id: string): Promise<Agent> {
   requireProfileWrite(ctx.principal);
-  const agentId = parseId(id);
+  const agentId = check.uuid('id', id);
   const agent = await agentLoader(ctx).load(agentId);
   if (!agent) throw new NotFoundError('Agent', agentId);
   assertCanWriteLocation(ctx.principal, agent.locationId, 'id');

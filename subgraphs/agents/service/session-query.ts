@@ -10,7 +10,8 @@ import { requireRead, visibleSessions } from './access';
 import type { AgentsContext } from './context';
 import { sessionCursors } from './cursor';
 import { toCountedConnection, type Connection, type PageArgs } from './pagination';
-import { isUuid, parseContactId, parseFirst, parseId } from './validation';
+import { isUuid, parseContactId, parseFirst } from './validation';
+import * as check from '../../../core/validation';
 
 export interface SessionFilterInput {
   agentId?: string | null;
@@ -32,7 +33,7 @@ interface SessionFilter {
 
 function parseSessionFilter(f: SessionFilterInput): SessionFilter {
   return {
-    agentId: f.agentId == null ? undefined : parseId(f.agentId, 'filter.agentId'),
+    agentId: f.agentId == null ? undefined : check.uuid('filter.agentId', f.agentId),
     contactId: f.contactId == null ? undefined : parseContactId(f.contactId, 'filter.contactId'),
     stage: f.stage ?? undefined,
     active: f.active ?? undefined,

@@ -13,7 +13,8 @@ import { agentLoader } from './agent-service';
 import { writeUnit, type AgentsContext } from './context';
 import { stageSessionsUpserted } from './events';
 import { loadSessionsByIds } from './session-query';
-import { parseContactId, parseContext, parseEnum, parseId } from './validation';
+import { parseContactId, parseContext, parseEnum } from './validation';
+import * as check from '../../../core/validation';
 
 export interface StartSessionInput {
   agentId: string;
@@ -45,7 +46,7 @@ export async function resolveSessionReference(ctx: AgentsContext, id: unknown): 
 
 export async function getSession(ctx: AgentsContext, id: string): Promise<AgentSession> {
   requireRead(ctx.principal);
-  const sessionId = parseId(id);
+  const sessionId = check.uuid('id', id);
   const session = await sessionLoader(ctx).load(sessionId);
   if (!session) throw new NotFoundError('AgentSession', sessionId);
   return session;
@@ -53,7 +54,7 @@ export async function getSession(ctx: AgentsContext, id: string): Promise<AgentS
 
 export async function startSession(ctx: AgentsContext, input: StartSessionInput): Promise<AgentSession> {
   requireSessionWrite(ctx.principal);
-  const agentId = parseId(input.agentId, 'agentId');
+  const agentId = check.uuid('agentId', input.agentId);
   const contactId = parseContactId(input.contactId);
   const channel = parseEnum(SessionChannel, input.channel, 'channel');
   const stage =
@@ -98,7 +99,7 @@ export async function updateSession(
   input: UpdateSessionInput,
 ): Promise<AgentSession> {
   requireSessionWrite(ctx.principal);
-  const sessionId = parseId(id);
+  const sessionId = check.uuid('id', id);
   const stage = input.stage == null ? undefined : parseEnum(ConversationStage, input.stage, 'stage');
   const context = input.context == null ? undefined : parseContext(input.context);
   const session = await loadVisibleSession(ctx, sessionId);
@@ -118,7 +119,7 @@ export async function updateSession(
 /** Idempotent: ending an ended session returns it unchanged. */
 export async function endSession(ctx: AgentsContext, id: string): Promise<AgentSession> {
   requireSessionWrite(ctx.principal);
-  const session = await loadVisibleSession(ctx, parseId(id));
+  const session = await loadVisibleSession(ctx, check.uuid('id', id));
   if (!session.active) return session;
   await writeUnit(ctx, (em) => {
     const now = new Date();

@@ -1,10 +1,11 @@
 /**
  * Input validation and normalization. Every failure is a BadUserInputError naming the field.
  */
-import { EmailAddressResolver } from 'graphql-scalars';
 import { BadUserInputError } from '../../../core/errors';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Shared checks (email, uuid, phone, …) live in core/validation.ts; these are the agents' own. */
+export { isUuid } from '../../../core/validation';
+
 const CONTACT_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const GHL_ID_RE = CONTACT_ID_RE;
 // eslint-disable-next-line no-control-regex
@@ -12,7 +13,6 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 export const LIMITS = {
   nameMax: 120,
-  emailMax: 254,
   tagsMax: 20,
   tagMax: 40,
   searchMax: 100,
@@ -21,22 +21,6 @@ export const LIMITS = {
   pageMax: 100,
 } as const;
 
-export function isUuid(value: string): boolean {
-  return UUID_RE.test(value);
-}
-
-/** A uuid-shaped id, lower-cased. */
-export function parseId(value: string, field = 'id'): string {
-  const v = value.trim();
-  if (!isUuid(v)) throw new BadUserInputError(field, 'must be a UUID');
-  return v.toLowerCase();
-}
-
-export function parseOptionalId(value: string | null | undefined, field: string): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  return parseId(value, field);
-}
-
 export function parseName(value: string, field = 'name'): string {
   const v = value.trim().replace(/\s+/g, ' ');
   if (!v) throw new BadUserInputError(field, 'must not be empty');
@@ -44,52 +28,6 @@ export function parseName(value: string, field = 'name'): string {
     throw new BadUserInputError(field, `must be at most ${LIMITS.nameMax} characters`);
   if (CONTROL_RE.test(v)) throw new BadUserInputError(field, 'must not contain control characters');
   return v;
-}
-
-/** Trimmed and lower-cased; the HTML-spec address syntax plus a dotted domain. */
-export function parseEmail(value: string, field = 'email'): string {
-  const v = value.trim().toLowerCase();
-  if (v.length > LIMITS.emailMax)
-    throw new BadUserInputError(field, `must be at most ${LIMITS.emailMax} characters`);
-  try {
-    EmailAddressResolver.parseValue(v);
-  } catch {
-    throw new BadUserInputError(field, 'is not a valid email address');
-  }
-  const domain = v.slice(v.lastIndexOf('@') + 1);
-  if (!domain.includes('.')) throw new BadUserInputError(field, 'is not a valid email address');
-  return v;
-}
-
-/**
- * Normalizes a phone number to E.164 (`+15125550101`). Accepts spaces, dots, dashes and parentheses;
- * numbers without a country code must be 10-digit North American numbers (`(512) 555-0101`).
- */
-export function parsePhone(value: string, field = 'phone'): string {
-  const raw = value.trim();
-  if (!/^[+\d\s().-]+$/.test(raw)) throw new BadUserInputError(field, 'is not a valid phone number');
-  let digits = raw.replace(/[\s().-]/g, '');
-  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  if (digits.indexOf('+') > 0) throw new BadUserInputError(field, 'is not a valid phone number');
-  if (!digits.startsWith('+')) {
-    if (/^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) digits = `+1${digits}`;
-    else if (/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) digits = `+${digits}`;
-    else throw new BadUserInputError(field, 'must include the country code, e.g. +15125550101');
-  }
-  if (!/^\+[1-9]\d{7,14}$/.test(digits)) throw new BadUserInputError(field, 'is not a valid phone number');
-  if (digits.startsWith('+1') && !/^\+1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) {
-    throw new BadUserInputError(field, 'is not a valid North American phone number');
-  }
-  return digits;
-}
-
-export function parseOptionalPhone(
-  value: string | null | undefined,
-  field = 'phone',
-): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  if (value.trim() === '') return null;
-  return parsePhone(value, field);
 }
 
 /** Trimmed, de-duplicated (first occurrence wins), at most 20 tags of at most 40 characters. */
@@ -141,7 +79,7 @@ export function parseGhlUserId(value: string, field = 'ghlUserId'): string {
   return v;
 }
 
-/** Like `parseOptionalPhone`: undefined stays undefined, null or blank means "none". */
+/** undefined stays undefined (not given); null or blank means "none". */
 export function parseOptionalGhlUserId(
   value: string | null | undefined,
   field = 'ghlUserId',

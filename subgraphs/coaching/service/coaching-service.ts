@@ -20,7 +20,8 @@ import { launchCoachingRun, newRunId } from './coach-session';
 import type { ServiceCtx } from './context';
 import { stageEvent } from './publish';
 import { recordTurn } from './turns';
-import { validateEnum, validateId, validateOptionalText, validateText } from './validation';
+import * as check from '../../../core/validation';
+import { validateEnum } from './validation';
 
 export const MAX_QUESTION = 1000;
 export const MAX_COMMENT = 1000;
@@ -57,9 +58,9 @@ function startRun(ctx: ServiceCtx, session: SessionView, runId: string, request:
 
 export async function addConversationTurn(ctx: ServiceCtx, input: AddTurnInput): Promise<ConversationTurn> {
   requireWrite(ctx.principal);
-  const sessionId = validateId('input.sessionId', input.sessionId);
+  const sessionId = check.externalId('input.sessionId', input.sessionId);
   const speaker = validateEnum('input.speaker', input.speaker, [Speaker.LEAD, Speaker.AGENT]);
-  const text = validateText('input.text', input.text, MAX_TURN_TEXT);
+  const text = check.text('input.text', input.text, MAX_TURN_TEXT);
   const session = await requireVisibleSession(ctx, sessionId);
   requireActive(session);
   const coach = input.coach !== false && speaker === Speaker.LEAD;
@@ -86,8 +87,8 @@ export async function requestCoaching(
   input: RequestCoachingInput,
 ): Promise<CoachingRunView> {
   requireWrite(ctx.principal);
-  const sessionId = validateId('sessionId', input.sessionId);
-  const question = validateOptionalText('question', input.question, MAX_QUESTION);
+  const sessionId = check.externalId('sessionId', input.sessionId);
+  const question = check.optionalText('question', input.question, MAX_QUESTION);
   const kind: CoachingKind = validateEnum('kind', input.kind ?? CoachingKindEnum.QUICK, [
     CoachingKindEnum.QUICK,
     CoachingKindEnum.DEEP,
@@ -119,9 +120,9 @@ export interface RateHintInput {
 
 export async function rateHint(ctx: ServiceCtx, input: RateHintInput): Promise<CoachingHint> {
   requireWrite(ctx.principal);
-  const hintId = validateId('hintId', input.hintId);
+  const hintId = check.externalId('hintId', input.hintId);
   const verdict = validateEnum('verdict', input.verdict, [HintVerdict.ACCEPTED, HintVerdict.DISMISSED]);
-  const comment = validateOptionalText('comment', input.comment, MAX_COMMENT);
+  const comment = check.optionalText('comment', input.comment, MAX_COMMENT);
   const hint = await ctx.em.findOne(CoachingHint, { id: hintId });
   if (!hint) throw new NotFoundError('CoachingHint', hintId);
   // A hint of an invisible session answers like a missing hint.

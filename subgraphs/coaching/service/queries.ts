@@ -14,7 +14,7 @@ import {
   sessionHintsLoader,
   sessionViewLoader,
 } from './loaders';
-import { validateCount, validateId } from './validation';
+import * as check from '../../../core/validation';
 import { batchHistoryRows } from './history-batch';
 
 export const MAX_PAGE = 100;
@@ -26,8 +26,8 @@ export async function sessionTurns(
   last: number,
 ): Promise<ConversationTurn[]> {
   requireRead(ctx.principal);
-  const n = validateCount('last', last, 1, MAX_TURNS);
-  await requireVisibleSession(ctx, validateId('id', sessionId));
+  const n = check.intInRange('last', last, 1, MAX_TURNS);
+  await requireVisibleSession(ctx, check.externalId('id', sessionId));
   if (ctx.loaders) return recentTurnsLoader(ctx, n).load(sessionId);
   const rows = await ctx.em.find(
     ConversationTurn,
@@ -43,8 +43,8 @@ export async function sessionHints(
   first: number,
 ): Promise<CoachingHint[]> {
   requireRead(ctx.principal);
-  const n = validateCount('first', first, 1, MAX_PAGE);
-  await requireVisibleSession(ctx, validateId('id', sessionId));
+  const n = check.intInRange('first', first, 1, MAX_PAGE);
+  await requireVisibleSession(ctx, check.externalId('id', sessionId));
   if (ctx.loaders) return sessionHintsLoader(ctx, n).load(sessionId);
   return ctx.em.find(CoachingHint, { sessionId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: n });
 }
@@ -54,7 +54,7 @@ export async function sessionQualification(
   sessionId: string,
 ): Promise<Qualification | null> {
   requireRead(ctx.principal);
-  await requireVisibleSession(ctx, validateId('id', sessionId));
+  await requireVisibleSession(ctx, check.externalId('id', sessionId));
   if (ctx.loaders) return qualificationLoader(ctx).load(sessionId);
   return ctx.em.findOne(Qualification, { sessionId });
 }
@@ -62,7 +62,7 @@ export async function sessionQualification(
 /** The hint when the caller may see its session; null otherwise (a missing hint and an invisible one look alike). */
 export async function findHint(ctx: ServiceCtx, id: string): Promise<CoachingHint | null> {
   requireRead(ctx.principal);
-  const hintId = validateId('id', id);
+  const hintId = check.externalId('id', id);
   const hint = ctx.loaders
     ? await hintLoader(ctx).load(hintId)
     : await ctx.em.findOne(CoachingHint, { id: hintId });
@@ -92,8 +92,8 @@ export async function agentCoachingHistory(
   after: string | null,
 ): Promise<HintPage> {
   requireRead(ctx.principal);
-  const id = validateId('id', agentId);
-  const n = validateCount('first', first, 1, MAX_PAGE);
+  const id = check.externalId('id', agentId);
+  const n = check.intInRange('first', first, 1, MAX_PAGE);
   const p = ctx.principal;
   const position = historyCursors.decode(p.tenantId, after);
   const cursor = position && { createdAt: position[0], id: position[1] };

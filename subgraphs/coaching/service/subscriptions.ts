@@ -12,7 +12,7 @@ import {
   type SessionUpdatePayload,
 } from './channels';
 import { runtimeOf, type CoachingContext } from './context';
-import { validateId } from './validation';
+import * as check from '../../../core/validation';
 
 export function filterMap<S, T>(
   source: AsyncIterableIterator<S>,
@@ -49,7 +49,7 @@ async function subscribeSession<T>(
 ): Promise<AsyncIterableIterator<T>> {
   const p = ctx.principal;
   requireRead(p);
-  const sessionId = validateId('sessionId', rawSessionId);
+  const sessionId = check.externalId('sessionId', rawSessionId);
   const rt = runtimeOf(ctx);
   await awaitVisibleSession(rt, p, sessionId);
   const source = rt.pubsub.subscribe<SessionMessage>(sessionChannel(p.tenantId, sessionId));

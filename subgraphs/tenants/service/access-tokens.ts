@@ -7,7 +7,7 @@ import type { RequestContext } from '../../../core/request-context';
 import { assertCanGrant, requireAdmin } from './access';
 import { administeredMember } from './members';
 import { memberPrincipal } from './principals';
-import { requireIntInRange } from './validation';
+import * as check from '../../../core/validation';
 import { visibility } from './visibility';
 import { writeAudited } from './write';
 
@@ -31,7 +31,7 @@ export async function issueAccessToken(
 ): Promise<IssuedAccessToken> {
   // the scope first: a caller without tenants:admin learns nothing from argument checks
   requireAdmin(ctx.principal);
-  const ttl = requireIntInRange(
+  const ttl = check.intInRange(
     'ttlSeconds',
     input.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     1,

@@ -8,7 +8,8 @@ import type { RequestContext } from '../../../core/request-context';
 import { generateApiKey } from '../../../core/api-key';
 import { ApiKey, PartnerApp } from '../entities';
 import { assertCanGrant, requireAdmin } from './access';
-import { requireScopes, requireText } from './validation';
+import * as check from '../../../core/validation';
+import { requireScopes, TEXT_MAX } from './validation';
 import { visibility } from './visibility';
 import { writeAudited } from './write';
 import { apiKeyRevoked } from './events';
@@ -37,7 +38,7 @@ export async function listApiKeys(ctx: RequestContext): Promise<ApiKey[]> {
 
 export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   requireAdmin(ctx.principal);
-  const name = requireText('name', input.name);
+  const name = check.text('name', input.name, TEXT_MAX);
   const scopes = requireScopes('scopes', input.scopes);
   assertCanGrant(ctx.principal, scopes);
   const organizationId = input.organizationId ?? ctx.principal.organizationId;

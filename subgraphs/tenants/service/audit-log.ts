@@ -5,7 +5,7 @@ import type { RequestContext } from '../../../core/request-context';
 import { AuditEntry } from '../entities';
 import { requireTenantAdmin } from './access';
 import { verifyChain, type ChainVerification } from './audit-chain';
-import { requireIntInRange } from './validation';
+import * as check from '../../../core/validation';
 
 export interface AuditLogInput {
   first?: number | null;
@@ -21,7 +21,7 @@ const auditCursors = cursorCodec('auditLog', ['int']);
 
 export async function auditLog(ctx: RequestContext, input: AuditLogInput): Promise<AuditLogPage> {
   requireTenantAdmin(ctx.principal);
-  const first = requireIntInRange('first', input.first ?? 20, 1, MAX_AUDIT_PAGE);
+  const first = check.intInRange('first', input.first ?? 20, 1, MAX_AUDIT_PAGE);
   const tenantId = ctx.principal.tenantId;
   const after = auditCursors.decode(tenantId, input.after);
   const where = after ? { seq: { $lt: after[0] } } : {};

@@ -5,7 +5,8 @@ import type { RequestContext } from '../../../core/request-context';
 import { Location } from '../entities';
 import { requireAdmin, requireRead } from './access';
 import { locationLoader, locationsByOrganizationLoader, organizationLoader } from './loaders';
-import { requireExternalId, requireText, requireTimezone } from './validation';
+import * as check from '../../../core/validation';
+import { requireTimezone, TEXT_MAX } from './validation';
 import { forgetVisibility, visibility } from './visibility';
 import { locationUpserted } from './events';
 import { writeAudited } from './write';
@@ -63,8 +64,8 @@ async function assertGhlIdFree(ctx: RequestContext, ghlLocationId: string, excep
 export async function createLocation(ctx: RequestContext, input: CreateLocationInput): Promise<Location> {
   requireAdmin(ctx.principal);
   const organizationId = input.organizationId ?? ctx.principal.organizationId;
-  const ghlLocationId = requireExternalId('ghlLocationId', input.ghlLocationId);
-  const name = requireText('name', input.name);
+  const ghlLocationId = check.externalId('ghlLocationId', input.ghlLocationId);
+  const name = check.text('name', input.name, TEXT_MAX);
   const timezone = requireTimezone('timezone', input.timezone);
   const vis = await visibility(ctx);
   if (!vis.tree.get(organizationId) || !vis.canAdminister(organizationId)) {
@@ -105,8 +106,8 @@ export async function updateLocation(ctx: RequestContext, input: UpdateLocationI
     ghlLocationId:
       input.ghlLocationId == null
         ? current.ghlLocationId
-        : requireExternalId('ghlLocationId', input.ghlLocationId),
-    name: input.name == null ? current.name : requireText('name', input.name),
+        : check.externalId('ghlLocationId', input.ghlLocationId),
+    name: input.name == null ? current.name : check.text('name', input.name, TEXT_MAX),
     timezone: input.timezone == null ? current.timezone : requireTimezone('timezone', input.timezone),
   };
   if (next.ghlLocationId !== current.ghlLocationId)

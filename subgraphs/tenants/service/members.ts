@@ -12,7 +12,8 @@ import { Location, Member } from '../entities';
 import { assertCanGrant, requireAdmin, requireRead } from './access';
 import { memberRemoved } from './events';
 import { recordSubjectRevocation } from './revoked-subjects';
-import { requireEmail, requireExternalId, requireText } from './validation';
+import * as check from '../../../core/validation';
+import { TEXT_MAX } from './validation';
 import { visibility, type Visibility } from './visibility';
 import { writeAudited } from './write';
 
@@ -106,11 +107,11 @@ export async function addMember(ctx: RequestContext, input: AddMemberInput): Pro
   const organizationId = input.organizationId ?? ctx.principal.organizationId;
   const fields = {
     organizationId,
-    userId: requireExternalId('userId', input.userId),
-    email: requireEmail('email', input.email),
-    name: requireText('name', input.name),
+    userId: check.externalId('userId', input.userId),
+    email: check.email('email', input.email),
+    name: check.text('name', input.name, TEXT_MAX),
     role: input.role,
-    agentId: input.agentId ? requireExternalId('agentId', input.agentId) : null,
+    agentId: input.agentId ? check.externalId('agentId', input.agentId) : null,
     locationIds: [] as string[],
   };
   assertCanGrant(ctx.principal, ROLE_SCOPES[input.role]);
@@ -142,15 +143,15 @@ export async function updateMember(ctx: RequestContext, input: UpdateMemberInput
   assertCanGrant(ctx.principal, ROLE_SCOPES[current.role]);
   const vis = await visibility(ctx);
   const next = {
-    email: input.email == null ? current.email : requireEmail('email', input.email),
-    name: input.name == null ? current.name : requireText('name', input.name),
+    email: input.email == null ? current.email : check.email('email', input.email),
+    name: input.name == null ? current.name : check.text('name', input.name, TEXT_MAX),
     role: input.role ?? current.role,
     agentId:
       input.agentId == null
         ? current.agentId
         : input.agentId === ''
           ? null
-          : requireExternalId('agentId', input.agentId),
+          : check.externalId('agentId', input.agentId),
     locationIds:
       input.locationIds == null
         ? current.locationIds

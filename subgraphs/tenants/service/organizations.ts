@@ -5,7 +5,8 @@ import type { RequestContext } from '../../../core/request-context';
 import { EMPTY_BRANDING, Organization, type BrandingData } from '../entities';
 import { requireAdmin, requireRead } from './access';
 import { organizationLoader } from './loaders';
-import { optionalHexColor, optionalHttpsUrl, optionalText, requireText, requireVertical } from './validation';
+import * as check from '../../../core/validation';
+import { optionalHexColor, optionalHttpsUrl, requireVertical, TEXT_MAX } from './validation';
 import { forgetVisibility, visibility } from './visibility';
 import { organizationUpserted } from './events';
 import { writeAudited } from './write';
@@ -36,7 +37,7 @@ export function mergeBranding(base: BrandingData, input: BrandingInput | null | 
   const pick = <K extends keyof BrandingData>(key: K): string | null | undefined =>
     input?.[key] === undefined ? base[key] : input[key];
   return {
-    brandName: optionalText('branding.brandName', pick('brandName'), 100),
+    brandName: check.optionalText('branding.brandName', pick('brandName'), 100),
     primaryColor: optionalHexColor('branding.primaryColor', pick('primaryColor')),
     logoUrl: optionalHttpsUrl('branding.logoUrl', pick('logoUrl')),
   };
@@ -82,7 +83,7 @@ export async function createOrganization(
 ): Promise<Organization> {
   requireAdmin(ctx.principal);
   const parentId = input.parentId ?? ctx.principal.organizationId;
-  const name = requireText('name', input.name);
+  const name = check.text('name', input.name, TEXT_MAX);
   const vertical = input.vertical ? requireVertical('vertical', input.vertical) : null;
   const branding = mergeBranding(EMPTY_BRANDING, input.branding);
   const parent = await administeredOrganization(ctx, parentId);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/request-context';
 import { PartnerApp } from '../entities';
 import { requireRead, requireTenantAdmin } from './access';
-import { requireIntInRange, requireText } from './validation';
+import * as check from '../../../core/validation';
+import { TEXT_MAX } from './validation';
 import { partnerAppUpserted } from './events';
 import { writeAudited } from './write';
 
@@ -23,8 +24,8 @@ export async function createPartnerApp(
   input: CreatePartnerAppInput,
 ): Promise<PartnerApp> {
   requireTenantAdmin(ctx.principal);
-  const name = requireText('name', input.name);
-  const revenueShareBps = requireIntInRange('revenueShareBps', input.revenueShareBps, 0, 10_000);
+  const name = check.text('name', input.name, TEXT_MAX);
+  const revenueShareBps = check.intInRange('revenueShareBps', input.revenueShareBps, 0, 10_000);
   return writeAudited(ctx, async (em) => {
     const app = em.create(PartnerApp, {
       id: randomUUID(),

@@ -2,29 +2,13 @@
 import { BadUserInputError } from '../../../core/errors';
 import { SCOPES, type Scope } from '../../../core/vocabulary';
 
-const EMAIL =
-  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+// Emails, ids, texts and integer ranges are checked by core/validation.ts; these checks are the tenants' own.
+
+/** The length limit of names (organizations, locations, members, API keys, partner apps). */
+export const TEXT_MAX = 200;
+
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 const VERTICAL = /^[A-Z][A-Z0-9_]{1,39}$/;
-const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-
-export function requireText(field: string, value: string, max = 200): string {
-  const v = value.trim();
-  if (!v) throw new BadUserInputError(field, 'must not be empty');
-  if (v.length > max) throw new BadUserInputError(field, `must be at most ${max} characters`);
-  return v;
-}
-
-export function optionalText(field: string, value: string | null | undefined, max = 200): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return requireText(field, value, max);
-}
-
-export function requireEmail(field: string, value: string): string {
-  const v = value.trim();
-  if (v.length > 254 || !EMAIL.test(v)) throw new BadUserInputError(field, 'must be a valid email address');
-  return v.toLowerCase();
-}
 
 export function requireTimezone(field: string, value: string): string {
   const v = value.trim();
@@ -66,25 +50,10 @@ export function requireVertical(field: string, value: string): string {
   return v;
 }
 
-/** Ids minted elsewhere (GoHighLevel location ids, user ids, agent ids). */
-export function requireExternalId(field: string, value: string): string {
-  const v = value.trim();
-  if (!EXTERNAL_ID.test(v))
-    throw new BadUserInputError(field, 'must be 1-64 characters of letters, digits, _ . : -');
-  return v;
-}
-
 export function requireScopes(field: string, values: readonly string[]): Scope[] {
   const known = SCOPES as readonly string[];
   const unknown = values.filter((s) => !known.includes(s));
   if (unknown.length) throw new BadUserInputError(field, `unknown scope(s): ${unknown.join(', ')}`);
   if (values.length === 0) throw new BadUserInputError(field, 'at least one scope is required');
   return SCOPES.filter((s) => values.includes(s));
-}
-
-export function requireIntInRange(field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(field, `must be an integer between ${min} and ${max}`);
-  }
-  return value;
 }

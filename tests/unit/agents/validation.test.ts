@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '../../../core/errors';
 import { agentCursors, sessionCursors } from '../../../subgraphs/agents/service/cursor';
 import { containsPattern } from '../../../subgraphs/agents/service/dialect';
+import * as check from '../../../core/validation';
 import {
   parseContactId,
   parseContext,
-  parseEmail,
   parseFirst,
-  parseId,
-  parsePhone,
   parseTags,
 } from '../../../subgraphs/agents/service/validation';
 
@@ -33,7 +31,7 @@ describe('agents input validation', () => {
     ['+44 20 7946 0958', '+442079460958'],
     ['0044 20 7946 0958', '+442079460958'],
   ])('normalizes phone %s to %s', (input, expected) => {
-    expect(parsePhone(input)).toBe(expected);
+    expect(check.phone('phone', input)).toBe(expected);
   });
 
   it.each([
@@ -47,11 +45,11 @@ describe('agents input validation', () => {
     'call me',
     '5125550101+',
   ])('rejects phone %p naming the field', (input) => {
-    expect(fieldOf(() => parsePhone(input))).toBe('phone');
+    expect(fieldOf(() => check.phone('phone', input))).toBe('phone');
   });
 
   it('normalizes and validates emails', () => {
-    expect(parseEmail('  Jane.Doe+work@Example.COM ')).toBe('jane.doe+work@example.com');
+    expect(check.email('email', '  Jane.Doe+work@Example.COM ')).toBe('jane.doe+work@example.com');
     for (const bad of [
       'jane',
       'jane@',
@@ -60,7 +58,7 @@ describe('agents input validation', () => {
       'jane@example',
       `${'x'.repeat(250)}@example.com`,
     ]) {
-      expect(fieldOf(() => parseEmail(bad))).toBe('email');
+      expect(fieldOf(() => check.email('email', bad))).toBe('email');
     }
   });
 
@@ -74,9 +72,9 @@ describe('agents input validation', () => {
 
   it('checks ids, contact ids, page sizes and contexts', () => {
     const id = randomUUID();
-    expect(parseId(id.toUpperCase())).toBe(id);
-    expect(fieldOf(() => parseId('123'))).toBe('id');
-    expect(fieldOf(() => parseId('123', 'agentId'))).toBe('agentId');
+    expect(check.uuid('id', id.toUpperCase())).toBe(id);
+    expect(fieldOf(() => check.uuid('id', '123'))).toBe('id');
+    expect(fieldOf(() => check.uuid('agentId', '123'))).toBe('agentId');
     expect(parseContactId(' abc_DEF-123 ')).toBe('abc_DEF-123');
     expect(fieldOf(() => parseContactId('a'.repeat(65)))).toBe('contactId');
     expect(parseFirst(undefined)).toBe(20);
