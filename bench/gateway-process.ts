@@ -16,6 +16,8 @@ export interface GatewayProcessOptions {
   queryPlanner: 'rust' | 'js';
   contextSecret: string;
   jwtSecret: string;
+  /** Lets the gateway resolve API keys through the tenants service (its own credential). */
+  credentialServiceSecret: string;
   logLevel: string;
 }
 
@@ -100,6 +102,7 @@ async function serve(options: GatewayProcessOptions): Promise<void> {
     GATEWAY_PORT: '0',
     JWT_SECRET: options.jwtSecret,
     CONTEXT_SECRET: options.contextSecret,
+    CREDENTIAL_SERVICE_SECRET: options.credentialServiceSecret,
     RATE_LIMIT_PER_MINUTE: '100000000',
     QUERY_PLANNER: options.queryPlanner,
   });

@@ -18,6 +18,7 @@ import type { RunningGateway } from '../gateway/gateway';
 /** Secrets of the bench's own config (never used outside a bench run). */
 export const BENCH_CONTEXT_SECRET = 'bench-context-secret-0123456789abcdef';
 export const BENCH_JWT_SECRET = 'bench-jwt-secret-0123456789abcdef-xyz';
+export const BENCH_CREDENTIAL_SERVICE_SECRET = 'bench-credential-service-secret-0123456789';
 
 export interface BenchPlatform {
   config: PlatformConfig;
@@ -59,6 +60,7 @@ export async function startBenchPlatform(opts: BenchPlatformOptions): Promise<Be
     BILLING_PORT: '0',
     JWT_SECRET: BENCH_JWT_SECRET,
     CONTEXT_SECRET: BENCH_CONTEXT_SECRET,
+    CREDENTIAL_SERVICE_SECRET: BENCH_CREDENTIAL_SERVICE_SECRET,
     // the per-tenant limit (600/min by default) would otherwise be what the benchmark measures
     RATE_LIMIT_PER_MINUTE: '100000000',
     QUERY_PLANNER: 'rust',

@@ -23,7 +23,7 @@ import { renderReport, type PlatformWindow } from './report';
 import { createAgents, createSessions } from './setup';
 import { addCpu, cpuSince } from './stats';
 import { startGatewayProcess, type GatewayProcess, type ProcessLoad } from './gateway-process';
-import { BENCH_CONTEXT_SECRET, BENCH_JWT_SECRET } from './platform';
+import { BENCH_CONTEXT_SECRET, BENCH_CREDENTIAL_SERVICE_SECRET, BENCH_JWT_SECRET } from './platform';
 import {
   benchAgents,
   DIRECT_AGENTS_QUERY,
@@ -210,6 +210,7 @@ async function main(): Promise<void> {
             queryPlanner,
             contextSecret: BENCH_CONTEXT_SECRET,
             jwtSecret: BENCH_JWT_SECRET,
+            credentialServiceSecret: BENCH_CREDENTIAL_SERVICE_SECRET,
             logLevel: o.logLevel,
           }),
         );

@@ -15,7 +15,8 @@ import { createQuotaGate, type QuotaGate } from '../core/quota';
 import type { SubgraphModule } from '../core/server/subgraph-module';
 import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgraph-server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
-import { loadSupergraph, rewriteSubgraphUrls, subgraphUrls } from '../gateway/supergraph';
+import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
+import type { CredentialServiceOptions } from '../gateway/credential-service-client';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
 import { CREDENTIAL_EVENT_TYPES, handleCredentialEvent } from '../gateway/credential-events';
 import { RedisRateCounter } from '../gateway/redis-rate-counter';
@@ -138,6 +139,21 @@ export async function startService(
   return service;
 }
 
+/**
+ * Where the gateway resolves API keys: CREDENTIAL_SERVICE_URL, or else — when this process wires the
+ * platform's own services (`urls` given) — the tenants service, which implements the credential-service
+ * contract. Needs CREDENTIAL_SERVICE_SECRET (generated into ./data outside production); without both,
+ * API keys are off and refused with a 401.
+ */
+function credentialService(
+  config: PlatformConfig,
+  urls: Partial<Record<SubgraphName, string>>,
+): CredentialServiceOptions | undefined {
+  const url = config.credentialService.url ?? urls.tenants;
+  const secret = config.credentialService.secret;
+  return url && secret ? { url, secret } : undefined;
+}
+
 export async function startGatewayService(
   config: PlatformConfig,
   logger: Logger,
@@ -171,8 +187,7 @@ export async function startGatewayService(
       audience: config.auth.audience,
     },
     apiKeyCacheTtlSeconds: config.auth.apiKeyCacheTtlSeconds,
-    // API keys are resolved by the tenants service; a supergraph without one serves bearer tokens only.
-    apiKeyResolverUrl: subgraphUrls(supergraph)['tenants'],
+    credentialService: credentialService(config, urls),
     limits: config.limits,
     queryPlanner: config.queryPlanner,
     corsOrigins: config.corsOrigins,

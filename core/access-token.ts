@@ -83,12 +83,6 @@ export interface VerifiedAccessToken {
 }
 
 /**
- * Internal route on the tenants subgraph the gateway asks whether a subject's access tokens were revoked
- * (its member removed): `{ tenantId, subject }` → `{ revokedAt: ISO | null }`.
- */
-export const SUBJECT_REVOCATION_PATH = '/internal/subjects/revocation';
-
-/**
  * A token issued at or before its subject's revocation is refused: compared in whole seconds (the
  * precision of `iat`), so a token issued in the same second as the removal is refused too. A token
  * without `iat` cannot prove it came after, and is refused once its subject has been revoked.

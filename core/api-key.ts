@@ -16,6 +16,3 @@ export function hashApiKey(secret: string): string {
 export function looksLikeApiKey(value: string): boolean {
   return /^cpk_[0-9a-f]{8}_[A-Za-z0-9_-]{20,}$/.test(value);
 }
-
-/** Internal route on the tenants subgraph the gateway calls to turn a key hash into a principal. */
-export const RESOLVE_API_KEY_PATH = '/internal/api-keys/resolve';

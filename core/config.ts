@@ -82,6 +82,12 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().default('coaching-api'),
   CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CONTEXT_TOKEN_TTL_SECONDS: positiveInt.default(60),
+  CREDENTIAL_SERVICE_URL: optionalUrl,
+  CREDENTIAL_SERVICE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   CORS_ORIGINS: z.string().default('*'),
   QUERY_PLANNER: z.enum(['rust', 'js']).default('rust'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
@@ -148,6 +154,12 @@ export interface PlatformConfig {
   /** Namespace for every Redis key (streams, quota counters, cache, pub/sub channels, rate limits). */
   redisPrefix: string;
   auth: AuthOptions;
+  /**
+   * The credential service a gateway resolves API keys (and subject revocations) through, and the secret
+   * of that internal contract (core/credential-service.ts) — held by the gateways and the credential
+   * service only, never the context-token secret. No URL on a gateway: API keys are refused (401).
+   */
+  credentialService: { url?: string; secret?: string };
   corsOrigins: string[] | '*';
   queryPlanner: 'rust' | 'js';
   supergraphPath: string;
@@ -218,6 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
+  if (e.CREDENTIAL_SERVICE_SECRET && e.CREDENTIAL_SERVICE_SECRET === e.CONTEXT_SECRET) {
+    throw new ConfigError('CREDENTIAL_SERVICE_SECRET', 'must differ from CONTEXT_SECRET');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -258,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       contextTokenTtlSeconds: e.CONTEXT_TOKEN_TTL_SECONDS,
       apiKeyCacheTtlSeconds: e.API_KEY_CACHE_TTL_SECONDS,
     },
+    credentialService: { url: e.CREDENTIAL_SERVICE_URL, secret: e.CREDENTIAL_SERVICE_SECRET },
     corsOrigins:
       e.CORS_ORIGINS.trim() === '*'
         ? '*'

@@ -53,8 +53,9 @@ export class ForbiddenError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED' as const;
-  constructor(message = 'authentication required') {
-    super(message);
+  /** `extensions.reason` says which credential failed how (e.g. `API_KEY_UNKNOWN`). */
+  constructor(message = 'authentication required', extensions: { reason?: string } = {}) {
+    super(message, extensions);
   }
 }
 

@@ -1,6 +1,9 @@
 /**
- * Secrets the embedded default generates on first start (JWT signing secret, context-token secret) and
- * keeps under the data directory (0700, the file 0600). In production they must come from the environment.
+ * Secrets the embedded default generates on first start (JWT signing secret, context-token secret,
+ * credential-service secret) and keeps under the data directory (0700, the file 0600); never printed.
+ * A secret missing from an older file is added without replacing the others (issued tokens stay valid).
+ * In production JWT_SECRET and CONTEXT_SECRET must come from the environment; CREDENTIAL_SERVICE_SECRET
+ * is optional there (absent: the credential service refuses every caller, a gateway refuses API keys).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,31 +14,43 @@ import { ensurePrivateDir, restrictIfExists, writePrivateFile } from './private-
 interface StoredSecrets {
   jwtSecret: string;
   contextSecret: string;
+  credentialServiceSecret: string;
+}
+
+const newSecret = () => randomBytes(32).toString('base64url');
+
+function readStored(file: string): Partial<StoredSecrets> {
+  if (!fs.existsSync(file)) return {};
+  restrictIfExists(file);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StoredSecrets>;
+  } catch {
+    throw new ConfigError(
+      'DATA_DIR',
+      `${file} is not valid JSON: fix or delete it (new secrets invalidate issued tokens)`,
+    );
+  }
 }
 
 export function ensureSecrets(config: PlatformConfig): PlatformConfig {
-  if (config.auth.jwtSecret && config.auth.contextSecret) return config;
+  const { jwtSecret, contextSecret } = config.auth;
+  if (jwtSecret && contextSecret && (config.credentialService.secret || config.env === 'production'))
+    return config;
   if (config.env === 'production') {
-    throw new ConfigError(config.auth.jwtSecret ? 'CONTEXT_SECRET' : 'JWT_SECRET', 'required in production');
+    throw new ConfigError(jwtSecret ? 'CONTEXT_SECRET' : 'JWT_SECRET', 'required in production');
   }
   const file = path.join(config.dataDir, 'secrets.json');
-  let stored: StoredSecrets | undefined;
-  if (fs.existsSync(file)) {
-    restrictIfExists(file);
-    try {
-      stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets;
-    } catch {
-      throw new ConfigError(
-        'DATA_DIR',
-        `${file} is not valid JSON: fix or delete it (new secrets invalidate issued tokens)`,
-      );
-    }
-  }
-  if (!stored?.jwtSecret || !stored.contextSecret) {
-    stored = {
-      jwtSecret: randomBytes(32).toString('base64url'),
-      contextSecret: randomBytes(32).toString('base64url'),
-    };
+  const read = readStored(file);
+  const stored: StoredSecrets = {
+    jwtSecret: read.jwtSecret || newSecret(),
+    contextSecret: read.contextSecret || newSecret(),
+    credentialServiceSecret: read.credentialServiceSecret || newSecret(),
+  };
+  if (
+    stored.jwtSecret !== read.jwtSecret ||
+    stored.contextSecret !== read.contextSecret ||
+    stored.credentialServiceSecret !== read.credentialServiceSecret
+  ) {
     ensurePrivateDir(config.dataDir);
     writePrivateFile(file, JSON.stringify(stored, null, 2));
   }
@@ -43,8 +58,12 @@ export function ensureSecrets(config: PlatformConfig): PlatformConfig {
     ...config,
     auth: {
       ...config.auth,
-      jwtSecret: config.auth.jwtSecret ?? stored.jwtSecret,
-      contextSecret: config.auth.contextSecret ?? stored.contextSecret,
+      jwtSecret: jwtSecret ?? stored.jwtSecret,
+      contextSecret: contextSecret ?? stored.contextSecret,
+    },
+    credentialService: {
+      ...config.credentialService,
+      secret: config.credentialService.secret ?? stored.credentialServiceSecret,
     },
   };
 }

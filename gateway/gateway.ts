@@ -18,6 +18,7 @@ import type { Logger } from '../core/logger';
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core/server/http-util';
 import { DomainError } from '../core/errors';
 import { PrincipalResolver } from './principal-resolver';
+import type { CredentialServiceOptions } from './credential-service-client';
 import { corsPolicy } from './cors';
 import { useAuth, type AuthContext } from './plugins/use-auth';
 import { useContextForwarding } from './plugins/use-context-forwarding';
@@ -41,10 +42,11 @@ export interface GatewayOptions {
   jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
   apiKeyCacheTtlSeconds?: number;
   /**
-   * Where API keys are resolved (the tenants service's base URL). Absent: the gateway serves any
-   * supergraph with bearer tokens only, and an API key is refused as not configured.
+   * Where API keys are resolved, and with which credential (core/credential-service.ts): any service
+   * implementing that contract, known by URL only. Absent: the gateway serves bearer tokens only, and an
+   * API key is refused with 401 UNAUTHENTICATED (`reason: API_KEYS_NOT_CONFIGURED`).
    */
-  apiKeyResolverUrl?: string;
+  credentialService?: CredentialServiceOptions;
   limits: OperationLimits & { maxBodyBytes: number; ratePerMinute: number };
   queryPlanner?: 'rust' | 'js';
   corsOrigins?: string[] | '*';
@@ -74,9 +76,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const subscriptions = new SubscriptionRegistry();
   const resolver = new PrincipalResolver({
     accessToken: opts.jwt,
-    codec,
-    apiKeyResolverUrl: opts.apiKeyResolverUrl,
+    credentialService: opts.credentialService,
     cacheTtlSeconds: opts.apiKeyCacheTtlSeconds ?? 30,
+    logger: opts.logger,
   });
 
   const runtime = createGatewayRuntime<AuthContext>({
@@ -116,7 +118,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         counter: opts.rateCounter ?? new MemoryRateCounter(),
       }),
       useContextForwarding({ tokens }),
-      useScopeRefresh({ resolver, credentialServiceUrl: opts.apiKeyResolverUrl }),
+      useScopeRefresh({ resolver, credentialServiceUrl: opts.credentialService?.url }),
     ],
   });
   // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.
@@ -227,7 +229,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
-  opts.logger.info({ url, planner: opts.queryPlanner ?? 'rust' }, 'gateway listening');
+  opts.logger.info(
+    { url, planner: opts.queryPlanner ?? 'rust', apiKeys: opts.credentialService ? 'on' : 'off' },
+    'gateway listening',
+  );
   return {
     url,
     port,

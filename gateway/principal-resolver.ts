@@ -1,22 +1,27 @@
 /**
  * Turns request credentials into a principal: `Authorization: Bearer <JWT>` verified locally (HS256
- * secret or JWKS), or `X-Api-Key` hashed and resolved by the tenants subgraph, cached in an LRU with a
- * TTL (positive and negative answers), so a hot key costs no round trip. A bearer token whose subject was
- * revoked (member removed) at or after its `iat` is refused: see subject-revocations.ts.
+ * secret or JWKS), or `X-Api-Key` hashed and resolved by the configured credential service
+ * (credential-service-client.ts), cached in an LRU keyed by the key's hash with a TTL (positive and
+ * negative answers), so a hot key costs no round trip. No credential service configured: API keys are
+ * refused (401 `API_KEYS_NOT_CONFIGURED`). A bearer token whose subject was revoked (member removed) at
+ * or after its `iat` is refused: see subject-revocations.ts.
  */
 import { LRUCache } from 'lru-cache';
 import {
   AccessTokenVerifier,
   isRevokedToken,
-  SUBJECT_REVOCATION_PATH,
   type AccessTokenOptions,
   type VerifiedAccessToken,
 } from '../core/access-token';
-import { hashApiKey, RESOLVE_API_KEY_PATH } from '../core/api-key';
-import { CONTEXT_HEADER, ContextTokenCodec, parsePrincipal } from '../core/context-token';
-import { UnauthenticatedError, UpstreamUnavailableError } from '../core/errors';
+import { hashApiKey, looksLikeApiKey } from '../core/api-key';
+import { UnauthenticatedError } from '../core/errors';
+import type { Logger } from '../core/logger';
 import type { Principal } from '../core/principal';
-import { MemberRole } from '../core/vocabulary';
+import {
+  AuthFailure,
+  CredentialServiceClient,
+  type CredentialServiceOptions,
+} from './credential-service-client';
 import { SubjectRevocations } from './subject-revocations';
 
 export interface Credentials {
@@ -26,15 +31,15 @@ export interface Credentials {
 
 export interface PrincipalResolverOptions {
   accessToken: AccessTokenOptions;
-  codec: ContextTokenCodec;
   /**
-   * Base URL of the service that turns an API-key hash into a principal (the tenants subgraph, e.g.
-   * http://127.0.0.1:4001). Absent: API keys are refused (UNAUTHENTICATED), bearer tokens still work.
-   * The same service answers whether a bearer token's subject was revoked (member removed).
+   * The service that turns an API-key hash into a principal and answers whether a bearer token's
+   * subject was revoked (member removed), with its credential. Absent: API keys are refused
+   * (UNAUTHENTICATED), bearer tokens still work (revocations known from events only).
    */
-  apiKeyResolverUrl?: string;
+  credentialService?: CredentialServiceOptions;
   cacheTtlSeconds: number;
   cacheMax?: number;
+  logger?: Logger;
 }
 
 type Cached = { principal: Principal } | { error: string };
@@ -42,15 +47,7 @@ type Cached = { principal: Principal } | { error: string };
 /** A resolved credential: its principal, and for a bearer token its `iat` and `exp` (epoch ms). */
 export type ResolvedCredential = VerifiedAccessToken;
 
-const GATEWAY_SERVICE: Principal = {
-  tenantId: '_system',
-  organizationId: '_system',
-  organizationIds: [],
-  locationIds: [],
-  role: MemberRole.AGENT,
-  scopes: [],
-  subject: 'service:gateway',
-};
+const UNKNOWN_KEY = { error: 'unknown or revoked API key' } as const;
 
 export class PrincipalResolver {
   private readonly verifier: AccessTokenVerifier;
@@ -59,14 +56,17 @@ export class PrincipalResolver {
   /** Hashes of keys revoked while this gateway runs: a lookup that raced the revocation cannot revive one. */
   private readonly revokedKeys: LRUCache<string, true>;
   private readonly subjects: SubjectRevocations;
+  private readonly service: CredentialServiceClient | null;
 
-  constructor(private readonly opts: PrincipalResolverOptions) {
+  constructor(opts: PrincipalResolverOptions) {
     this.verifier = new AccessTokenVerifier(opts.accessToken);
     this.revokedKeys = new LRUCache<string, true>({ max: opts.cacheMax ?? 10_000 });
+    const service = opts.credentialService
+      ? new CredentialServiceClient(opts.credentialService, opts.logger)
+      : null;
+    this.service = service;
     this.subjects = new SubjectRevocations({
-      lookup: opts.apiKeyResolverUrl
-        ? (tenantId, subject) => this.fetchRevokedAt(tenantId, subject)
-        : undefined,
+      lookup: service ? (tenantId, subject) => service.subjectRevokedAt(tenantId, subject) : undefined,
       ttlMs: opts.cacheTtlSeconds * 1000,
       max: opts.cacheMax,
     });
@@ -127,59 +127,40 @@ export class PrincipalResolver {
   }
 
   private async resolveApiKey(key: string): Promise<Principal> {
-    if (!this.opts.apiKeyResolverUrl) {
-      throw new UnauthenticatedError('API keys are not configured on this gateway; use a bearer token');
+    const service = this.service;
+    if (!service) {
+      throw new UnauthenticatedError('API keys are not configured on this gateway; use a bearer token', {
+        reason: AuthFailure.apiKeysNotConfigured,
+      });
+    }
+    if (!looksLikeApiKey(key)) {
+      throw new UnauthenticatedError('malformed API key', { reason: AuthFailure.apiKeyMalformed });
     }
     const hash = hashApiKey(key);
-    if (this.revokedKeys.has(hash)) throw new UnauthenticatedError('unknown or revoked API key');
+    if (this.revokedKeys.has(hash)) {
+      throw new UnauthenticatedError(UNKNOWN_KEY.error, { reason: AuthFailure.apiKeyUnknown });
+    }
     let cached = this.keyCache.get(hash);
     if (!cached) {
       let pending = this.inflight.get(hash);
       if (!pending) {
-        pending = this.lookup(hash).finally(() => this.inflight.delete(hash));
+        pending = this.lookup(service, hash).finally(() => this.inflight.delete(hash));
         this.inflight.set(hash, pending);
       }
       cached = await pending;
     }
-    if ('error' in cached) throw new UnauthenticatedError(cached.error);
+    if ('error' in cached)
+      throw new UnauthenticatedError(cached.error, { reason: AuthFailure.apiKeyUnknown });
     return cached.principal;
   }
 
-  /** POST to the credential service as the gateway itself. */
-  private async internalPost(path: string, body: unknown): Promise<Response> {
-    try {
-      return await fetch(new URL(path, this.opts.apiKeyResolverUrl), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [CONTEXT_HEADER]: await this.opts.codec.sign(GATEWAY_SERVICE),
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(5_000),
-      });
-    } catch {
-      throw new UpstreamUnavailableError('credential service unavailable');
+  private async lookup(service: CredentialServiceClient, hash: string): Promise<Cached> {
+    const principal = await service.resolveApiKey(hash);
+    if (!principal || this.revokedKeys.has(hash)) {
+      this.keyCache.set(hash, UNKNOWN_KEY, { ttl: 5_000 });
+      return UNKNOWN_KEY;
     }
-  }
-
-  private async fetchRevokedAt(tenantId: string, subject: string): Promise<number | null> {
-    const res = await this.internalPost(SUBJECT_REVOCATION_PATH, { tenantId, subject });
-    if (!res.ok) throw new UpstreamUnavailableError('credential service unavailable');
-    const { revokedAt } = (await res.json()) as { revokedAt?: unknown };
-    const at = typeof revokedAt === 'string' ? Date.parse(revokedAt) : NaN;
-    return Number.isNaN(at) ? null : at;
-  }
-
-  private async lookup(hash: string): Promise<Cached> {
-    const res = await this.internalPost(RESOLVE_API_KEY_PATH, { keyHash: hash });
-    if (res.status === 404 || this.revokedKeys.has(hash)) {
-      const answer = { error: 'unknown or revoked API key' };
-      this.keyCache.set(hash, answer, { ttl: 5_000 });
-      return answer;
-    }
-    if (!res.ok) throw new UpstreamUnavailableError('credential service unavailable');
-    const body = (await res.json()) as { principal?: unknown };
-    const answer = { principal: parsePrincipal(body.principal) };
+    const answer = { principal };
     this.keyCache.set(hash, answer);
     return answer;
   }

@@ -48,7 +48,9 @@ export function credentialsFrom(ctx: {
 
 export function authError(err: DomainError): GraphQLError {
   const status = err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 503;
-  return new GraphQLError(err.message, { extensions: { code: err.code, http: { status } } });
+  return new GraphQLError(err.message, {
+    extensions: { ...err.extensions, code: err.code, http: { status } },
+  });
 }
 
 /** Only introspection fields: allowed without credentials. */

@@ -1,7 +1,7 @@
 /**
  * Read-your-writes for what an API key covers. A key's principal (its organizations and locations) is
  * cached; when its caller creates a location or an organization through the credential service (the
- * tenants subgraph), the cached principal no longer covers it, and the caller's next request — say
+ * subgraph that implements it), the cached principal no longer covers it, and the caller's next request — say
  * `createAgent` at the new location — would be refused until the cache entry expired. So after any
  * mutation this gateway sent to the credential service for an API-key caller, that key is resolved
  * afresh on its next use: the upstream answered after its commit, so the fresh principal includes what
@@ -15,7 +15,7 @@ import { credentialsFrom, type AuthContext } from './use-auth';
 
 export interface ScopeRefreshOptions {
   resolver: PrincipalResolver;
-  /** The credential service (the tenants subgraph); absent: API keys are not served, nothing to refresh. */
+  /** The credential service's URL (any subgraph that implements it); absent: no API keys, nothing to refresh. */
   credentialServiceUrl?: string;
 }
 

@@ -1,30 +1,38 @@
 /**
- * Internal HTTP routes. `POST /internal/api-keys/resolve` (gateway only): `{ keyHash }` → `200 { principal }`
- * or `404 { error: "unknown_key" }`. `POST /internal/subjects/revocation` (gateway only):
- * `{ tenantId, subject }` → `200 { revokedAt: ISO | null }` (a removed member's access tokens). The caller
- * must present a context token whose subject is exactly `service:gateway`; anything else is 401.
+ * The tenants subgraph is this platform's credential service: it serves the internal routes of
+ * core/credential-service.ts (API-key resolution, subject revocation) to gateways holding the
+ * credential-service secret (`config.credentialService.secret`). A context token — whatever its principal
+ * or subject — is not that credential and is refused (401), like a missing or wrong one; a service
+ * configured without the secret refuses every caller (401 `not_configured`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SUBJECT_REVOCATION_PATH } from '../../core/access-token';
-import { RESOLVE_API_KEY_PATH } from '../../core/api-key';
-import { CONTEXT_HEADER } from '../../core/context-token';
+import {
+  CredentialServiceCredential,
+  CredentialServiceError,
+  RESOLVE_API_KEY_PATH,
+  SUBJECT_REVOCATION_PATH,
+} from '../../core/credential-service';
 import { BodyTooLargeError, readBody, sendJson } from '../../core/server/http-util';
 import type { SubgraphDeps } from '../../core/server/subgraph-module';
 import type { RouteHandler } from '../../core/server/subgraph-server';
 import { resolveApiKey } from './service/api-key-resolution';
 import { subjectRevokedAt } from './service/revoked-subjects';
 
-export const GATEWAY_SUBJECT = 'service:gateway';
+/** What the internal routes use of a subgraph's deps. */
+export type RouteDeps = Pick<SubgraphDeps, 'config' | 'orm'>;
+
 const MAX_BODY_BYTES = 4096;
 const KEY_HASH = /^[0-9a-f]{64}$/;
 
-async function isGateway(deps: SubgraphDeps, req: IncomingMessage): Promise<boolean> {
-  try {
-    const caller = await deps.codec.verify(req.headers[CONTEXT_HEADER] as string | undefined);
-    return caller.subject === GATEWAY_SUBJECT;
-  } catch {
-    return false;
-  }
+/** Why the caller is refused (401), or null when it presented the credential-service credential. */
+async function refusal(
+  credential: CredentialServiceCredential | null,
+  req: IncomingMessage,
+): Promise<string | null> {
+  if (!credential) return CredentialServiceError.notConfigured;
+  return (await credential.accepts(req.headers.authorization))
+    ? null
+    : CredentialServiceError.unauthenticated;
 }
 
 async function readKeyHash(req: IncomingMessage): Promise<string | null> {
@@ -47,7 +55,7 @@ async function readKeyHash(req: IncomingMessage): Promise<string | null> {
  * `usage`; too large = 413), then `answer` writes the response.
  */
 function gatewayPostRoute<T>(
-  deps: SubgraphDeps,
+  credential: CredentialServiceCredential | null,
   spec: {
     path: string;
     usage: string;
@@ -61,8 +69,9 @@ function gatewayPostRoute<T>(
       sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
       return true;
     }
-    if (!(await isGateway(deps, req))) {
-      sendJson(res, 401, { error: 'unauthenticated' });
+    const refused = await refusal(credential, req);
+    if (refused) {
+      sendJson(res, 401, { error: refused });
       return true;
     }
     let input: T | null;
@@ -73,20 +82,20 @@ function gatewayPostRoute<T>(
       sendJson(res, 413, { error: 'payload_too_large' });
       return true;
     }
-    if (input === null) sendJson(res, 400, { error: 'bad_request', message: spec.usage });
+    if (input === null) sendJson(res, 400, { error: CredentialServiceError.badRequest, message: spec.usage });
     else await spec.answer(input, res);
     return true;
   };
 }
 
-export function resolveApiKeyRoute(deps: SubgraphDeps): RouteHandler {
-  return gatewayPostRoute(deps, {
+function resolveApiKeyRoute(deps: RouteDeps, credential: CredentialServiceCredential | null): RouteHandler {
+  return gatewayPostRoute(credential, {
     path: RESOLVE_API_KEY_PATH,
     usage: 'body must be {"keyHash": "<64 hex>"}',
     read: readKeyHash,
     async answer(keyHash, res) {
       const principal = await resolveApiKey(deps.orm, keyHash);
-      if (!principal) sendJson(res, 404, { error: 'unknown_key' });
+      if (!principal) sendJson(res, 404, { error: CredentialServiceError.unknownKey });
       else sendJson(res, 200, { principal });
     },
   });
@@ -110,8 +119,11 @@ async function readSubject(req: IncomingMessage): Promise<{ tenantId: string; su
   return sane(tenantId, 36) && sane(subject, 200) ? { tenantId, subject } : null;
 }
 
-export function subjectRevocationRoute(deps: SubgraphDeps): RouteHandler {
-  return gatewayPostRoute(deps, {
+function subjectRevocationRoute(
+  deps: RouteDeps,
+  credential: CredentialServiceCredential | null,
+): RouteHandler {
+  return gatewayPostRoute(credential, {
     path: SUBJECT_REVOCATION_PATH,
     usage: 'body must be {"tenantId": "…", "subject": "…"}',
     read: readSubject,
@@ -122,6 +134,8 @@ export function subjectRevocationRoute(deps: SubgraphDeps): RouteHandler {
   });
 }
 
-export function tenantsRoutes(deps: SubgraphDeps): RouteHandler[] {
-  return [resolveApiKeyRoute(deps), subjectRevocationRoute(deps)];
+export function tenantsRoutes(deps: RouteDeps): RouteHandler[] {
+  const secret = deps.config.credentialService.secret;
+  const credential = secret ? new CredentialServiceCredential(secret) : null;
+  return [resolveApiKeyRoute(deps, credential), subjectRevocationRoute(deps, credential)];
 }

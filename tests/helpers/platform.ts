@@ -12,7 +12,7 @@ import { createLogger, type Logger } from '../../core/logger';
 import { composeFromCode } from '../../bin/compose';
 import { runPlatform, type RunningPlatform } from '../../bin/run-platform';
 import { PG_URL, REDIS_URL, type DbKind } from './db';
-import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from './subgraph-harness';
+import { TEST_CONTEXT_SECRET, TEST_CREDENTIAL_SERVICE_SECRET, TEST_JWT_SECRET } from './subgraph-harness';
 
 export interface TestPlatform {
   platform: RunningPlatform;
@@ -71,6 +71,7 @@ export async function startTestPlatform(
     BILLING_PORT: '0',
     JWT_SECRET: TEST_JWT_SECRET,
     CONTEXT_SECRET: TEST_CONTEXT_SECRET,
+    CREDENTIAL_SERVICE_SECRET: TEST_CREDENTIAL_SERVICE_SECRET,
     // the distributed mode: PostgreSQL plus Redis (streams, pub/sub, quota, rate limits) under a fresh prefix
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(db && REDIS_URL ? { REDIS_URL, REDIS_PREFIX: `it-${randomBytes(4).toString('hex')}` } : {}),

@@ -13,6 +13,8 @@ import { createTestDb, type DbKind, type TestDb } from './db';
 
 export const TEST_CONTEXT_SECRET = 'test-context-secret-0123456789abcdef';
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef-xyz';
+/** The credential-service secret (gateway ↔ tenants internal routes), unlike the context secret. */
+export const TEST_CREDENTIAL_SERVICE_SECRET = 'test-credential-service-secret-0123456789';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -44,6 +46,7 @@ export async function startHarness(
   const config = loadConfig({
     JWT_SECRET: TEST_JWT_SECRET,
     CONTEXT_SECRET: TEST_CONTEXT_SECRET,
+    CREDENTIAL_SERVICE_SECRET: TEST_CREDENTIAL_SERVICE_SECRET,
     NODE_ENV: 'test',
   });
   const deps = { config, orm: db.orm, events, logger, codec };

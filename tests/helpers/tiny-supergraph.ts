@@ -4,7 +4,8 @@
  * fields to both entities and a root field), composed offline like bin/compose.ts, and the real gateway
  * over it. Every resolver counts its calls per request tag (the tag is part of each entity id), so tests
  * running many requests at once can tell exactly which subgraph fields each request made the gateway call.
- * No `tenants` subgraph: the gateway runs with bearer tokens only.
+ * No `tenants` subgraph: the gateway runs with bearer tokens only, or resolves API keys through a
+ * credential service it is given (any service implementing core/credential-service.ts).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -16,6 +17,7 @@ import { signAccessToken } from '../../core/access-token';
 import { CONTEXT_HEADER, ContextTokenCodec } from '../../core/context-token';
 import { createLogger } from '../../core/logger';
 import type { Principal } from '../../core/principal';
+import type { CredentialServiceOptions } from '../../gateway/credential-service-client';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from './subgraph-harness';
 
@@ -149,8 +151,11 @@ export interface TinyGraph {
   close(): Promise<void>;
 }
 
-/** The two subgraphs, composed, behind the real gateway with the given planner. */
-export async function startTinyGraph(queryPlanner: 'rust' | 'js'): Promise<TinyGraph> {
+/** The two subgraphs, composed, behind the real gateway with the given planner (and credential service). */
+export async function startTinyGraph(
+  queryPlanner: 'rust' | 'js',
+  credentialService?: CredentialServiceOptions,
+): Promise<TinyGraph> {
   const calls = new CallLog();
   const codec = new ContextTokenCodec(TEST_CONTEXT_SECRET);
   const catalog = await serve(CATALOG_SDL, catalogResolvers(calls, codec));
@@ -167,6 +172,7 @@ export async function startTinyGraph(queryPlanner: 'rust' | 'js'): Promise<TinyG
       logger: createLogger({ level: 'silent', name: 'tiny-gateway' }),
       contextSecret: TEST_CONTEXT_SECRET,
       jwt: JWT,
+      credentialService,
       limits: {
         maxTokens: 2000,
         maxDepth: 10,

@@ -199,6 +199,8 @@ describe('loadConfig', () => {
     ['REDIS_PREFIX', ''],
     ['JWT_SECRET', 'too-short'],
     ['CONTEXT_SECRET', 'too-short'],
+    ['CREDENTIAL_SERVICE_SECRET', 'too-short'],
+    ['CREDENTIAL_SERVICE_URL', 'tenants:4001'],
     ['GHL_ED25519_PUBLIC_KEY', 'not a pem key'],
     ['GHL_RSA_PUBLIC_KEY', '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----'],
     ['GHL_WEBHOOK_CONCURRENCY', '-1'],
@@ -206,6 +208,22 @@ describe('loadConfig', () => {
     ['GHL_WEBHOOK_CONCURRENCY', 'many'],
     ['GHL_OAUTH_TOKEN_URL', 'ftp://ghl.example.com/token'],
   ];
+
+  test('the credential service: off by default; URL and secret parsed; a secret equal to CONTEXT_SECRET refused', () => {
+    expect(loadConfig({}).credentialService).toEqual({ url: undefined, secret: undefined });
+    const c = loadConfig({
+      CREDENTIAL_SERVICE_URL: 'http://tenants:4001',
+      CREDENTIAL_SERVICE_SECRET: 's'.repeat(40),
+      CONTEXT_SECRET: 'c'.repeat(40),
+    });
+    expect(c.credentialService).toEqual({ url: 'http://tenants:4001', secret: 's'.repeat(40) });
+    expect(loadConfig({ CREDENTIAL_SERVICE_SECRET: '' }).credentialService.secret).toBeUndefined();
+    const same = configError(() =>
+      loadConfig({ CREDENTIAL_SERVICE_SECRET: 'c'.repeat(40), CONTEXT_SECRET: 'c'.repeat(40) }),
+    );
+    expect(same.variable).toBe('CREDENTIAL_SERVICE_SECRET');
+    expect(same.message).toMatch(/differ from CONTEXT_SECRET/);
+  });
 
   test("the GHL app's OAuth client needs both halves (the missing one is named); both give the client", () => {
     expect(configError(() => loadConfig({ GHL_CLIENT_SECRET: 's' })).variable).toBe('GHL_CLIENT_ID');
@@ -377,10 +395,40 @@ describe('ensureSecrets', () => {
     expect(c.auth.contextSecret).not.toBe(jwt);
   });
 
-  test('both secrets in the environment: the config is returned untouched, nothing is written', () => {
-    const c = config({ JWT_SECRET: 'j'.repeat(40), CONTEXT_SECRET: 'c'.repeat(40) });
+  // (issue 8: the credential-service secret is a third secret; with only two in the environment the third
+  // is generated like the others)
+  test('all three secrets in the environment: the config is returned untouched, nothing is written', () => {
+    const c = config({
+      JWT_SECRET: 'j'.repeat(40),
+      CONTEXT_SECRET: 'c'.repeat(40),
+      CREDENTIAL_SERVICE_SECRET: 's'.repeat(40),
+    });
     expect(ensureSecrets(c)).toBe(c);
     expect(fs.existsSync(path.join(root, 'data'))).toBe(false);
+  });
+
+  test('the credential-service secret is generated apart from the context secret, and kept', () => {
+    const c = ensureSecrets(config({}));
+    const stored = JSON.parse(fs.readFileSync(path.join(root, 'data', 'secrets.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(c.credentialService.secret).toBe(stored['credentialServiceSecret']);
+    expect(c.credentialService.secret!.length).toBeGreaterThanOrEqual(32);
+    expect(new Set([c.auth.jwtSecret, c.auth.contextSecret, c.credentialService.secret]).size).toBe(3);
+    expect(ensureSecrets(config({})).credentialService.secret).toBe(c.credentialService.secret);
+  });
+
+  test('a secrets file from before the credential-service secret gains it; the others stay (tokens survive)', () => {
+    const file = path.join(root, 'data', 'secrets.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = { jwtSecret: 'o'.repeat(43), contextSecret: 'p'.repeat(43) };
+    fs.writeFileSync(file, JSON.stringify(old), { mode: 0o600 });
+    const c = ensureSecrets(config({}));
+    expect(c.auth.jwtSecret).toBe(old.jwtSecret);
+    expect(c.auth.contextSecret).toBe(old.contextSecret);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    expect(stored).toEqual({ ...old, credentialServiceSecret: c.credentialService.secret });
   });
 
   test('the input config is not mutated', () => {
@@ -412,6 +460,14 @@ describe('ensureSecrets', () => {
         config({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), CONTEXT_SECRET: 'c'.repeat(40) }),
       );
       expect(c.auth.jwtSecret).toBe('j'.repeat(40));
+    });
+
+    test('without CREDENTIAL_SERVICE_SECRET it runs with API keys off: nothing generated, nothing written', () => {
+      const c = ensureSecrets(
+        config({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), CONTEXT_SECRET: 'c'.repeat(40) }),
+      );
+      expect(c.credentialService.secret).toBeUndefined();
+      expect(fs.existsSync(path.join(root, 'data'))).toBe(false);
     });
   });
 });
