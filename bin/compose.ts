@@ -36,17 +36,17 @@ export async function composeFromCode(): Promise<ComposedSchemas> {
       database: config.database,
       memory: true,
     });
+    const instance = await m.create({
+      config,
+      orm,
+      events: new MemoryEventBus(),
+      logger,
+      codec: new ContextTokenCodec('x'.repeat(32)),
+    });
     try {
-      const events = new MemoryEventBus();
-      const schema = await m.buildSchema({
-        config,
-        orm,
-        events,
-        logger,
-        codec: new ContextTokenCodec('x'.repeat(32)),
-      });
-      subgraphs[name] = printSubgraphSchema(schema).trim() + '\n';
+      subgraphs[name] = printSubgraphSchema(instance.schema).trim() + '\n';
     } finally {
+      await instance.stop();
       await orm.close(true);
     }
   }

@@ -11,9 +11,8 @@ import { ContextTokenCodec } from '../core/context-token';
 import { createLogger, type Logger } from '../core/logger';
 import type { EventBus } from '../core/events/event-bus';
 import { createEventBus as createBus } from '../core/events/create-event-bus';
-import { createQuotaGate, type QuotaGate } from '../core/quota';
-import type { SubgraphModule } from '../core/server/subgraph-module';
-import { startSubgraphServer, type RunningSubgraph } from '../core/server/subgraph-server';
+import type { SubgraphInstance, SubgraphModule } from '../core/server/subgraph-module';
+import { serveInstance, type RunningSubgraph } from '../core/server/subgraph-server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
 import type { CredentialServiceOptions } from '../gateway/credential-service-client';
@@ -22,9 +21,9 @@ import { CREDENTIAL_EVENT_TYPES, handleCredentialEvent } from '../gateway/creden
 import { RedisRateCounter } from '../gateway/redis-rate-counter';
 import { tenantsSubgraph } from '../subgraphs/tenants';
 import { agentsSubgraph } from '../subgraphs/agents';
-import { coachingSubgraph, createCoachingSubgraph } from '../subgraphs/coaching';
+import { coachingSubgraph } from '../subgraphs/coaching';
 import { analyticsSubgraph } from '../subgraphs/analytics';
-import { billingSubgraph, createBillingSubgraph } from '../subgraphs/billing';
+import { billingSubgraph } from '../subgraphs/billing';
 
 /** The modules with their defaults (schema generation, migrations: nothing runtime-specific). */
 export const MODULES: Record<SubgraphName, SubgraphModule> = {
@@ -37,23 +36,15 @@ export const MODULES: Record<SubgraphName, SubgraphModule> = {
 
 export interface PlatformModules {
   modules: Record<SubgraphName, SubgraphModule>;
-  /** The hint quota: billing sets limits and counts from the ledger, coaching checks before spending. */
-  quota: QuotaGate;
   close(): Promise<void>;
 }
 
-/** Modules for a running process, sharing one quota gate (namespaced in Redis by REDIS_PREFIX). */
-export function createModules(config: PlatformConfig): PlatformModules {
-  const quota = createQuotaGate({ redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:quota` });
-  return {
-    modules: {
-      ...MODULES,
-      coaching: createCoachingSubgraph({ quota }),
-      billing: createBillingSubgraph({ quota }),
-    },
-    quota,
-    close: () => quota.close(),
-  };
+/**
+ * Modules for a running process. They share no object: each builds what it needs from the config (coaching
+ * its own quota counter, under `<REDIS_PREFIX>:coaching:quota` with Redis), and meet only through events.
+ */
+export function createModules(_config: PlatformConfig): PlatformModules {
+  return { modules: { ...MODULES }, close: async () => undefined };
 }
 
 export function subgraphUrl(config: PlatformConfig, name: SubgraphName): string {
@@ -87,10 +78,12 @@ export async function openOrm(config: PlatformConfig, name: SubgraphName): Promi
 export interface RunningService {
   name: SubgraphName;
   subgraph: RunningSubgraph;
+  /** The subgraph's running instance (its runtime, schema and lifecycle). */
+  instance: SubgraphInstance;
   orm: Orm;
   /**
-   * Stops taking work (module runners, then the server, which finishes its in-flight requests) but keeps
-   * the database open, so event deliveries still in flight can finish before `close()`.
+   * Stops taking work (the instance's background work, then the server, which finishes its in-flight
+   * requests) but keeps the database open, so event deliveries still in flight can finish before `close()`.
    */
   quiesce(): Promise<void>;
   close(): Promise<void>;
@@ -101,32 +94,35 @@ export async function startService(
   name: SubgraphName,
   shared: { events: EventBus; logger: Logger; modules: Record<SubgraphName, SubgraphModule> },
 ): Promise<RunningService> {
-  const module = shared.modules[name];
   const orm = await openOrm(config, name);
   const codec = new ContextTokenCodec(config.auth.contextSecret!, config.auth.contextTokenTtlSeconds);
   const logger = shared.logger.child({ service: name });
-  const deps = { config, orm, events: shared.events, logger, codec };
-  const schema = await module.buildSchema(deps);
-  const stop = module.start ? await module.start(deps) : undefined;
-  const subgraph = await startSubgraphServer({
-    name,
-    schema,
-    orm,
-    codec,
-    logger,
-    host: config.host,
-    port: config.ports[name],
-    routes: module.routes?.(deps),
-    onServer: module.onServer ? (srv) => module.onServer!(srv, deps) : undefined,
-  });
+  const instance = await shared.modules[name].create({ config, orm, events: shared.events, logger, codec });
+  let subgraph: RunningSubgraph;
+  try {
+    await instance.start();
+    subgraph = await serveInstance(instance, {
+      name,
+      orm,
+      codec,
+      logger,
+      host: config.host,
+      port: config.ports[name],
+    });
+  } catch (err) {
+    await instance.stop();
+    await orm.close(true);
+    throw err;
+  }
   let quiesced: Promise<void> | undefined;
   const service: RunningService = {
     name,
     subgraph,
+    instance,
     orm,
     quiesce() {
       quiesced ??= (async () => {
-        await stop?.();
+        await instance.stop();
         await subgraph.close();
       })();
       return quiesced;

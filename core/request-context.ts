@@ -1,18 +1,21 @@
 /**
  * What every resolver and service function receives: who is calling, a request-scoped EntityManager,
- * a request id, and a per-request DataLoader registry (one loader per entity per request).
+ * a request id, a per-request DataLoader registry (one loader per entity per request) and the running
+ * subgraph's runtime (`SubgraphInstance.runtime`, the same object for every request of that instance).
  */
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from './principal';
 import type { Logger } from './logger';
 
-export interface RequestContext {
+export interface RequestContext<R = unknown> {
   principal: Principal;
   em: EntityManager;
   requestId: string;
   logger: Logger;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Each subgraph names it `<Name>Context = RequestContext<<Name>Runtime>` (core/server/subgraph-module.ts). */
+  runtime: R;
 }
 
 /** Returns the request's loader for `key`, creating it on first use. */

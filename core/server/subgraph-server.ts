@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import type { RequestContext } from '../request-context';
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from './http-util';
 import { metrics } from '../metrics';
+import type { SubgraphInstance } from './subgraph-module';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -31,8 +32,10 @@ export interface SubgraphServerOptions {
   maxBodyBytes?: number;
   /** Extra routes (webhooks, internal endpoints), tried before GraphQL. Return true when handled. */
   routes?: RouteHandler[];
-  /** Called with the HTTP server once listening (e.g. to attach a WebSocket server). */
+  /** Called with the HTTP server before it listens (e.g. to attach a WebSocket server). */
   onServer?: (server: http.Server) => void;
+  /** The subgraph instance's runtime, given to every request as `ctx.runtime`. */
+  runtime?: unknown;
 }
 
 export interface RunningSubgraph {
@@ -128,7 +131,14 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     const child = logger.child({ requestId, subgraph: opts.name });
     const out = principal
       ? await withTenantScope(opts.orm, principal.tenantId, (em) =>
-          run({ principal, em, requestId, logger: child, loaders: new Map() } satisfies RequestContext),
+          run({
+            principal,
+            em,
+            requestId,
+            logger: child,
+            loaders: new Map(),
+            runtime: opts.runtime,
+          } satisfies RequestContext),
         )
       : await run({});
     const outHeaders: Record<string, string> = {};
@@ -186,4 +196,18 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
       await apollo.stop();
     },
   };
+}
+
+/** Serves a subgraph instance: its schema, its runtime (as every request's `ctx.runtime`), routes and `onServer`. */
+export function serveInstance(
+  instance: SubgraphInstance,
+  opts: Omit<SubgraphServerOptions, 'schema' | 'runtime' | 'routes' | 'onServer'>,
+): Promise<RunningSubgraph> {
+  return startSubgraphServer({
+    ...opts,
+    schema: instance.schema,
+    runtime: instance.runtime,
+    routes: instance.routes,
+    onServer: instance.onServer ? (server) => instance.onServer?.(server) : undefined,
+  });
 }

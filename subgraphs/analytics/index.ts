@@ -4,43 +4,39 @@
  */
 import type { SubgraphModule } from '../../core/server/subgraph-module';
 import { buildFederatedSchema } from '../../core/server/federated-schema';
-import { startOutboxRelay } from '../../core/outbox';
+import { lifecycle, outboxRelayStep } from '../../core/server/subgraph-lifecycle';
+import { subscribeAnalyticsConsumers } from './consumers';
 import { analyticsEntities } from './entities';
 import { analyticsMigrations } from './migrations';
-import { subscribeAnalyticsConsumers } from './projections';
-import { analyticsResolvers } from './resolvers/analytics-resolvers';
-import { Agent, Organization } from './resolvers/types';
+import { analyticsSchemaOptions } from './resolvers';
+import { createAnalyticsRuntime, type AnalyticsRuntime } from './runtime';
 
 export interface AnalyticsSubgraphOptions {
   /** Outbox relay poll interval (alerts). Default 500 ms. */
   relayIntervalMs?: number;
 }
 
-export function createAnalyticsSubgraph(opts: AnalyticsSubgraphOptions = {}): SubgraphModule {
+export function createAnalyticsSubgraph(opts: AnalyticsSubgraphOptions = {}): SubgraphModule<AnalyticsRuntime> {
   return {
     name: 'analytics',
     entities: analyticsEntities,
     migrations: analyticsMigrations,
-    buildSchema: () =>
-      buildFederatedSchema({
-        resolvers: analyticsResolvers,
-        orphanedTypes: [Agent, Organization],
-        referenceResolvers: {
-          Agent: { __resolveReference: (ref: Agent) => ({ id: ref.id }) },
-          Organization: { __resolveReference: (ref: Organization) => ({ id: ref.id }) },
-        },
-      }),
-    async start(deps) {
-      await subscribeAnalyticsConsumers(deps.orm, deps.events);
-      const relay = startOutboxRelay({
-        orm: deps.orm,
-        bus: deps.events,
-        intervalMs: opts.relayIntervalMs,
-        logger: deps.logger,
-      });
-      return () => relay.stop();
+    async create(deps) {
+      const runtime = createAnalyticsRuntime();
+      return {
+        runtime,
+        schema: await buildFederatedSchema(analyticsSchemaOptions),
+        routes: [],
+        ...lifecycle([
+          () => subscribeAnalyticsConsumers(deps, runtime),
+          outboxRelayStep(deps, opts.relayIntervalMs),
+        ]),
+      };
     },
   };
 }
 
 export const analyticsSubgraph = createAnalyticsSubgraph();
+
+export { ANALYTICS_CONSUMER } from './consumers';
+export type { AnalyticsContext, AnalyticsRuntime } from './runtime';

@@ -1,9 +1,10 @@
 /**
  * Everything one running coaching subgraph holds besides its schema: event bus, pub/sub, engine,
  * background runs, the GHL webhook inbox worker, and the WebSocket server once attached.
- * One runtime per ORM (a process may run several coaching subgraphs in tests).
+ * One runtime per subgraph instance (`create(deps)`; a process may run several in tests), carried by
+ * every request's context as `ctx.runtime`.
  *
- * Quota gate, pub/sub, response cache, engine and GHL install verifier can be injected (`CoachingOptions`,
+ * Quota counter, pub/sub, response cache, engine and GHL install verifier can be injected (`CoachingOptions`,
  * e.g. from bin/); otherwise they are created from `deps.config`: Redis when `redisUrl` is set, every key
  * and channel under `<redisPrefix>:` (see `redisNamespaces`), in process otherwise. `close()` closes
  * exactly what it created.
@@ -13,7 +14,7 @@ import type { EventBus } from '../../core/events/event-bus';
 import type { Logger } from '../../core/logger';
 import type { ContextTokenCodec } from '../../core/context-token';
 import { createPubSub, type PubSub } from '../../core/pubsub';
-import { createQuotaGate, type QuotaGate } from '../../core/quota';
+import { createQuotaCounter, type QuotaCounter } from '../../core/quota';
 import { MemoryCache, RedisCache, type Cache } from '../../core/cache';
 import { startOutboxRelay, type OutboxRelay } from '../../core/outbox';
 import { Arrivals } from '../../core/events/arrivals';
@@ -21,8 +22,10 @@ import { createCoachingEngine } from './engine';
 import type { SubgraphDeps } from '../../core/server/subgraph-module';
 import type { CoachingEngine } from './engine/types';
 import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
-import { registerRuntime, unregisterRuntime } from './service/context';
 import { RunTracker } from './service/run-tracker';
+
+/** What coaching resolvers receive (HTTP request or WebSocket subscription), declared with the services' view. */
+export type { CoachingContext } from './service/context';
 import { createInboxWorker, InboxStats } from './webhooks/ghl-inbox-runner';
 import type { InboxWorker } from './webhooks/ghl-inbox-worker';
 import {
@@ -41,7 +44,8 @@ export interface CoachingRuntime {
   /** The default engine's response cache (injected or created from config); null with an injected engine and no cache. */
   cache: Cache | null;
   engine: CoachingEngine;
-  quota: QuotaGate;
+  /** What each tenant spent of its hint quota this period (service/quota.ts); coaching's own. */
+  quota: QuotaCounter;
   options: ResolvedCoachingOptions;
   /** Sessions, agents and locations the read models are about to learn: requests wait for them (bounded). */
   arrivals: Arrivals;
@@ -73,8 +77,8 @@ export function redisNamespaces(prefix: string): {
     /** Prepended to channel names (`coaching:session:<tenant>:<session>`). */
     channels: `${prefix}:`,
     hintCache: `${prefix}:coaching:hints:`,
-    /** Shared with billing: bin/platform.ts creates the gate billing and coaching use under this prefix. */
-    quota: `${prefix}:quota`,
+    /** Coaching's hint quota counts (`<tenant>:<period end>`); no other subgraph reads them. */
+    quota: `${prefix}:coaching:quota`,
   };
 }
 
@@ -109,7 +113,7 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
       }),
       (e) => e.close?.(),
     );
-  const quota = opts.quota ?? own(createQuotaGate({ redisUrl, prefix: ns.quota }), (q) => q.close());
+  const quota = opts.quota ?? own(createQuotaCounter({ redisUrl, prefix: ns.quota }), (q) => q.close());
   const pubsub =
     opts.pubsub ?? own(createPubSub({ redisUrl, prefix: ns.channels, onError }), (p) => p.close());
   const runs = new RunTracker(options.maxConcurrentRuns, logger);
@@ -167,11 +171,9 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
       await runs.close();
       await relay?.runOnce().catch((err: unknown) => logger.warn({ err }, 'final outbox pass failed'));
       await relay?.stop();
-      unregisterRuntime(deps.orm.config);
       for (const fn of owned.splice(0).reverse())
         await fn().catch((err: unknown) => logger.warn({ err }, 'closing a connection failed'));
     },
   };
-  registerRuntime(deps.orm.config, rt);
   return rt;
 }

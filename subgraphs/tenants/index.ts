@@ -1,26 +1,34 @@
 /**
  * The tenants subgraph: organizations (hierarchy, branding), locations, members & roles, API keys,
- * partner apps, access tokens and the hash-chained audit log.
+ * partner apps, access tokens and the hash-chained audit log. It consumes no events; its outbox relay
+ * publishes the organization, location and partner-app upserts.
  */
-import { startOutboxRelay } from '../../core/outbox/relay';
 import { buildFederatedSchema } from '../../core/server/federated-schema';
+import { lifecycle, outboxRelayStep } from '../../core/server/subgraph-lifecycle';
 import type { SubgraphModule } from '../../core/server/subgraph-module';
 import { tenantsEntities } from './entities';
 import { tenantsMigrations } from './migrations';
-import { referenceResolvers, tenantsResolvers } from './resolvers';
+import { tenantsSchemaOptions } from './resolvers';
 import { tenantsRoutes } from './routes';
+import { createTenantsRuntime, type TenantsRuntime } from './runtime';
 
-export const tenantsSubgraph: SubgraphModule = {
-  name: 'tenants',
-  entities: tenantsEntities,
-  migrations: tenantsMigrations,
-  buildSchema: (deps) => buildFederatedSchema({ resolvers: tenantsResolvers(deps), referenceResolvers }),
-  routes: (deps) => tenantsRoutes(deps),
-  /** Publishes the events staged in the outbox (organization, location and partner-app upserts). */
-  async start(deps) {
-    const relay = startOutboxRelay({ orm: deps.orm, bus: deps.events, logger: deps.logger });
-    return () => relay.stop();
-  },
-};
+export function createTenantsSubgraph(): SubgraphModule<TenantsRuntime> {
+  return {
+    name: 'tenants',
+    entities: tenantsEntities,
+    migrations: tenantsMigrations,
+    async create(deps) {
+      return {
+        runtime: createTenantsRuntime(deps),
+        schema: await buildFederatedSchema(tenantsSchemaOptions),
+        routes: tenantsRoutes(deps),
+        ...lifecycle([outboxRelayStep(deps)]),
+      };
+    },
+  };
+}
 
+export const tenantsSubgraph = createTenantsSubgraph();
+
+export type { TenantsContext, TenantsRuntime } from './runtime';
 export { seedTenants, type TenantsSeedInput, type TenantsSeedResult } from './seed';

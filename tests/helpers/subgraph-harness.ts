@@ -2,8 +2,8 @@
  * Runs one subgraph module on a real HTTP port 0 over a test database, and executes operations
  * through it as a given principal (signing the context token exactly as the gateway does).
  */
-import type { SubgraphModule } from '../../core/server/subgraph-module';
-import { startSubgraphServer, type RunningSubgraph } from '../../core/server/subgraph-server';
+import type { SubgraphDeps, SubgraphInstance, SubgraphModule } from '../../core/server/subgraph-module';
+import { serveInstance, type RunningSubgraph } from '../../core/server/subgraph-server';
 import { ContextTokenCodec, CONTEXT_HEADER } from '../../core/context-token';
 import { createLogger } from '../../core/logger';
 import { MemoryEventBus } from '../../core/events/memory-event-bus';
@@ -22,8 +22,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export interface SubgraphHarness {
+export interface SubgraphHarness<R = unknown> {
   db: TestDb;
+  /** The deps the instance was created with. */
+  deps: SubgraphDeps;
+  /** The running instance (`instance.runtime` is what every request's `ctx.runtime` holds). */
+  instance: SubgraphInstance<R>;
   server: RunningSubgraph;
   events: MemoryEventBus;
   codec: ContextTokenCodec;
@@ -35,12 +39,15 @@ export interface SubgraphHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  module: SubgraphModule,
+export async function startHarness<R>(
+  module: SubgraphModule<R>,
   kind: DbKind = 'sqlite',
-): Promise<SubgraphHarness> {
+): Promise<SubgraphHarness<R>> {
   const db = await createTestDb(kind, module.name, module.entities, module.migrations);
-  const logger = createLogger({ level: 'silent', name: module.name });
+  const logger = createLogger({
+    level: (process.env.HARNESS_LOG as 'silent') ?? 'silent',
+    name: module.name,
+  });
   const events = new MemoryEventBus(logger);
   const codec = new ContextTokenCodec(TEST_CONTEXT_SECRET);
   const config = loadConfig({
@@ -49,20 +56,14 @@ export async function startHarness(
     CREDENTIAL_SERVICE_SECRET: TEST_CREDENTIAL_SERVICE_SECRET,
     NODE_ENV: 'test',
   });
-  const deps = { config, orm: db.orm, events, logger, codec };
-  const schema = await module.buildSchema(deps);
-  const stop = module.start ? await module.start(deps) : undefined;
-  const server = await startSubgraphServer({
-    name: module.name,
-    schema,
-    orm: db.orm,
-    codec,
-    logger,
-    routes: module.routes?.(deps),
-    onServer: module.onServer ? (srv) => module.onServer!(srv, deps) : undefined,
-  });
+  const deps: SubgraphDeps = { config, orm: db.orm, events, logger, codec };
+  const instance = await module.create(deps);
+  await instance.start();
+  const server = await serveInstance(instance, { name: module.name, orm: db.orm, codec, logger });
   return {
     db,
+    deps,
+    instance,
     server,
     events,
     codec,
@@ -78,7 +79,7 @@ export async function startHarness(
       return { ...body, status: res.status } as never;
     },
     async close() {
-      await stop?.();
+      await instance.stop();
       await events.close();
       await server.close();
       await db.close();

@@ -1,7 +1,6 @@
 /** Thin resolvers for agent profiles. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Arrivals } from '../../../core/events/arrivals';
-import type { RequestContext } from '../../../core/request-context';
+import type { AgentsContext } from '../runtime';
 import { Agent } from '../entities/agent';
 import { Location, locationRef, type LocationRef } from '../entities/location';
 import * as service from '../service';
@@ -9,49 +8,45 @@ import { AgentsArgs } from './args';
 import { AgentConnection } from './connections';
 import { CreateAgentInput, UpdateAgentInput } from './inputs';
 
-/** `locations`: the subgraph's arrivals, so a location created a moment ago is awaited (bounded). */
-export function createAgentResolver(locations: Arrivals) {
-  @Resolver(() => Agent)
-  class AgentResolver {
-    @Query(() => Agent, { description: 'A visible agent; NOT_FOUND otherwise.' })
-    agent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Agent> {
-      return service.getAgent(ctx, id);
-    }
-
-    @Query(() => AgentConnection, { description: 'Visible agents, ordered by name.' })
-    agents(
-      @Args(() => AgentsArgs) args: AgentsArgs,
-      @Ctx() ctx: RequestContext,
-    ): Promise<service.Connection<Agent>> {
-      return service.listAgents(ctx, args);
-    }
-
-    @Mutation(() => Agent)
-    createAgent(
-      @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
-      @Ctx() ctx: RequestContext,
-    ): Promise<Agent> {
-      return service.createAgent(ctx, input, locations);
-    }
-
-    @Mutation(() => Agent)
-    updateAgent(
-      @Arg('id', () => ID) id: string,
-      @Arg('input', () => UpdateAgentInput) input: UpdateAgentInput,
-      @Ctx() ctx: RequestContext,
-    ): Promise<Agent> {
-      return service.updateAgent(ctx, id, input, locations);
-    }
-
-    @Mutation(() => Agent, { description: 'Idempotent; also ends the agent’s open sessions.' })
-    deactivateAgent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Agent> {
-      return service.deactivateAgent(ctx, id);
-    }
-
-    @FieldResolver(() => Location, { nullable: true, description: 'Null for the shared pool.' })
-    location(@Root() agent: Agent): LocationRef | null {
-      return locationRef(agent.locationId);
-    }
+@Resolver(() => Agent)
+export class AgentResolver {
+  @Query(() => Agent, { description: 'A visible agent; NOT_FOUND otherwise.' })
+  agent(@Arg('id', () => ID) id: string, @Ctx() ctx: AgentsContext): Promise<Agent> {
+    return service.getAgent(ctx, id);
   }
-  return AgentResolver;
+
+  @Query(() => AgentConnection, { description: 'Visible agents, ordered by name.' })
+  agents(
+    @Args(() => AgentsArgs) args: AgentsArgs,
+    @Ctx() ctx: AgentsContext,
+  ): Promise<service.Connection<Agent>> {
+    return service.listAgents(ctx, args);
+  }
+
+  @Mutation(() => Agent)
+  createAgent(
+    @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
+    @Ctx() ctx: AgentsContext,
+  ): Promise<Agent> {
+    return service.createAgent(ctx, input, ctx.runtime.locations);
+  }
+
+  @Mutation(() => Agent)
+  updateAgent(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAgentInput) input: UpdateAgentInput,
+    @Ctx() ctx: AgentsContext,
+  ): Promise<Agent> {
+    return service.updateAgent(ctx, id, input, ctx.runtime.locations);
+  }
+
+  @Mutation(() => Agent, { description: 'Idempotent; also ends the agent’s open sessions.' })
+  deactivateAgent(@Arg('id', () => ID) id: string, @Ctx() ctx: AgentsContext): Promise<Agent> {
+    return service.deactivateAgent(ctx, id);
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'Null for the shared pool.' })
+  location(@Root() agent: Agent): LocationRef | null {
+    return locationRef(agent.locationId);
+  }
 }

@@ -1,13 +1,11 @@
-import type { NonEmptyArray } from 'type-graphql';
-import type { Arrivals } from '../../../core/events/arrivals';
-import { createAgentResolver } from './agent-resolver';
-import { createLocationResolver } from './location-resolver';
-import { createSessionResolver } from './session-resolver';
+/** What the agents schema is built from (core/server/subgraph-module.ts: resolvers, one way). */
+import type { FederatedSchemaOptions } from '../../../core/server/federated-schema';
+import { AgentResolver } from './agent-resolver';
+import { LocationResolver } from './location-resolver';
+import { referenceResolvers } from './reference-resolvers';
+import { AgentSessionResolver } from './session-resolver';
 
-export { referenceResolvers } from './reference-resolvers';
-
-/** The resolver classes of one schema build; `locations` wakes requests waiting for a new location. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function createResolvers(locations: Arrivals): NonEmptyArray<Function> {
-  return [createAgentResolver(locations), createSessionResolver(), createLocationResolver()];
-}
+export const agentsSchemaOptions: FederatedSchemaOptions = {
+  resolvers: [AgentResolver, AgentSessionResolver, LocationResolver],
+  referenceResolvers,
+};

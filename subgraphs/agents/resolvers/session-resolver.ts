@@ -1,6 +1,6 @@
 /** Thin resolvers for agent sessions. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../../core/request-context';
+import type { AgentsContext } from '../runtime';
 import { Agent } from '../entities/agent';
 import { AgentSession } from '../entities/agent-session';
 import * as service from '../service';
@@ -8,48 +8,45 @@ import { AgentSessionsArgs } from './args';
 import { AgentSessionConnection } from './connections';
 import { StartAgentSessionInput, UpdateAgentSessionInput } from './inputs';
 
-export function createSessionResolver() {
-  @Resolver(() => AgentSession)
-  class AgentSessionResolver {
-    @Query(() => AgentSession, { description: 'A visible session; NOT_FOUND otherwise.' })
-    agentSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AgentSession> {
-      return service.getSession(ctx, id);
-    }
-
-    @Query(() => AgentSessionConnection, { description: 'Visible sessions, newest first.' })
-    agentSessions(
-      @Args(() => AgentSessionsArgs) args: AgentSessionsArgs,
-      @Ctx() ctx: RequestContext,
-    ): Promise<service.Connection<AgentSession>> {
-      return service.listSessions(ctx, args);
-    }
-
-    @Mutation(() => AgentSession)
-    startAgentSession(
-      @Arg('input', () => StartAgentSessionInput) input: StartAgentSessionInput,
-      @Ctx() ctx: RequestContext,
-    ): Promise<AgentSession> {
-      return service.startSession(ctx, input);
-    }
-
-    @Mutation(() => AgentSession)
-    updateAgentSession(
-      @Arg('id', () => ID) id: string,
-      @Arg('input', () => UpdateAgentSessionInput) input: UpdateAgentSessionInput,
-      @Ctx() ctx: RequestContext,
-    ): Promise<AgentSession> {
-      return service.updateSession(ctx, id, input);
-    }
-
-    @Mutation(() => AgentSession, { description: 'Idempotent.' })
-    endAgentSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AgentSession> {
-      return service.endSession(ctx, id);
-    }
-
-    @FieldResolver(() => Agent, { nullable: true, description: 'Null if the agent is no longer visible.' })
-    agent(@Root() session: AgentSession, @Ctx() ctx: RequestContext): Promise<Agent | null> {
-      return service.agentLoader(ctx).load(session.agentId);
-    }
+@Resolver(() => AgentSession)
+export class AgentSessionResolver {
+  @Query(() => AgentSession, { description: 'A visible session; NOT_FOUND otherwise.' })
+  agentSession(@Arg('id', () => ID) id: string, @Ctx() ctx: AgentsContext): Promise<AgentSession> {
+    return service.getSession(ctx, id);
   }
-  return AgentSessionResolver;
+
+  @Query(() => AgentSessionConnection, { description: 'Visible sessions, newest first.' })
+  agentSessions(
+    @Args(() => AgentSessionsArgs) args: AgentSessionsArgs,
+    @Ctx() ctx: AgentsContext,
+  ): Promise<service.Connection<AgentSession>> {
+    return service.listSessions(ctx, args);
+  }
+
+  @Mutation(() => AgentSession)
+  startAgentSession(
+    @Arg('input', () => StartAgentSessionInput) input: StartAgentSessionInput,
+    @Ctx() ctx: AgentsContext,
+  ): Promise<AgentSession> {
+    return service.startSession(ctx, input);
+  }
+
+  @Mutation(() => AgentSession)
+  updateAgentSession(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAgentSessionInput) input: UpdateAgentSessionInput,
+    @Ctx() ctx: AgentsContext,
+  ): Promise<AgentSession> {
+    return service.updateSession(ctx, id, input);
+  }
+
+  @Mutation(() => AgentSession, { description: 'Idempotent.' })
+  endAgentSession(@Arg('id', () => ID) id: string, @Ctx() ctx: AgentsContext): Promise<AgentSession> {
+    return service.endSession(ctx, id);
+  }
+
+  @FieldResolver(() => Agent, { nullable: true, description: 'Null if the agent is no longer visible.' })
+  agent(@Root() session: AgentSession, @Ctx() ctx: AgentsContext): Promise<Agent | null> {
+    return service.agentLoader(ctx).load(session.agentId);
+  }
 }

@@ -1,13 +1,14 @@
 /**
- * What the agents service functions receive (the request context), the SQL flavour of its
+ * What the agents service functions receive (the request context with the runtime), the SQL flavour of its
  * EntityManager, and the write unit every mutation goes through.
  */
 import { SqlEntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { ConflictError, type DomainError } from '../../../core/errors';
-import type { RequestContext } from '../../../core/request-context';
+import type { AgentsContext } from '../runtime';
 
-export type AgentsContext = RequestContext;
+/** The request context with the agents runtime (declared in runtime.ts). */
+export type { AgentsContext };
 
 /** The SQL flavour of the request's EntityManager (query builder, knex). */
 export function sqlEm(em: EntityManager): SqlEntityManager {

@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
-import type { RequestContext } from '../../../core/request-context';
+import type { AnalyticsContext } from '../runtime';
 import { Alert, AlertKind } from '../entities/alert';
 import { AnalyticsSettings } from '../entities/settings';
 import { Granularity, type MetricsValues } from '../service/aggregate';
@@ -31,7 +31,7 @@ class AnalyticsQueryResolver {
     description: 'Coaching time series for the visible locations (analytics:read).',
   })
   async analytics(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AnalyticsContext,
     @Arg('filter', () => AnalyticsFilter) filter: AnalyticsFilter,
     @Arg('granularity', () => Granularity, { defaultValue: Granularity.DAY }) granularity: Granularity,
   ): Promise<AnalyticsPoint[]> {
@@ -40,7 +40,7 @@ class AnalyticsQueryResolver {
 
   @Query(() => [Alert], { description: 'Raised threshold alerts with a window starting in [from, to).' })
   async alerts(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AnalyticsContext,
     @Arg('from', () => DateTimeResolver) from: Date,
     @Arg('to', () => DateTimeResolver) to: Date,
     @Arg('kind', () => AlertKind, { nullable: true }) kind?: AlertKind | null,
@@ -49,7 +49,7 @@ class AnalyticsQueryResolver {
   }
 
   @Query(() => AnalyticsSettings)
-  async analyticsSettings(@Ctx() ctx: RequestContext): Promise<AnalyticsSettings> {
+  async analyticsSettings(@Ctx() ctx: AnalyticsContext): Promise<AnalyticsSettings> {
     return settingsFor(ctx);
   }
 
@@ -57,7 +57,7 @@ class AnalyticsQueryResolver {
     description: 'Owners and admins (analytics:write): ROI value per won deal and alert thresholds.',
   })
   async updateAnalyticsSettings(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AnalyticsContext,
     @Arg('input', () => AnalyticsSettingsInput) input: AnalyticsSettingsInput,
   ): Promise<AnalyticsSettings> {
     return updateSettings(ctx, input);
@@ -72,7 +72,7 @@ class AgentPerformanceResolver {
   })
   async performance(
     @Root() agent: Agent,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AnalyticsContext,
     @Arg('from', () => DateTimeResolver) from: Date,
     @Arg('to', () => DateTimeResolver) to: Date,
   ): Promise<MetricsValues | null> {
@@ -87,7 +87,7 @@ class OrganizationSummaryResolver {
   })
   async coachingSummary(
     @Root() org: Organization,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AnalyticsContext,
     @Arg('from', () => DateTimeResolver) from: Date,
     @Arg('to', () => DateTimeResolver) to: Date,
   ): Promise<CoachingSummary> {
@@ -104,12 +104,12 @@ function roiResolver(target: ClassType) {
       description:
         'ROI estimate: (deals won × value per won deal − model cost) / model cost; null without cost.',
     })
-    async roi(@Root() m: MetricsValues, @Ctx() ctx: RequestContext): Promise<number | null> {
+    async roi(@Root() m: MetricsValues, @Ctx() ctx: AnalyticsContext): Promise<number | null> {
       return roiOf(m, (await settingsFor(ctx)).valuePerWonDealCents);
     }
 
     @FieldResolver(() => SafeIntResolver, { description: 'Deals won × value per won deal, in cents.' })
-    async attributedValueCents(@Root() m: MetricsValues, @Ctx() ctx: RequestContext): Promise<number> {
+    async attributedValueCents(@Root() m: MetricsValues, @Ctx() ctx: AnalyticsContext): Promise<number> {
       return m.dealsWon * (await settingsFor(ctx)).valuePerWonDealCents;
     }
   }

@@ -1,7 +1,8 @@
 /**
  * `changePlan`: switches the subscription's plan now. Outside a trial the unused days of the old plan's
  * fee are credited and the remaining days of the new plan's fee charged (see proration.ts); both become
- * lines of the period's invoice. The quota limit follows immediately.
+ * lines of the period's invoice. The new hint limit reaches coaching as `billing.subscription.changed`,
+ * published right after the commit.
  */
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError, NotFoundError } from '../../../core/errors';
@@ -13,7 +14,7 @@ import type { Subscription } from '../entities/subscription';
 import { assertBillingWrite } from './access';
 import type { BillingContext } from './context';
 import { prorate, type Proration } from './proration';
-import { enqueueSubscriptionChanged, findSubscription, syncQuota } from './subscriptions';
+import { enqueueSubscriptionChanged, findSubscription } from './subscriptions';
 
 export interface ChangePlanInput {
   organizationId: string;
@@ -28,7 +29,7 @@ export interface PlanChange {
 
 export async function changePlan(ctx: BillingContext, input: ChangePlanInput): Promise<PlanChange> {
   assertBillingWrite(ctx.principal, input.organizationId);
-  const now = ctx.billing.now();
+  const now = ctx.runtime.now();
   const result = await inTransaction(ctx.em, async (em) => {
     const sub = await findSubscription(em, ctx.principal.tenantId, {
       organizationId: input.organizationId,
@@ -79,9 +80,8 @@ export async function changePlan(ctx: BillingContext, input: ChangePlanInput): P
     sub.updatedAt = now;
     enqueueSubscriptionChanged(em, sub, newPlan);
     await em.flush();
-    await syncQuota(em, ctx.billing.quota, sub, newPlan);
     return { subscription: sub, previousPlanCode, proration };
   });
-  ctx.billing.logger.info({ tenantId: ctx.principal.tenantId, plan: input.planCode }, 'plan changed');
+  ctx.runtime.logger.info({ tenantId: ctx.principal.tenantId, plan: input.planCode }, 'plan changed');
   return result;
 }

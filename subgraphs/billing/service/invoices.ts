@@ -20,7 +20,7 @@ import type { BillingContext } from './context';
 import { computeInvoice } from './invoice-lines';
 import { sumUsage } from './ledger';
 import { nextPeriod } from './periods';
-import { enqueueSubscriptionChanged, findSubscription, syncQuota } from './subscriptions';
+import { enqueueSubscriptionChanged, findSubscription } from './subscriptions';
 
 export interface ClosePeriodInput {
   organizationId: string;
@@ -89,7 +89,7 @@ export async function closePeriod(ctx: BillingContext, input: ClosePeriodInput):
         amountCents: a.amountCents,
       })),
     });
-    const now = ctx.billing.now();
+    const now = ctx.runtime.now();
     const invoice = Object.assign(new Invoice(), {
       id: invoiceId,
       tenantId,
@@ -126,7 +126,6 @@ export async function closePeriod(ctx: BillingContext, input: ClosePeriodInput):
     sub.updatedAt = now;
     enqueueSubscriptionChanged(em, sub, plan);
     await em.flush();
-    await syncQuota(em, ctx.billing.quota, sub, plan);
     return invoice;
   });
 }

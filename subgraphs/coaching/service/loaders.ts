@@ -15,6 +15,7 @@ function requestCtx(ctx: ServiceCtx): RequestContext {
     requestId: ctx.requestId,
     logger: ctx.logger,
     loaders: ctx.loaders,
+    runtime: ctx.rt,
   };
 }
 

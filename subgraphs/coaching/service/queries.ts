@@ -124,5 +124,6 @@ function requestCtx(ctx: ServiceCtx): RequestContext {
     requestId: ctx.requestId,
     logger: ctx.logger,
     loaders: ctx.loaders ?? new Map(),
+    runtime: ctx.rt,
   };
 }

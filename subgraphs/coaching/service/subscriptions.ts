@@ -11,7 +11,7 @@ import {
   type SessionMessage,
   type SessionUpdatePayload,
 } from './channels';
-import { runtimeOf, type CoachingContext } from './context';
+import type { CoachingContext } from './context';
 import * as check from '../../../core/validation';
 
 export function filterMap<S, T>(
@@ -50,7 +50,7 @@ async function subscribeSession<T>(
   const p = ctx.principal;
   requireRead(p);
   const sessionId = check.externalId('sessionId', rawSessionId);
-  const rt = runtimeOf(ctx);
+  const rt = ctx.runtime;
   await awaitVisibleSession(rt, p, sessionId);
   const source = rt.pubsub.subscribe<SessionMessage>(sessionChannel(p.tenantId, sessionId));
   try {

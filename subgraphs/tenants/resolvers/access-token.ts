@@ -1,6 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { AuthOptions } from '../../../core/config';
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import { DEFAULT_TOKEN_TTL_SECONDS, issueAccessToken } from '../service/access-tokens';
 import { AccessToken } from './types';
 
@@ -13,21 +12,15 @@ class IssueAccessTokenArgs {
   ttlSeconds!: number;
 }
 
-type SigningOptions = Pick<AuthOptions, 'jwtSecret' | 'issuer' | 'audience'>;
-
-/** A resolver class per schema build, bound to that build's signing options. */
-export function accessTokenResolver(auth: SigningOptions): new () => object {
-  @Resolver()
-  class AccessTokenResolver {
-    @Mutation(() => AccessToken, {
-      description: "Issues a user JWT carrying the member's principal (max 86400 s).",
-    })
-    issueAccessToken(
-      @Args(() => IssueAccessTokenArgs) args: IssueAccessTokenArgs,
-      @Ctx() ctx: RequestContext,
-    ): Promise<AccessToken> {
-      return issueAccessToken(ctx, args, auth);
-    }
+@Resolver()
+export class AccessTokenResolver {
+  @Mutation(() => AccessToken, {
+    description: "Issues a user JWT carrying the member's principal (max 86400 s).",
+  })
+  issueAccessToken(
+    @Args(() => IssueAccessTokenArgs) args: IssueAccessTokenArgs,
+    @Ctx() ctx: TenantsContext,
+  ): Promise<AccessToken> {
+    return issueAccessToken(ctx, args, ctx.runtime.signing);
   }
-  return AccessTokenResolver;
 }

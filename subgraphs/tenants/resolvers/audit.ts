@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import * as audit from '../service/audit-log';
 import { AuditEntryConnection, AuditVerification } from './types';
 
@@ -19,13 +19,13 @@ export class AuditResolver {
   })
   auditLog(
     @Args(() => AuditLogArgs) args: AuditLogArgs,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<AuditEntryConnection> {
     return audit.auditLog(ctx, args);
   }
 
   @Query(() => AuditVerification, { description: 'Recomputes the audit hash chain.' })
-  verifyAuditChain(@Ctx() ctx: RequestContext): Promise<AuditVerification> {
+  verifyAuditChain(@Ctx() ctx: TenantsContext): Promise<AuditVerification> {
     return audit.verifyAuditChain(ctx);
   }
 }

@@ -1,17 +1,16 @@
-import type { SubgraphDeps } from '../../../core/server/subgraph-module';
-import { accessTokenResolver } from './access-token';
+/** What the tenants schema is built from (core/server/subgraph-module.ts: resolvers, one way). */
+import type { FederatedSchemaOptions } from '../../../core/server/federated-schema';
+import { AccessTokenResolver } from './access-token';
 import { ApiKeyResolver, PartnerAppResolver } from './api-key';
 import { AuditResolver } from './audit';
 import { LocationResolver } from './location';
 import { MemberResolver } from './member';
 import { OrganizationResolver } from './organization';
+import { referenceResolvers } from './references';
 import { ViewerResolver } from './viewer';
 
-export { referenceResolvers } from './references';
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function tenantsResolvers(deps: Pick<SubgraphDeps, 'config'>): [Function, ...Function[]] {
-  return [
+export const tenantsSchemaOptions: FederatedSchemaOptions = {
+  resolvers: [
     OrganizationResolver,
     LocationResolver,
     MemberResolver,
@@ -19,6 +18,7 @@ export function tenantsResolvers(deps: Pick<SubgraphDeps, 'config'>): [Function,
     PartnerAppResolver,
     AuditResolver,
     ViewerResolver,
-    accessTokenResolver(deps.config.auth),
-  ];
-}
+    AccessTokenResolver,
+  ],
+  referenceResolvers,
+};

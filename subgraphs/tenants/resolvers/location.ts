@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import { Location, Organization } from '../entities';
 import * as locations from '../service/locations';
 import { getOrganization } from '../service/organizations';
@@ -8,7 +8,7 @@ import { CreateLocationInput, UpdateLocationInput } from './inputs';
 @Resolver(() => Location)
 export class LocationResolver {
   @Query(() => Location, { description: 'A location visible to the caller.' })
-  location(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Location> {
+  location(@Arg('id', () => ID) id: string, @Ctx() ctx: TenantsContext): Promise<Location> {
     return locations.getLocation(ctx, id);
   }
 
@@ -17,7 +17,7 @@ export class LocationResolver {
   })
   locations(
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Location[]> {
     return locations.listLocations(ctx, organizationId);
   }
@@ -25,7 +25,7 @@ export class LocationResolver {
   @Mutation(() => Location)
   createLocation(
     @Arg('input', () => CreateLocationInput) input: CreateLocationInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Location> {
     return locations.createLocation(ctx, input);
   }
@@ -33,13 +33,13 @@ export class LocationResolver {
   @Mutation(() => Location)
   updateLocation(
     @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Location> {
     return locations.updateLocation(ctx, input);
   }
 
   @FieldResolver(() => Organization)
-  organization(@Root() loc: Location, @Ctx() ctx: RequestContext): Promise<Organization> {
+  organization(@Root() loc: Location, @Ctx() ctx: TenantsContext): Promise<Organization> {
     return getOrganization(ctx, loc.organizationId);
   }
 }

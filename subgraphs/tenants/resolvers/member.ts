@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import { Member } from '../entities';
 import * as members from '../service/members';
 import { AddMemberInput, UpdateMemberInput } from './inputs';
@@ -11,7 +11,7 @@ export class MemberResolver {
   })
   members(
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Member[]> {
     return members.listMembers(ctx, organizationId);
   }
@@ -19,7 +19,7 @@ export class MemberResolver {
   @Mutation(() => Member)
   addMember(
     @Arg('input', () => AddMemberInput) input: AddMemberInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Member> {
     return members.addMember(ctx, input);
   }
@@ -27,13 +27,13 @@ export class MemberResolver {
   @Mutation(() => Member)
   updateMember(
     @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Member> {
     return members.updateMember(ctx, input);
   }
 
   @Mutation(() => Boolean)
-  removeMember(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  removeMember(@Arg('id', () => ID) id: string, @Ctx() ctx: TenantsContext): Promise<boolean> {
     return members.removeMember(ctx, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import { Location, Organization } from '../entities';
 import { locationsByOrganizationLoader } from '../service/loaders';
 import * as orgs from '../service/organizations';
@@ -8,19 +8,19 @@ import { CreateOrganizationInput, UpdateOrganizationBrandingInput } from './inpu
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { description: 'An organization visible to the caller.' })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Organization> {
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: TenantsContext): Promise<Organization> {
     return orgs.getOrganization(ctx, id);
   }
 
   @Query(() => [Organization], { description: 'Every organization visible to the caller.' })
-  organizations(@Ctx() ctx: RequestContext): Promise<Organization[]> {
+  organizations(@Ctx() ctx: TenantsContext): Promise<Organization[]> {
     return orgs.listOrganizations(ctx);
   }
 
   @Mutation(() => Organization, { description: 'Creates a child organization under a visible one.' })
   createOrganization(
     @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Organization> {
     return orgs.createOrganization(ctx, input);
   }
@@ -28,7 +28,7 @@ export class OrganizationResolver {
   @Mutation(() => Organization)
   updateOrganizationBranding(
     @Arg('input', () => UpdateOrganizationBrandingInput) input: UpdateOrganizationBrandingInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: TenantsContext,
   ): Promise<Organization> {
     return orgs.updateOrganizationBranding(ctx, input);
   }
@@ -42,17 +42,17 @@ export class OrganizationResolver {
     nullable: true,
     description: 'Null for the root or when not visible.',
   })
-  parent(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<Organization | null> {
+  parent(@Root() org: Organization, @Ctx() ctx: TenantsContext): Promise<Organization | null> {
     return orgs.parentOrganization(ctx, org);
   }
 
   @FieldResolver(() => [Organization])
-  children(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<Organization[]> {
+  children(@Root() org: Organization, @Ctx() ctx: TenantsContext): Promise<Organization[]> {
     return orgs.childOrganizations(ctx, org);
   }
 
   @FieldResolver(() => [Location], { description: "The organization's own locations visible to the caller." })
-  locations(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<Location[]> {
+  locations(@Root() org: Organization, @Ctx() ctx: TenantsContext): Promise<Location[]> {
     return locationsByOrganizationLoader(ctx).load(org.id);
   }
 }

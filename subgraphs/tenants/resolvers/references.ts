@@ -2,7 +2,7 @@
  * Federation entity resolution: `_entities` for Organization and Location batch through the request's
  * one DataLoader per entity and answer null for ids the caller may not see (or that do not exist).
  */
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import type { SubgraphResolverMap } from '../../../core/server/federated-schema';
 import type { Location, Organization } from '../entities';
 import { requireRead } from '../service/access';
@@ -17,7 +17,7 @@ const idOf = (ref: EntityRef): string | null =>
 
 export function resolveOrganizationReference(
   ref: EntityRef,
-  ctx: RequestContext,
+  ctx: TenantsContext,
 ): Promise<Organization | null> | null {
   requireRead(ctx.principal);
   const id = idOf(ref);
@@ -26,7 +26,7 @@ export function resolveOrganizationReference(
 
 export function resolveLocationReference(
   ref: EntityRef,
-  ctx: RequestContext,
+  ctx: TenantsContext,
 ): Promise<Location | null> | null {
   requireRead(ctx.principal);
   const id = idOf(ref);
@@ -36,10 +36,10 @@ export function resolveLocationReference(
 export const referenceResolvers: SubgraphResolverMap = {
   Organization: {
     __resolveReference: (ref: EntityRef, ctx: unknown) =>
-      resolveOrganizationReference(ref, ctx as RequestContext),
+      resolveOrganizationReference(ref, ctx as TenantsContext),
   },
   Location: {
     __resolveReference: (ref: EntityRef, ctx: unknown) =>
-      resolveLocationReference(ref, ctx as RequestContext),
+      resolveLocationReference(ref, ctx as TenantsContext),
   },
 };

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../../core/request-context';
+import type { TenantsContext } from '../runtime';
 import { Organization } from '../entities';
 import { viewer, viewerOrganization } from '../service/viewer';
 import { Viewer } from './types';
@@ -7,7 +7,7 @@ import { Viewer } from './types';
 @Resolver(() => Viewer)
 export class ViewerResolver {
   @Query(() => Viewer, { description: 'Who is calling.' })
-  viewer(@Ctx() ctx: RequestContext): Viewer {
+  viewer(@Ctx() ctx: TenantsContext): Viewer {
     return viewer(ctx);
   }
 
@@ -15,7 +15,7 @@ export class ViewerResolver {
     nullable: true,
     description: "The caller's organization (null without tenants:read).",
   })
-  organization(@Root() _v: Viewer, @Ctx() ctx: RequestContext): Promise<Organization | null> {
+  organization(@Root() _v: Viewer, @Ctx() ctx: TenantsContext): Promise<Organization | null> {
     return viewerOrganization(ctx);
   }
 }

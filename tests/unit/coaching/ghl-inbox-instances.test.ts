@@ -51,7 +51,7 @@ describeEachDb('GHL webhook inbox shared by coaching instances (%s)', (kind) => 
             schema: h.db.schema,
           })
         : null;
-    const rt = module.runtime({
+    const { runtime: rt } = await module.create({
       config: loadConfig({
         JWT_SECRET: TEST_JWT_SECRET,
         CONTEXT_SECRET: TEST_CONTEXT_SECRET,

@@ -6,13 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { loadConfig } from '../../../../core/config';
-import { createLogger } from '../../../../core/logger';
 import { makeEvent } from '../../../../core/events/envelope';
 import { CONTEXT_HEADER } from '../../../../core/context-token';
 import type { Principal } from '../../../../core/principal';
 import { MemoryPubSub, type PubSub } from '../../../../core/pubsub';
-import type { SubgraphDeps } from '../../../../core/server/subgraph-module';
 import {
   AgentRole,
   ConversationStage,
@@ -29,12 +26,8 @@ import {
 } from '../../../../subgraphs/coaching';
 import { seedGhlRoutes } from '../../../../subgraphs/coaching/seed';
 import type { DbKind } from '../../../helpers/db';
-import {
-  startHarness,
-  TEST_CONTEXT_SECRET,
-  TEST_JWT_SECRET,
-  type SubgraphHarness,
-} from '../../../helpers/subgraph-harness';
+import { standInForAgents, type AgentsStandIn } from './agents-stand-in';
+import { startHarness, type SubgraphHarness } from '../../../helpers/subgraph-harness';
 
 export interface CoachingHarness extends SubgraphHarness {
   rt: CoachingRuntime;
@@ -44,19 +37,18 @@ export interface CoachingHarness extends SubgraphHarness {
   wsUrl: string;
   /** Events coaching published (through its outbox), in order. */
   published: EventEnvelope[];
+  /** What stands in for the agents subgraph (opens the sessions of new GHL conversations). */
+  agents: AgentsStandIn;
   /** Waits for background work (webhooks, coaching runs, outbox) and event deliveries. */
   settle(): Promise<void>;
 }
 
 const CAPTURED: EventType[] = [
-  EventTypes.coachingTurnAdded,
   EventTypes.coachingHintDelivered,
   EventTypes.coachingHintFeedback,
   EventTypes.coachingQualificationUpdated,
   EventTypes.ghlOpportunityStatus,
-  EventTypes.tenantProvisioned,
-  EventTypes.tenantDeprovisioned,
-  EventTypes.agentSessionOpenRequested,
+  EventTypes.coachingGhlConversationStarted,
 ];
 
 export async function startCoaching(kind: DbKind, opts: CoachingOptions = {}): Promise<CoachingHarness> {
@@ -64,22 +56,12 @@ export async function startCoaching(kind: DbKind, opts: CoachingOptions = {}): P
   const sessionPubSub = opts.pubsub ?? pubsub;
   const module = createCoachingSubgraph({ relayIntervalMs: 20, ...opts, pubsub: sessionPubSub });
   const h = await startHarness(module, kind);
-  const deps: SubgraphDeps = {
-    config: loadConfig({
-      JWT_SECRET: TEST_JWT_SECRET,
-      CONTEXT_SECRET: TEST_CONTEXT_SECRET,
-      NODE_ENV: 'test',
-    }),
-    orm: h.db.orm,
-    events: h.events,
-    logger: createLogger({ level: 'silent', name: 'coaching' }),
-    codec: h.codec,
-  };
-  const rt = module.runtime(deps);
+  const rt = h.instance.runtime;
   const published: EventEnvelope[] = [];
   await h.events.subscribe('test-capture', CAPTURED, async (e) => {
     published.push(e);
   });
+  const agents = await standInForAgents(h.events);
   return {
     ...h,
     rt,
@@ -87,6 +69,7 @@ export async function startCoaching(kind: DbKind, opts: CoachingOptions = {}): P
     sessionPubSub,
     wsUrl: h.server.url.replace(/^http/, 'ws'),
     published,
+    agents,
     async settle() {
       await rt.idle();
       await h.events.drain();

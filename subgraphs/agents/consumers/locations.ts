@@ -5,22 +5,20 @@
  * A group of its own: a consumer group hands each event to one of its handlers, whatever its type.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import type { Orm } from '../../core/db/orm';
-import type { Arrivals } from '../../core/events/arrivals';
-import type { EventBus } from '../../core/events/event-bus';
-import type { Logger } from '../../core/logger';
-import { consumeOnce } from '../../core/outbox/consume-once';
-import { sqlEm } from '../../core/outbox/sql-em';
-import { EventTypes, type EventEnvelope } from '../../core/vocabulary';
-import { KnownLocation } from './entities/known-location';
-import { locationArrival } from './service/known-locations';
-import { isUuid } from './service/validation';
+import type { Orm } from '../../../core/db/orm';
+import type { Arrivals } from '../../../core/events/arrivals';
+import type { Logger } from '../../../core/logger';
+import { consumeOnce } from '../../../core/outbox/consume-once';
+import { sqlEm } from '../../../core/outbox/sql-em';
+import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
+import { KnownLocation } from '../entities/known-location';
+import { locationArrival } from '../service/known-locations';
+import { isUuid } from '../service/validation';
 
 export const AGENTS_LOCATIONS_CONSUMER = 'agents-locations';
 
 export interface LocationConsumerDeps {
   orm: Orm;
-  events: EventBus;
   logger: Logger;
   arrivals: Arrivals;
 }
@@ -79,12 +77,4 @@ export function locationEventHandler(deps: LocationConsumerDeps): (event: EventE
     // committed (or applied before): whoever waits for it looks again
     deps.arrivals.notify(locationArrival(event.tenantId, loc.locationId));
   };
-}
-
-export async function subscribeLocationConsumer(deps: LocationConsumerDeps): Promise<void> {
-  await deps.events.subscribe(
-    AGENTS_LOCATIONS_CONSUMER,
-    [EventTypes.tenantLocationUpserted],
-    locationEventHandler(deps),
-  );
 }

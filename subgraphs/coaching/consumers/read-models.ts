@@ -1,5 +1,5 @@
 /**
- * Event consumers that keep the read models (AgentProfile, SessionView, LocationView; and the GHL location
+ * The `coaching` consumer group: keeps the read models (AgentProfile, SessionView, LocationView; and the GHL location
  * routes a location change invalidates) in step with the agents and tenants subgraphs. Each event is applied once (its id is recorded
  * with the effects, inside the event's tenant scope so RLS holds), and a row keeps the time of the
  * newest event applied so a late, older event does not overwrite newer data.
@@ -73,7 +73,8 @@ export function parseAgentPayload(raw: unknown): AgentPayload {
   };
 }
 
-export function parseSessionPayload(raw: unknown): AgentSessionUpsertedPayload {
+/** The session fields the read model keeps (not the GHL conversation id: coaching finds sessions by agent and contact). */
+export function parseSessionPayload(raw: unknown): Omit<AgentSessionUpsertedPayload, 'ghlConversationId'> {
   const r = record(raw);
   return {
     sessionId: str(r['sessionId'], 'sessionId'),

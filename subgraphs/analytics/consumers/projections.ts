@@ -1,14 +1,13 @@
 /**
- * Analytics' event consumer (group `analytics`): every event is applied once (processed_event) in its
+ * Analytics' projections consumer (group `analytics`): every event is applied once (processed_event) in its
  * tenant's scope and one transaction. Malformed payloads throw (retried, then dead-lettered by the bus).
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { Orm } from '../../../core/db/orm';
-import type { EventBus } from '../../../core/events/event-bus';
 import { consumeOnce } from '../../../core/outbox';
 import { EventTypes, type EventEnvelope, type EventType } from '../../../core/vocabulary';
-import { onHintDelivered, onHintFeedback, onQualificationUpdated } from './coaching';
-import { onInvoiceIssued, onOpportunityStatus, onSessionUpserted } from './outcomes';
+import { onHintDelivered, onHintFeedback, onQualificationUpdated } from '../projections/coaching';
+import { onInvoiceIssued, onOpportunityStatus, onSessionUpserted } from '../projections/outcomes';
 
 export const ANALYTICS_CONSUMER = 'analytics';
 
@@ -70,8 +69,4 @@ export function analyticsEventHandler(orm: Orm): (event: EventEnvelope) => Promi
       handle: (em, e) => projection.apply(em, e as EventEnvelope<never>),
     });
   };
-}
-
-export async function subscribeAnalyticsConsumers(orm: Orm, events: EventBus): Promise<void> {
-  await events.subscribe(ANALYTICS_CONSUMER, ANALYTICS_EVENT_TYPES, analyticsEventHandler(orm));
 }

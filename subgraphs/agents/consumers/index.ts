@@ -1,0 +1,32 @@
+/**
+ * The agents subgraph's event consumers, one consumer group each (a group hands each event to one of its
+ * handlers, whatever its type): `agents` opens the sessions of the GoHighLevel conversations coaching reports
+ * (session-requests.ts); `agents-locations` keeps the read model of the tenants' locations an agent may be
+ * put at and wakes the requests waiting for one (locations.ts).
+ */
+import { openWorkerOrm } from '../../../core/db/worker-orm';
+import type { SubscribeConsumers } from '../../../core/server/subgraph-module';
+import { EventTypes } from '../../../core/vocabulary';
+import type { AgentsRuntime } from '../runtime';
+import { AGENTS_LOCATIONS_CONSUMER, locationEventHandler } from './locations';
+import { AGENTS_CONSUMER, ghlConversationHandler } from './session-requests';
+
+export { AGENTS_LOCATIONS_CONSUMER } from './locations';
+export { AGENTS_CONSUMER, ghlConversationHandler, parseConversationStart } from './session-requests';
+
+export const subscribeAgentsConsumers: SubscribeConsumers<AgentsRuntime> = async (deps, runtime) => {
+  const { events, logger } = deps;
+  await events.subscribe(
+    AGENTS_CONSUMER,
+    [EventTypes.coachingGhlConversationStarted],
+    ghlConversationHandler({ orm: deps.orm, logger }),
+  );
+  // requests waiting for a location hold their connection (PostgreSQL): the consumer has its own pool
+  const worker = await openWorkerOrm(deps.orm);
+  await events.subscribe(
+    AGENTS_LOCATIONS_CONSUMER,
+    [EventTypes.tenantLocationUpserted],
+    locationEventHandler({ orm: worker.orm, logger, arrivals: runtime.locations }),
+  );
+  return () => worker.close();
+};

@@ -1,0 +1,33 @@
+/**
+ * The coaching subgraph's event consumers: the `coaching` group keeps the read models of agents,
+ * sessions and locations (read-models.ts) and wakes the requests waiting for what it applied; the
+ * `coaching-quota` group keeps the hint limits billing publishes (quota-view.ts).
+ */
+import { openWorkerOrm } from '../../../core/db/worker-orm';
+import type { SubscribeConsumers } from '../../../core/server/subgraph-module';
+import type { CoachingRuntime } from '../runtime';
+import { notifyingArrivals } from '../service/read-model-arrivals';
+import { COACHING_CONSUMER, READ_MODEL_EVENTS, readModelConsumer } from './read-models';
+import { COACHING_QUOTA_CONSUMER, QUOTA_VIEW_EVENTS, quotaViewConsumer } from './quota-view';
+
+export { COACHING_CONSUMER } from './read-models';
+export { COACHING_QUOTA_CONSUMER } from './quota-view';
+
+export const subscribeCoachingConsumers: SubscribeConsumers<CoachingRuntime> = async (deps, rt) => {
+  const onInvalid = (event: { id: string; type: string }, err: unknown) =>
+    rt.logger.warn({ err, eventId: event.id, type: event.type }, 'malformed event skipped');
+  // The read models are applied through a pool of their own: requests waiting for a session or
+  // agent the consumer is about to apply must never hold every connection it needs.
+  const worker = await openWorkerOrm(deps.orm);
+  await deps.events.subscribe(
+    COACHING_CONSUMER,
+    READ_MODEL_EVENTS,
+    notifyingArrivals(rt.arrivals, readModelConsumer(worker.orm, onInvalid)),
+  );
+  await deps.events.subscribe(
+    COACHING_QUOTA_CONSUMER,
+    QUOTA_VIEW_EVENTS,
+    quotaViewConsumer(worker.orm, rt.arrivals, onInvalid),
+  );
+  return () => worker.close();
+};

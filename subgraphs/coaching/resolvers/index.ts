@@ -1,0 +1,36 @@
+/**
+ * What the coaching schema is built from (core/server/subgraph-module.ts: resolvers, one way).
+ * type-graphql refuses to build `@Subscription`s without a `pubSub` option even when every subscription
+ * brings its own `subscribe` (ours iterate core/pubsub channels); the stand-in below is never used.
+ */
+import type { PubSub } from 'type-graphql';
+import type { FederatedSchemaOptions } from '../../../core/server/federated-schema';
+import { CoachingResolver } from './coaching.resolver';
+import { GhlResolver } from './ghl.resolver';
+import { referenceResolvers } from './reference-resolvers';
+import { AgentFieldsResolver, AgentSessionFieldsResolver } from './session.resolver';
+import { CoachingSubscriptionResolver } from './subscription.resolver';
+import { AgentRef } from './types';
+
+const UNUSED_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('coaching subscriptions use core/pubsub channels, not type-graphql topics');
+  },
+  subscribe() {
+    throw new Error('coaching subscriptions use core/pubsub channels, not type-graphql topics');
+  },
+};
+
+export const coachingSchemaOptions: FederatedSchemaOptions = {
+  resolvers: [
+    CoachingResolver,
+    AgentSessionFieldsResolver,
+    AgentFieldsResolver,
+    CoachingSubscriptionResolver,
+    GhlResolver,
+  ],
+  referenceResolvers,
+  // `Agent` is reachable from no root field; the gateway reaches it through `_entities`
+  orphanedTypes: [AgentRef],
+  pubSub: UNUSED_PUBSUB,
+};
