@@ -195,7 +195,13 @@ export interface PartnerAppUpsertedPayload {
 
 export type SubscriptionStatus = 'TRIALING' | 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
 
-/** `billing.subscription.changed`: plan, status and the hint quota of the current period. */
+/**
+ * `billing.subscription.changed` (owner: billing; consumer: coaching, its quota view): plan, status and the
+ * hint quota of the current period. Published on provisioning, on every plan change and when a period
+ * closes. Payload version `SUBSCRIPTION_CHANGED_VERSION`.
+ */
+export const SUBSCRIPTION_CHANGED_VERSION = 1;
+
 export interface SubscriptionChangedPayload {
   organizationId: string;
   planCode: string;

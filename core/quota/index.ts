@@ -1,13 +1,18 @@
 export {
-  assertQuota,
-  statusOf,
-  currentPeriod,
   addMonthsUtc,
-  type QuotaGate,
-  type QuotaLimit,
-  type QuotaSource,
+  currentPeriod,
+  quotaExceeded,
+  statusOf,
+  type QuotaPeriod,
   type QuotaStatus,
-} from './quota-gate';
-export { MemoryQuotaGate, MemoryQuotaStore, type MemoryQuotaGateOptions } from './memory-quota-gate';
-export { RedisQuotaGate, type RedisQuotaGateOptions } from './redis-quota-gate';
-export { createQuotaGate, type CreateQuotaGateOptions } from './create-quota-gate';
+} from './quota';
+export {
+  COUNT_GRACE_MS,
+  type CounterKey,
+  type QuotaCounter,
+  type RebuildCount,
+  type Take,
+} from './quota-counter';
+export { MemoryQuotaCounter, type MemoryQuotaCounterOptions } from './memory-quota-counter';
+export { RedisQuotaCounter, type RedisQuotaCounterOptions } from './redis-quota-counter';
+export { createQuotaCounter, type CreateQuotaCounterOptions } from './create-quota-counter';

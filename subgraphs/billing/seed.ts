@@ -6,13 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../core/db/orm';
 import { withTenantScope } from '../../core/db/request-scope';
 import { inTransaction } from '../../core/outbox';
-import type { QuotaGate } from '../../core/quota';
 import { SubscriptionStatus } from './entities/enums';
 import { Plan } from './entities/plan';
 import { Subscription } from './entities/subscription';
 import { ensurePlans } from './service/catalogue';
 import { monthPeriod } from './service/periods';
-import { enqueueSubscriptionChanged, findSubscription, syncQuota } from './service/subscriptions';
+import { enqueueSubscriptionChanged, findSubscription } from './service/subscriptions';
 
 export interface SeedBillingInput {
   tenants: {
@@ -26,8 +25,6 @@ export interface SeedBillingInput {
 
 export interface SeedBillingOptions {
   now?: Date;
-  /** When given, the seeded limits are set on it right away. */
-  quota?: QuotaGate;
 }
 
 export async function seedBilling(
@@ -63,7 +60,6 @@ export async function seedBilling(
           enqueueSubscriptionChanged(em, sub, plan);
           await em.flush();
         }
-        if (opts.quota) await syncQuota(em, opts.quota, sub, plan);
       }),
     );
   }

@@ -6,7 +6,7 @@
 import type { Cache } from '../../core/cache';
 import type { PlatformConfig } from '../../core/config';
 import type { PubSub } from '../../core/pubsub';
-import type { QuotaGate } from '../../core/quota';
+import type { QuotaCounter } from '../../core/quota';
 import type { CoachingEngine } from './engine/types';
 import type { GhlInstallVerifier } from './webhooks/ghl-install-verifier';
 
@@ -45,10 +45,10 @@ export interface CoachingOptions {
   /** Pub/sub for hint streams; default: Redis (channels `<prefix>:coaching:session:…`) when REDIS_URL is set, else in process. */
   pubsub?: PubSub;
   /**
-   * The hint quota billing maintains (inject the one billing uses); default: createQuotaGate, Redis
-   * counters under `<prefix>:quota` with REDIS_URL (as bin/platform.ts creates it), else in process.
+   * Counts the hints each tenant spent of its quota (service/quota.ts); default: createQuotaCounter, Redis
+   * counts under `<prefix>:coaching:quota` with REDIS_URL, else in process.
    */
-  quota?: QuotaGate;
+  quota?: QuotaCounter;
   /** Namespace of every Redis key and channel the runtime creates. Default: config.redisPrefix ('cp'). */
   redisPrefix?: string;
   /** Outbox relay poll interval. Default 200 ms. */

@@ -164,8 +164,7 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
   }
 
   beforeAll(async () => {
-    // composed first: composing builds the subgraphs' schemas, and billing's points the process-wide
-    // in-memory quota store at the ORM it was given (closed after composing)
+    // composed first: composing builds the subgraphs' schemas (over ORMs closed after composing)
     supergraph = (await composeFromCode()).supergraph;
     t = await startTestPlatform(kind, { CONTEXT_TOKEN_TTL_SECONDS: String(CONTEXT_TTL_SECONDS) });
     for (const tenant of ['acme', 'summit'] as const) {

@@ -1,16 +1,20 @@
-/** Subscriptions: lookup, quota sync, the subscription-changed event, and the tenant's quota source. */
+/**
+ * Subscriptions: lookup, the period's hint limit, and `billing.subscription.changed` — how every other
+ * subgraph learns a tenant's plan and limit (coaching keeps its quota view from it).
+ */
 import type { EntityManager } from '@mikro-orm/core';
-import type { Orm } from '../../../core/db/orm';
-import { withTenantScope } from '../../../core/db/request-scope';
 import { makeEvent } from '../../../core/events/envelope';
 import { enqueue } from '../../../core/outbox';
-import type { QuotaGate, QuotaLimit, QuotaSource } from '../../../core/quota';
-import { EventTypes, type SubscriptionChangedPayload } from '../../../core/vocabulary';
+import type { QuotaPeriod } from '../../../core/quota';
+import {
+  EventTypes,
+  SUBSCRIPTION_CHANGED_VERSION,
+  type SubscriptionChangedPayload,
+} from '../../../core/vocabulary';
 import { Plan } from '../entities/plan';
 import { Subscription } from '../entities/subscription';
 import { SubscriptionStatus } from '../entities/enums';
 import { lockForUpdate } from './context';
-import { usageInPeriod } from './ledger';
 
 export async function findSubscription(
   em: EntityManager,
@@ -21,7 +25,8 @@ export async function findSubscription(
   return em.findOne(Subscription, where, opts.lock ? lockForUpdate<Subscription>(em) : {});
 }
 
-export function quotaLimitOf(sub: Subscription, plan: Plan): QuotaLimit {
+/** The hint limit of the subscription's current period (0 once canceled). */
+export function quotaLimitOf(sub: Subscription, plan: Plan): QuotaPeriod {
   return {
     limit: sub.status === SubscriptionStatus.CANCELED ? 0 : plan.hintLimit,
     periodStart: sub.currentPeriodStart.toISOString(),
@@ -29,18 +34,10 @@ export function quotaLimitOf(sub: Subscription, plan: Plan): QuotaLimit {
   };
 }
 
-/** Sets the gate's limit and rebuilds its counter from the ledger (the authority). */
-export async function syncQuota(
-  em: EntityManager,
-  quota: QuotaGate,
-  sub: Subscription,
-  plan: Plan,
-): Promise<void> {
-  const used = await usageInPeriod(em, sub.tenantId, sub.currentPeriodStart, sub.currentPeriodEnd);
-  await quota.setLimit(sub.tenantId, quotaLimitOf(sub, plan), used.hints);
-}
-
-/** Stages `billing.subscription.changed` in the outbox (same transaction as the change). */
+/**
+ * Stages `billing.subscription.changed` in the outbox, in the transaction of the
+ * change: on provisioning, on every plan change and when a period closes.
+ */
 export function enqueueSubscriptionChanged(em: EntityManager, sub: Subscription, plan: Plan): void {
   const payload: SubscriptionChangedPayload = {
     organizationId: sub.organizationId,
@@ -51,20 +48,8 @@ export function enqueueSubscriptionChanged(em: EntityManager, sub: Subscription,
     currentPeriodEnd: sub.currentPeriodEnd.toISOString(),
     hintLimit: quotaLimitOf(sub, plan).limit,
   };
-  enqueue(em, makeEvent(EventTypes.billingSubscriptionChanged, sub.tenantId, payload));
-}
-
-/** The ledger as the quota gate's authority: limit from the subscription, used hints from usage rows. */
-export function ledgerQuotaSource(orm: Orm): QuotaSource {
-  return {
-    load: (tenantId) =>
-      withTenantScope(orm, tenantId, async (em) => {
-        const sub = await findSubscription(em, tenantId);
-        if (!sub) return null;
-        const plan = await em.findOne(Plan, { code: sub.planCode });
-        if (!plan) return null;
-        const used = await usageInPeriod(em, tenantId, sub.currentPeriodStart, sub.currentPeriodEnd);
-        return { ...quotaLimitOf(sub, plan), used: used.hints };
-      }),
-  };
+  enqueue(
+    em,
+    makeEvent(EventTypes.billingSubscriptionChanged, sub.tenantId, payload, SUBSCRIPTION_CHANGED_VERSION),
+  );
 }

@@ -5,6 +5,7 @@ import { ContactMemory } from './contact-memory';
 import { AgentProfile, LocationView, SessionView } from './read-models';
 import { GhlLocationRoute } from './ghl-location-route';
 import { GhlWebhookDelivery } from './ghl-webhook-delivery';
+import { QuotaView } from './quota-view';
 import { outboxEntities } from '../../../core/outbox';
 
 export { ConversationTurn, MAX_TURN_TEXT } from './conversation-turn';
@@ -13,6 +14,7 @@ export { Qualification, QualificationSlots } from './qualification';
 export { ContactMemory, MAX_MEMORY_NOTES } from './contact-memory';
 export { AgentProfile, LocationView, SessionOrigin, SessionView } from './read-models';
 export { GhlLocationRoute, ghlRouteId } from './ghl-location-route';
+export { QuotaView } from './quota-view';
 export {
   GHL_INBOX_TABLE,
   GhlDeadLetterReason,
@@ -30,6 +32,7 @@ export const coachingEntities = [
   LocationView,
   GhlLocationRoute,
   GhlWebhookDelivery,
+  QuotaView,
   // the transactional outbox (events published after commit) and consumed-event ids
   ...outboxEntities,
 ];

@@ -3,7 +3,6 @@
  * and hand the model work to the background (the mutation never waits for the model).
  */
 import { BadUserInputError, NotFoundError } from '../../../core/errors';
-import { assertQuota } from '../../../core/quota';
 import { EventTypes, Speaker, type HintFeedbackPayload } from '../../../core/vocabulary';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import {
@@ -18,6 +17,7 @@ import { requireVisibleSession, requireWrite } from './access';
 import { buildCoachRequest } from './coach-request';
 import { launchCoachingRun, newRunId } from './coach-session';
 import type { ServiceCtx } from './context';
+import { takeHints, type QuotaGrant } from './quota';
 import { stageEvent } from './publish';
 import { recordTurn } from './turns';
 import * as check from '../../../core/validation';
@@ -43,7 +43,13 @@ function requireActive(session: SessionView): void {
   if (!session.active) throw new BadUserInputError('sessionId', 'the session has ended');
 }
 
-function startRun(ctx: ServiceCtx, session: SessionView, runId: string, request: CoachRequest): void {
+function startRun(
+  ctx: ServiceCtx,
+  session: SessionView,
+  runId: string,
+  request: CoachRequest,
+  grant?: QuotaGrant,
+): void {
   launchCoachingRun(ctx.rt, {
     runId,
     tenantId: session.tenantId,
@@ -53,6 +59,7 @@ function startRun(ctx: ServiceCtx, session: SessionView, runId: string, request:
     request,
     apiKeyId: ctx.principal.apiKeyId ?? null,
     partnerAppId: ctx.principal.partnerAppId ?? null,
+    ...(grant ? { grant } : {}),
   });
 }
 
@@ -106,9 +113,10 @@ export async function requestCoaching(
   if (request.turns.length === 0 && !question) {
     throw new BadUserInputError('question', 'the session has no turns yet: ask a question');
   }
-  await assertQuota(ctx.rt.quota, ctx.principal.tenantId);
+  // Taken before answering, so the answer is QUOTA_EXCEEDED when the run could not keep a single hint.
+  const grant = await takeHints(ctx.rt, ctx.principal.tenantId, { em: ctx.em });
   const runId = newRunId();
-  startRun(ctx, session, runId, request);
+  startRun(ctx, session, runId, request, grant);
   return { id: runId, sessionId, status: CoachingRunStatus.RUNNING };
 }
 

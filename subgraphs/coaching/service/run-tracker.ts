@@ -1,6 +1,7 @@
 /**
- * Background coaching runs: at most `maxConcurrent` run at once (the rest wait their turn), every run is
- * tracked so shutdown and tests can wait for them, and a run can never become an unhandled rejection.
+ * Background coaching runs: every run is tracked so shutdown and tests can wait for them, and a run can
+ * never become an unhandled rejection. At most `maxConcurrent` runs do their work (`slot`) at once, the
+ * rest wait their turn; what a run waits for before its work (its quota) holds no slot.
  */
 import type { Logger } from '../../../core/logger';
 
@@ -25,12 +26,19 @@ export class RunTracker {
 
   private async run(fn: () => Promise<void>): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (this.active >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
     try {
       await fn();
     } catch (err) {
       this.logger.error({ err }, 'coaching run failed');
+    }
+  }
+
+  /** Runs `fn` once one of the `maxConcurrent` slots is free. */
+  async slot<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await fn();
     } finally {
       this.active--;
       this.waiting.shift()?.();

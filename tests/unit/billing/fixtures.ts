@@ -1,26 +1,46 @@
-/** Billing test fixtures: a harness with a private quota store, and event builders. */
+/** Billing test fixtures: a harness that records the subscription events billing publishes, and event builders. */
 import { randomUUID } from 'node:crypto';
 import { createBillingSubgraph } from '../../../subgraphs/billing';
-import { MemoryQuotaGate, MemoryQuotaStore } from '../../../core/quota';
 import { makeEvent } from '../../../core/events/envelope';
 import {
   EventTypes,
   HintCategory,
   type EventEnvelope,
   type HintDeliveredPayload,
+  type SubscriptionChangedPayload,
 } from '../../../core/vocabulary';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import type { DbKind } from '../../helpers/db';
+import { eventually } from '../../helpers/eventually';
 
 export interface BillingHarness extends SubgraphHarness {
-  quota: MemoryQuotaGate;
+  /** `billing.subscription.changed` events billing published (through its outbox), in order. */
+  subscriptionEvents: EventEnvelope<SubscriptionChangedPayload>[];
+  /** Waits for billing to publish one for the tenant whose payload matches (the relay runs after commit). */
+  subscriptionEvent(
+    tenantId: string,
+    match: Partial<SubscriptionChangedPayload>,
+  ): Promise<EventEnvelope<SubscriptionChangedPayload>>;
 }
 
 export async function startBilling(kind: DbKind, now?: () => Date): Promise<BillingHarness> {
-  const quota = new MemoryQuotaGate({ store: new MemoryQuotaStore(), now });
-  const module = createBillingSubgraph({ quota, now, relayIntervalMs: 20 });
+  const module = createBillingSubgraph({ now, relayIntervalMs: 20 });
   const h = await startHarness(module, kind);
-  return Object.assign(h, { quota });
+  const subscriptionEvents: EventEnvelope<SubscriptionChangedPayload>[] = [];
+  await h.events.subscribe('test-capture', [EventTypes.billingSubscriptionChanged], async (e) => {
+    subscriptionEvents.push(e as EventEnvelope<SubscriptionChangedPayload>);
+  });
+  return Object.assign(h, {
+    subscriptionEvents,
+    subscriptionEvent(tenantId: string, match: Partial<SubscriptionChangedPayload>) {
+      const matches = (e: EventEnvelope<SubscriptionChangedPayload>) =>
+        e.tenantId === tenantId &&
+        Object.entries(match).every(([k, v]) => e.payload[k as keyof SubscriptionChangedPayload] === v);
+      return eventually(() => subscriptionEvents.find(matches) ?? false, {
+        what: `billing.subscription.changed for ${tenantId}`,
+      });
+    },
+  });
 }
 
 export function hintEvent(

@@ -1,11 +1,14 @@
 /**
- * The hint quota on the coaching path: coaching checks it (`assertQuota`) before spending on a model
- * call and never consumes it (billing counts delivered hints from its ledger). With a spent quota
- * requestCoaching answers QUOTA_EXCEEDED (remaining, resetsAt), while a coached turn — from the API or
- * a GoHighLevel webhook — is still stored and its run ends in FAILED with error QUOTA_EXCEEDED.
+ * The hint quota on the coaching path: the limit comes from billing's `billing.subscription.changed`
+ * (coaching's quota view), the count is coaching's own. A run is admitted (its first hint taken) before
+ * spending on a model call, takes one more per further hint, and keeps counted exactly what it delivered. With a spent quota requestCoaching
+ * answers QUOTA_EXCEEDED (remaining, resetsAt), while a coached turn — from the API or a GoHighLevel
+ * webhook — is still stored and its run ends in FAILED with error QUOTA_EXCEEDED.
  */
 import { MemoryCache } from '../../../core/cache';
-import { MemoryQuotaGate, MemoryQuotaStore } from '../../../core/quota';
+import { MemoryQuotaCounter } from '../../../core/quota';
+import { makeEvent } from '../../../core/events/envelope';
+import { EventTypes, type SubscriptionChangedPayload } from '../../../core/vocabulary';
 import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { sessionChannel } from '../../../subgraphs/coaching';
@@ -37,23 +40,37 @@ const DAY = 86_400_000;
 describeEachDb('hint quota on the coaching path (%s)', (kind) => {
   let h: CoachingHarness;
   let keys: GhlKeyPairs;
-  const quota = new MemoryQuotaGate({ store: new MemoryQuotaStore() });
+  const quota = new MemoryQuotaCounter();
   const offline = createCoachingEngine({ cache: new MemoryCache() });
   const engineRun = jest.fn<ReturnType<CoachingEngine['run']>, Parameters<CoachingEngine['run']>>(
     (req, onEvent) => offline.run(req, onEvent),
   );
-  const consume = jest.spyOn(quota, 'consume');
-  const check = jest.spyOn(quota, 'check');
+  const take = jest.spyOn(quota, 'take');
 
-  /** A fresh tenant whose quota allows `limit` hints this period (resets tomorrow). */
+  /** A fresh tenant whose quota allows `limit` hints this period (resets tomorrow), as billing publishes it. */
   async function tenantWithLimit(limit: number): Promise<{ f: Fixture; periodEnd: string }> {
     const f = fixture();
     await feedReadModels(h, f);
     const now = Date.now();
     const periodEnd = new Date(now + DAY).toISOString();
-    await quota.setLimit(f.tenantId, { limit, periodStart: new Date(now - DAY).toISOString(), periodEnd });
+    await h.events.publish(
+      makeEvent<SubscriptionChangedPayload>(EventTypes.billingSubscriptionChanged, f.tenantId, {
+        organizationId: f.tenantId,
+        planCode: 'STARTER',
+        status: 'ACTIVE',
+        seats: 3,
+        currentPeriodStart: new Date(now - DAY).toISOString(),
+        currentPeriodEnd: periodEnd,
+        hintLimit: limit,
+      }),
+    );
+    await h.events.drain();
     return { f, periodEnd };
   }
+
+  /** Hints counted for the tenant this period (a take of nothing reads the count). */
+  const counted = async (tenantId: string, periodEnd: string) =>
+    (await quota.take({ tenantId, periodEnd }, 0, 0, async () => 0)).used;
 
   async function hintEvents(f: Fixture) {
     const client = wsClient(h.wsUrl, await h.codec.sign(principal({ tenantId: f.tenantId })));
@@ -82,6 +99,8 @@ describeEachDb('hint quota on the coaching path (%s)', (kind) => {
     h = await startCoaching(kind, {
       quota,
       engine: { run: engineRun },
+      // a spent quota is answered after waiting this long for it to change (a plan change on its way)
+      readModelWaitMs: 300,
       ghl: { ed25519PublicKeys: keys.ed25519PublicKeys, rsaPublicKeys: keys.rsaPublicKeys },
     });
   });
@@ -90,8 +109,7 @@ describeEachDb('hint quota on the coaching path (%s)', (kind) => {
   });
   beforeEach(() => {
     engineRun.mockClear();
-    consume.mockClear();
-    check.mockClear();
+    take.mockClear();
   });
 
   it('requestCoaching answers QUOTA_EXCEEDED with remaining and resetsAt, and calls no model', async () => {
@@ -158,8 +176,8 @@ describeEachDb('hint quota on the coaching path (%s)', (kind) => {
     }
   });
 
-  it('checks the quota before each run and never consumes it (billing counts from its ledger)', async () => {
-    const { f } = await tenantWithLimit(100);
+  it('admits each run before its model call and counts exactly the hints the runs kept', async () => {
+    const { f, periodEnd } = await tenantWithLimit(100);
     const p = principal({ tenantId: f.tenantId });
     const turn = await h.exec(p, ADD_TURN, {
       input: { sessionId: f.sessionId, speaker: 'LEAD', text: 'Is the price negotiable at all?' },
@@ -169,10 +187,24 @@ describeEachDb('hint quota on the coaching path (%s)', (kind) => {
     expect(run.errors).toBeUndefined();
     await h.settle();
     expect(engineRun).toHaveBeenCalledTimes(2);
-    expect((await stored(f)).hints.length).toBeGreaterThan(0);
-    // requestCoaching checks when asked, and every run checks before calling the engine
-    expect(check.mock.calls.filter(([tenantId]) => tenantId === f.tenantId)).toHaveLength(3);
-    expect(consume).not.toHaveBeenCalled();
-    expect((await quota.check(f.tenantId)).remaining).toBe(100);
+    const hints = (await stored(f)).hints.length;
+    expect(hints).toBeGreaterThan(0);
+    // requestCoaching took its run's first hint before answering, the turn's run before it started
+    expect(take.mock.calls.filter(([key]) => key.tenantId === f.tenantId).length).toBeGreaterThanOrEqual(2);
+    expect(await counted(f.tenantId, periodEnd)).toBe(hints);
+  });
+
+  it('a run keeps no more hints than the quota has left', async () => {
+    const { f, periodEnd } = await tenantWithLimit(1);
+    const run = await h.exec(principal({ tenantId: f.tenantId }), REQUEST, {
+      s: f.sessionId,
+      q: 'They think the commission is too high and want to wait. What now?',
+    });
+    expect(run.errors).toBeUndefined();
+    await h.settle();
+    const engineHints = ((await engineRun.mock.results[0]!.value) as { hints: unknown[] }).hints;
+    expect(engineHints.length).toBeGreaterThan(1); // the engine offered more than was left
+    expect((await stored(f)).hints).toHaveLength(1);
+    expect(await counted(f.tenantId, periodEnd)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The coaching runtime's dependencies: quota gate, pub/sub, response cache and GHL install verifier can be
- * injected (bin/ shares one quota gate between billing and coaching) and are then never closed by the
+ * The coaching runtime's dependencies: quota counter, pub/sub, response cache and GHL install verifier can be
+ * injected (tests and tools; bin/ injects nothing: subgraphs share no object) and are then never closed by the
  * subgraph; otherwise they are created from `deps.config` — with REDIS_URL, every key and channel under
  * `config.redisPrefix` — and closed when the subgraph stops.
  */
@@ -12,7 +12,7 @@ import { ContextTokenCodec } from '../../../core/context-token';
 import { MemoryEventBus } from '../../../core/events/memory-event-bus';
 import { createLogger } from '../../../core/logger';
 import { MemoryPubSub } from '../../../core/pubsub';
-import { MemoryQuotaGate, MemoryQuotaStore } from '../../../core/quota';
+import { MemoryQuotaCounter } from '../../../core/quota';
 import type { SubgraphDeps } from '../../../core/server/subgraph-module';
 import { createTestDb, REDIS_URL, type TestDb } from '../../helpers/db';
 import { describeNeeding } from '../../helpers/variants';
@@ -52,7 +52,7 @@ describe('coaching runtime: injected dependencies', () => {
     });
     const db = await testDb();
     try {
-      const quota = new MemoryQuotaGate({ store: new MemoryQuotaStore() });
+      const quota = new MemoryQuotaCounter();
       const pubsub = new MemoryPubSub();
       const memory = new MemoryCache();
       const writes: string[] = [];
@@ -72,7 +72,8 @@ describe('coaching runtime: injected dependencies', () => {
       const closes = [jest.spyOn(quota, 'close'), jest.spyOn(pubsub, 'close'), cache.close as jest.Mock];
       const deps = await depsFor(db, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
       const module = createCoachingSubgraph({ quota, pubsub, cache, ghl: { installVerifier } });
-      const rt = module.runtime(deps);
+      const instance = await module.create(deps);
+      const rt = instance.runtime;
       expect(rt.quota).toBe(quota);
       expect(rt.pubsub).toBe(pubsub);
       expect(rt.cache).toBe(cache);
@@ -82,8 +83,8 @@ describe('coaching runtime: injected dependencies', () => {
       expect(result.provider).toBe('anthropic');
       expect(writes).toHaveLength(1);
 
-      const stop = await module.start!(deps);
-      await stop();
+      await instance.start();
+      await instance.stop();
       for (const close of closes) expect(close).not.toHaveBeenCalled();
     } finally {
       await db.close();
@@ -96,10 +97,10 @@ describe('coaching runtime: injected dependencies', () => {
     try {
       const module = createCoachingSubgraph({ engine: { run: () => Promise.reject(new Error('unused')) } });
       const deps = await depsFor(db);
-      expect(module.runtime(deps).cache).toBeNull();
-      await (
-        await module.start!(deps)
-      )();
+      const instance = await module.create(deps);
+      expect(instance.runtime.cache).toBeNull();
+      await instance.start();
+      await instance.stop();
     } finally {
       await db.close();
     }
@@ -124,8 +125,9 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
     try {
       const deps = await depsFor(db, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
       const module = createCoachingSubgraph();
-      const rt = module.runtime(deps);
-      const stop = await module.start!(deps);
+      const instance = await module.create(deps);
+      const rt = instance.runtime;
+      await instance.start();
 
       const listener = new Redis(REDIS_URL!);
       const received: string[] = [];
@@ -133,22 +135,21 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
       await listener.psubscribe(`${prefix}:*`);
       await rt.pubsub.publish(sessionChannel('t1', 's1'), { kind: 'ping' });
       await rt.cache!.set('k1', 'v1', 60);
-      await rt.quota.setLimit('t1', {
-        limit: 5,
-        periodStart: new Date(Date.now() - 86_400_000).toISOString(),
-        periodEnd: new Date(Date.now() + 86_400_000).toISOString(),
-      });
+      const periodEnd = new Date(Date.now() + 86_400_000);
+      await rt.quota.take({ tenantId: 't1', periodEnd: periodEnd.toISOString() }, 5, 1, async () => 0);
 
       expect(await admin.get(`${prefix}:coaching:hints:k1`)).toBe('v1');
-      expect(await admin.exists(`${prefix}:quota:t1:limit`)).toBe(1);
+      expect(await admin.get(`${prefix}:coaching:quota:t1:${periodEnd.getTime()}`)).toBe('1');
       for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(received).toEqual([`${prefix}:coaching:session:t1:s1`]);
       await listener.quit();
 
-      await stop();
+      await instance.stop();
       await expect(rt.pubsub.publish('c', 1)).rejects.toThrow();
       await expect(rt.cache!.get('k1')).rejects.toThrow();
-      await expect(rt.quota.check('t1')).rejects.toThrow();
+      await expect(
+        rt.quota.take({ tenantId: 't1', periodEnd: periodEnd.toISOString() }, 5, 1, async () => 0),
+      ).rejects.toThrow();
     } finally {
       await db.close();
     }
@@ -159,11 +160,12 @@ describeNeeding(['REDIS_URL'], 'coaching runtime: created from config (Redis)', 
     try {
       const deps = await depsFor(db, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: 'ignored' });
       const module = createCoachingSubgraph({ redisPrefix: prefix, pubsub: new MemoryPubSub() });
-      const rt = module.runtime(deps);
-      const stop = await module.start!(deps);
+      const instance = await module.create(deps);
+      const rt = instance.runtime;
+      await instance.start();
       await rt.cache!.set('k3', 'v3', 60);
       expect(await admin.get(`${prefix}:coaching:hints:k3`)).toBe('v3');
-      await stop();
+      await instance.stop();
       await rt.pubsub.publish('still-open', 1); // injected: not closed
     } finally {
       await db.close();
