@@ -4,20 +4,13 @@
  * the tables, so row-level security applies to it.
  */
 import path from 'node:path';
-import {
-  MikroORM,
-  type Connection,
-  type Options,
-  type MigrationObject,
-  type EntityClass,
-} from '@mikro-orm/core';
+import { MikroORM, type Options, type MigrationObject, type EntityClass } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseOptions } from '../config';
-import { grantStatements, quoteIdent, rlsStatements } from './rls';
+import { assertRowLevelSecurity, grantStatements, quoteIdent } from './rls';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfExists } from '../private-files';
-import { OUTBOX_TABLE, outboxPostgresStatements } from '../outbox/outbox-postgres';
 
 export type Orm = MikroORM;
 
@@ -108,18 +101,11 @@ export async function createOrm(opts: OrmOptions): Promise<Orm> {
   });
 }
 
-async function hasTable(conn: Connection, schema: string, table: string): Promise<boolean> {
-  const rows = await conn.execute<unknown[]>(
-    `select 1 from information_schema.tables where table_schema = ? and table_name = ?`,
-    [schema, table],
-  );
-  return rows.length > 0;
-}
-
 /**
- * Brings a subgraph's database up to date: on PostgreSQL creates the schema and the runtime role's
- * grants, runs the migrations as the owner, then (re)applies RLS to every table with a tenant_id column
- * and to the outbox (its `tenant` column, plus the relay's functions: core/outbox/outbox-postgres.ts).
+ * Brings a subgraph's database up to date by its committed migration files (core/db/dialect-migrations.ts).
+ * On PostgreSQL it first creates the schema and the runtime role, runs the files as the owner (they hold
+ * the tables, row-level security, policies and SECURITY DEFINER functions), checks that every tenant table
+ * is under row-level security, and grants the runtime role (whose name is per deployment) its rights.
  */
 export async function migrateDatabase(opts: OrmOptions): Promise<void> {
   if (opts.database.kind === 'postgres') {
@@ -133,16 +119,7 @@ export async function migrateDatabase(opts: OrmOptions): Promise<void> {
         `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${quoteIdent(role)} login; end if; end $$`,
       );
       await owner.getMigrator().up();
-      const tables = await conn.execute<{ table_name: string }[]>(
-        `select table_name from information_schema.columns where table_schema = ? and column_name = 'tenant_id'`,
-        [schema],
-      );
-      for (const { table_name } of tables) {
-        for (const sql of rlsStatements(schema, table_name)) await conn.execute(sql);
-      }
-      if (await hasTable(conn, schema, OUTBOX_TABLE)) {
-        for (const sql of outboxPostgresStatements(schema)) await conn.execute(sql);
-      }
+      await assertRowLevelSecurity(conn, schema);
       for (const sql of grantStatements(schema, role)) await conn.execute(sql);
     } finally {
       await owner.close(true);

@@ -20,7 +20,7 @@ import { quoteIdent, TENANT_SETTING } from '../../../core/db/rls';
 import { TENANT_FILTER } from '../../../core/db/tenant-filter';
 import { sqlEm } from '../../../core/outbox';
 import { GHL_INBOX_TABLE, GhlDeadLetterReason, GhlDeliveryStatus, GhlWebhookDelivery } from '../entities';
-import { GHL_INBOX_SETTING } from '../migrations';
+import { GHL_INBOX_SETTING } from './ghl-database-names';
 import { findRouteTarget, type GhlRouteTarget } from './ghl-routes';
 
 export interface NewDelivery {

@@ -15,7 +15,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../../core/db/request-scope';
 import { quoteIdent } from '../../../core/db/rls';
 import { GhlLocationRoute, ghlRouteId } from '../entities';
-import { GHL_ROUTE_FOR, GHL_ROUTE_UNINSTALL } from '../migrations';
+import { GHL_ROUTE_FOR, GHL_ROUTE_UNINSTALL } from './ghl-database-names';
 import type { Orm } from '../../../core/db/orm';
 
 export interface GhlRouteTarget {

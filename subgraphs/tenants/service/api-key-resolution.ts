@@ -8,8 +8,10 @@ import { quoteIdent } from '../../../core/db/rls';
 import type { Orm } from '../../../core/db/orm';
 import type { Principal } from '../../../core/principal';
 import { ApiKey } from '../entities';
-import { RESOLVE_API_KEY_FUNCTION } from '../migrations';
 import { apiKeyPrincipal } from './principals';
+
+/** Created by the baseline migration (migrations/postgresql/Migration20261206234144_baseline.ts). */
+export const RESOLVE_API_KEY_FUNCTION = 'resolve_api_key';
 
 export const LAST_USED_RESOLUTION_MS = 60_000;
 

@@ -1,17 +1,15 @@
 /**
  * The agents subgraph's read model of the tenants' locations (`known_locations`): fed by
  * `tenants.location.upserted` once per event, a late older event does not overwrite a newer one, a
- * malformed event is skipped; migration 0003 creates it on an older database and backfills it with the
- * locations agents already have, so those agents stay editable.
+ * malformed event is skipped. (Old databases got it from the old migration 0003, with the locations agents
+ * already had backfilled; they now upgrade as a whole: tests/integration/legacy-upgrade.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
-import { migrateDatabase } from '../../../core/db/orm';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { makeEvent } from '../../../core/events/envelope';
 import { EventTypes, type EventEnvelope, type LocationUpsertedPayload } from '../../../core/vocabulary';
-import { Agent, agentsSubgraph } from '../../../subgraphs/agents';
+import { agentsSubgraph } from '../../../subgraphs/agents';
 import { KnownLocation } from '../../../subgraphs/agents/entities';
-import { dbOptions } from '../../helpers/db';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
 import { describeEachDb } from '../../helpers/variants';
 import {
@@ -20,7 +18,6 @@ import {
   announceWorld,
   countQueries,
   CREATE_AGENT,
-  createAgent,
   expectError,
   makeWorld,
 } from './fixtures';
@@ -29,8 +26,6 @@ import {
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setImmediate(r));
 }
-
-const UPDATE = `mutation($id: ID!, $input: UpdateAgentInput!) { updateAgent(id: $id, input: $input) { id locationId } }`;
 
 function locationEvent(
   tenantId: string,
@@ -58,11 +53,6 @@ describeEachDb('agents: known locations (%s)', (kind) => {
     withTenantScope(h.db.orm, tenantId, (em) =>
       em.find(KnownLocation, {}, { orderBy: { locationId: 'asc' } }),
     );
-
-  const agentLocations = async (tenantId: string): Promise<string[]> => {
-    const agents = await withTenantScope(h.db.orm, tenantId, (em) => em.find(Agent, {}));
-    return [...new Set(agents.flatMap((a) => (a.locationId ? [a.locationId] : [])))].sort();
-  };
 
   test('each event applied once, in its tenant; a late older event keeps the newer row; a malformed one is skipped', async () => {
     const loc = randomUUID();
@@ -105,52 +95,5 @@ describeEachDb('agents: known locations (%s)', (kind) => {
     } finally {
       lookups.stop();
     }
-  });
-
-  test('migration 0003 on an older database: creates the table and keeps agents at their locations editable', async () => {
-    const a = await createAgent(h, w.owner, { locationId: w.loc1 });
-    const b = await createAgent(h, w.ownerB, { locationId: w.locB });
-    const conn = h.db.owner.em.getConnection();
-    const table = (name: string) => (kind === 'postgres' ? `"${h.db.schema}"."${name}"` : `"${name}"`);
-    // what the database looked like before 0003
-    await conn.execute(`drop table ${table('known_locations')}`);
-    await conn.execute(
-      `delete from ${table('mikro_orm_migrations')} where name = 'Migration0003AgentsKnownLocations'`,
-    );
-    if (kind === 'postgres') {
-      // as a deployment does: the migrations, then row-level security and the runtime role's grants
-      await migrateDatabase({
-        name: 'agents',
-        entities: agentsSubgraph.entities,
-        migrations: agentsSubgraph.migrations,
-        database: dbOptions(kind),
-        schema: h.db.schema,
-      });
-    } else {
-      await h.db.owner.getMigrator().up();
-    }
-
-    // exactly the locations the tenant's agents are at (the announced-only ones are not recreated)
-    for (const tenantId of [w.tenantA, w.tenantB]) {
-      expect((await known(tenantId)).map((r) => r.locationId)).toEqual(await agentLocations(tenantId));
-    }
-    expect(await agentLocations(w.tenantA)).toContain(w.loc1);
-    expect(await agentLocations(w.tenantB)).toEqual([w.locB]);
-    // the backfilled rows are older than any event: the location's event overwrites the stand-in
-    await h.events.publish(locationEvent(w.tenantA, w.loc1, 'org-a', new Date()));
-    await h.events.drain();
-    expect((await known(w.tenantA)).find((r) => r.locationId === w.loc1)?.organizationId).toBe('org-a');
-
-    // the agents stay where they are and editable; the other tenant's location is still refused
-    const ok = await h.exec<{ updateAgent: { locationId: string } }>(w.owner, UPDATE, {
-      id: a.id,
-      input: { name: 'Still Here', locationId: w.loc1 },
-    });
-    expect(ok.data?.updateAgent.locationId).toBe(w.loc1);
-    expectError(
-      await h.exec(w.ownerB, UPDATE, { id: b.id, input: { locationId: w.loc1 } }),
-      'BAD_USER_INPUT',
-      'locationId',
-    );
   });
 });

@@ -5,7 +5,7 @@
  * many producers of two tenants committing at once: each event exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import { initialSchemaMigration } from '../../../core/db/migration';
+import { entitySchemaMigration } from '../../helpers/entity-schema-migration';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { makeEvent } from '../../../core/events/envelope';
 import { MemoryEventBus } from '../../../core/events/memory-event-bus';
@@ -45,10 +45,10 @@ describeEachDb('outbox relay: delivered right after commit (%s)', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind, 'outboxkick', outboxEntities, [
-      initialSchemaMigration('Migration0001OutboxKickTest'),
+      entitySchemaMigration('Migration0001OutboxKickTest'),
     ]);
     bus = new MemoryEventBus();
-    await bus.subscribe('test', [EventTypes.analyticsAlertRaised], async (e) => {
+    await bus.subscribe('test', [EventTypes.billingInvoiceIssued], async (e) => {
       received.push(e);
       for (const w of [...waiters]) w();
     });
@@ -60,7 +60,7 @@ describeEachDb('outbox relay: delivered right after commit (%s)', (kind) => {
     await db?.close();
   });
 
-  const event = (tenantId: string, n: number) => makeEvent(EventTypes.analyticsAlertRaised, tenantId, { n });
+  const event = (tenantId: string, n: number) => makeEvent(EventTypes.billingInvoiceIssued, tenantId, { n });
 
   it('publishes a committed event at once, without the polling tick', async () => {
     const e = event(A, 1);

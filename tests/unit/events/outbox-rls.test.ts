@@ -6,7 +6,7 @@
  * scope sees nothing directly (fail closed). Checked with both tenants' requests in flight together.
  */
 import { randomUUID } from 'node:crypto';
-import { initialSchemaMigration } from '../../../core/db/migration';
+import { entitySchemaMigration } from '../../helpers/entity-schema-migration';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { makeEvent } from '../../../core/events/envelope';
 import { MemoryEventBus } from '../../../core/events/memory-event-bus';
@@ -22,13 +22,13 @@ describeNeeding(['DATABASE_URL'], 'outbox_event row-level security (postgres)', 
   let db: TestDb;
   const [A, B] = [randomUUID(), randomUUID()];
   const PER_TENANT = 25;
-  const event = (tenantId: string, n: number) => makeEvent(EventTypes.analyticsAlertRaised, tenantId, { n });
+  const event = (tenantId: string, n: number) => makeEvent(EventTypes.billingInvoiceIssued, tenantId, { n });
   const produce = (e: EventEnvelope) =>
     withTenantScope(db.orm, e.tenantId, (em) => inTransaction(em, async (tx) => void enqueue(tx, e)));
 
   beforeAll(async () => {
     db = await createTestDb('postgres', 'outboxrls', outboxEntities, [
-      initialSchemaMigration('Migration0001OutboxRlsTest'),
+      entitySchemaMigration('Migration0001OutboxRlsTest'),
     ]);
     // both tenants write at the same time, each in its own scope
     await Promise.all(
@@ -105,7 +105,7 @@ describeNeeding(['DATABASE_URL'], 'outbox_event row-level security (postgres)', 
   it("the relay, outside any tenant scope, publishes every tenant's rows once", async () => {
     const bus = new MemoryEventBus();
     const seen: EventEnvelope[] = [];
-    await bus.subscribe('test', [EventTypes.analyticsAlertRaised], async (e) => void seen.push(e));
+    await bus.subscribe('test', [EventTypes.billingInvoiceIssued], async (e) => void seen.push(e));
     const relay = startOutboxRelay({ orm: db.orm, bus, intervalMs: HOUR, batchSize: 7 });
     expect(await relay.runOnce()).toBe(2 * PER_TENANT);
     expect(await relay.runOnce()).toBe(0);

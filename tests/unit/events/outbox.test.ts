@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { initialSchemaMigration } from '../../../core/db/migration';
+import { entitySchemaMigration } from '../../helpers/entity-schema-migration';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { makeEvent } from '../../../core/events/envelope';
 import { MemoryEventBus } from '../../../core/events/memory-event-bus';
@@ -21,12 +21,12 @@ describeEachDb('outbox and idempotent consumers (%s)', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind, 'outbox', outboxEntities, [
-      initialSchemaMigration('Migration0001OutboxTest'),
+      entitySchemaMigration('Migration0001OutboxTest'),
     ]);
   });
   afterAll(() => db.close());
 
-  const event = (tenantId: string, n: number) => makeEvent(EventTypes.analyticsAlertRaised, tenantId, { n });
+  const event = (tenantId: string, n: number) => makeEvent(EventTypes.billingInvoiceIssued, tenantId, { n });
 
   it('writes the event only when the producing transaction commits', async () => {
     await expect(
@@ -53,7 +53,7 @@ describeEachDb('outbox and idempotent consumers (%s)', (kind) => {
     }
     const bus = new MemoryEventBus();
     const seen: string[] = [];
-    await bus.subscribe('test', [EventTypes.analyticsAlertRaised], async (e) => void seen.push(e.id));
+    await bus.subscribe('test', [EventTypes.billingInvoiceIssued], async (e) => void seen.push(e.id));
     const relay = startOutboxRelay({ orm: db.orm, bus, intervalMs: 60_000, batchSize: 3 });
     expect(await relay.runOnce()).toBe(10);
     expect(await relay.runOnce()).toBe(0);

@@ -1,0 +1,14 @@
+/**
+ * The agents subgraph's migrations: the files of sqlite/ and postgresql/, oldest first.
+ * Written by `npm run migrations:create -- agents` (tools/migrations/create.ts): do not edit by hand.
+ */
+import { dialectMigrations } from '../../../core/db/dialect-migrations';
+import { LEGACY_MIGRATIONS } from './legacy';
+import { Migration20261206234147_baseline as sqlite20261206234147_baseline } from './sqlite/Migration20261206234147_baseline';
+import { Migration20261206234147_baseline as postgresql20261206234147_baseline } from './postgresql/Migration20261206234147_baseline';
+
+export const agentsMigrations = dialectMigrations({
+  legacy: LEGACY_MIGRATIONS,
+  sqlite: [{ name: 'Migration20261206234147_baseline', class: sqlite20261206234147_baseline }],
+  postgresql: [{ name: 'Migration20261206234147_baseline', class: postgresql20261206234147_baseline }],
+});

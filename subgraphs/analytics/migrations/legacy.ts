@@ -1,0 +1,5 @@
+/**
+ * The names the analytics subgraph's old migrations recorded (run-time-generated from the entities, up to commit
+ * 38d9684). A database that has all of them already has the first file's schema (core/db/dialect-migrations.ts).
+ */
+export const LEGACY_MIGRATIONS: readonly string[] = ['Migration0001AnalyticsInitial'];
