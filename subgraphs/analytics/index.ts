@@ -16,7 +16,9 @@ export interface AnalyticsSubgraphOptions {
   relayIntervalMs?: number;
 }
 
-export function createAnalyticsSubgraph(opts: AnalyticsSubgraphOptions = {}): SubgraphModule<AnalyticsRuntime> {
+export function createAnalyticsSubgraph(
+  opts: AnalyticsSubgraphOptions = {},
+): SubgraphModule<AnalyticsRuntime> {
   return {
     name: 'analytics',
     entities: analyticsEntities,
