@@ -89,24 +89,23 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Event type names. Payloads are versioned by `EventEnvelope.version`. */
+/**
+ * Event type names; each event's owner, payload type and version are in core/events/registry.ts, and the
+ * catalogue of who publishes and consumes what is schema/events.md (`npm run events`).
+ */
 export const EventTypes = {
   tenantOrganizationUpserted: 'tenants.organization.upserted',
-  tenantProvisioned: 'tenants.tenant.provisioned',
-  tenantDeprovisioned: 'tenants.tenant.deprovisioned',
   agentUpserted: 'agents.agent.upserted',
   agentSessionUpserted: 'agents.session.upserted',
-  coachingTurnAdded: 'coaching.turn.added',
   coachingHintDelivered: 'coaching.hint.delivered',
   coachingHintFeedback: 'coaching.hint.feedback',
-  ghlOpportunityStatus: 'ghl.opportunity.status',
+  ghlOpportunityStatus: 'coaching.ghl_opportunity.status_changed',
   coachingQualificationUpdated: 'coaching.qualification.updated',
   tenantPartnerAppUpserted: 'tenants.partner_app.upserted',
   billingSubscriptionChanged: 'billing.subscription.changed',
   billingInvoiceIssued: 'billing.invoice.issued',
-  analyticsAlertRaised: 'analytics.alert.raised',
   tenantLocationUpserted: 'tenants.location.upserted',
-  agentSessionOpenRequested: 'agents.session.open.requested',
+  coachingGhlConversationStarted: 'coaching.ghl_conversation.started',
   tenantApiKeyRevoked: 'tenants.api_key.revoked',
   tenantMemberRemoved: 'tenants.member.removed',
 } as const;
@@ -159,6 +158,10 @@ export interface HintFeedbackPayload {
   verdict: 'ACCEPTED' | 'DISMISSED';
 }
 
+/**
+ * `coaching.ghl_opportunity.status_changed`: a GoHighLevel opportunity of a contact changed status (coaching
+ * receives the webhook; analytics attributes outcomes to coaching).
+ */
 export interface OpportunityStatusPayload {
   locationId: string;
   contactId: string;
@@ -175,6 +178,8 @@ export interface AgentSessionUpsertedPayload {
   contactId: string;
   stage: ConversationStage;
   active: boolean;
+  /** The GoHighLevel conversation the session was opened for (`coaching.ghl_conversation.started`). */
+  ghlConversationId?: string | null;
 }
 
 /** `coaching.qualification.updated`: the session's qualification score, 0–100. */
@@ -224,17 +229,13 @@ export interface InvoiceIssuedPayload {
   hints: number;
 }
 
-export type AlertKind = 'P95_LATENCY' | 'DAILY_COST' | 'ACCEPTANCE_DROP';
-
-/** `analytics.alert.raised`: a threshold crossed for a tenant (optionally one location). */
-export interface AlertRaisedPayload {
-  alertId: string;
-  kind: AlertKind;
-  locationId: string | null;
-  windowStart: string;
-  windowEnd: string;
-  value: number;
-  threshold: number;
+/** `tenants.organization.upserted`: an organization created or changed (gateways drop its cached keys). */
+export interface OrganizationUpsertedPayload {
+  organizationId: string;
+  parentId: string | null;
+  name: string;
+  vertical: string;
+  branding: { brandName: string | null; primaryColor: string | null; logoUrl: string | null };
 }
 
 /** `tenants.location.upserted` (published by tenants; coaching maps GoHighLevel locations with it). */
@@ -247,48 +248,25 @@ export interface LocationUpsertedPayload {
 }
 
 /**
- * `agents.session.open.requested` (published by coaching when a GHL message arrives for a contact with no
- * active session). Coaching already uses `sessionId` locally; agents should create the session with that id.
+ * `coaching.ghl_conversation.started` (coaching, which receives GoHighLevel webhooks): a GHL message arrived
+ * for an agent and a contact that have no open session. Agents, which owns sessions, opens one with its own
+ * id (or keeps the agent's open one with the contact) and publishes `agents.session.upserted` carrying
+ * `ghlConversationId`; coaching processes the message once its read model has that session.
  */
-export interface SessionOpenRequestedPayload {
-  sessionId: string;
-  agentId: string;
+export interface GhlConversationStartedPayload {
+  /** GoHighLevel's conversation id, when the message carries one. */
+  ghlConversationId: string | null;
+  ghlLocationId: string;
+  /** The agent's location as coaching knows it (null = shared pool): the session's location. */
   locationId: string | null;
+  agentId: string;
+  /** The GoHighLevel contact id. */
   contactId: string;
-  stage: ConversationStage;
-  source: 'GHL';
+  /** The delivery (GHL `webhookId`) and message that started it. */
+  webhookId: string;
+  messageId: string | null;
   /** A `SessionChannel` name (SMS, EMAIL, CALL, CHAT, SOCIAL); agents assumes SMS when absent. */
   channel?: string;
-}
-
-/** `coaching.turn.added`: a conversation turn was recorded (no text: consumers need counts, not PII). */
-export interface TurnAddedPayload {
-  turnId: string;
-  sessionId: string;
-  agentId: string;
-  locationId: string | null;
-  speaker: Speaker;
-  source: 'API' | 'GHL';
-  at: string;
-}
-
-/**
- * `tenants.tenant.provisioned` / `tenants.tenant.deprovisioned` from a GoHighLevel INSTALL / UNINSTALL
- * webhook. The envelope's tenantId is the tenant mapped from the GHL location when known, otherwise
- * `ghl-company:<companyId>` (a tenant the tenants subgraph has yet to create or map).
- */
-export interface GhlAppLifecyclePayload {
-  source: 'GHL';
-  action: 'INSTALL' | 'UNINSTALL';
-  webhookId: string;
-  appId: string | null;
-  companyId: string | null;
-  ghlLocationId: string | null;
-  /** The platform location mapped from `ghlLocationId`, when known. */
-  locationId: string | null;
-  installType: string | null;
-  /** The webhook body as received (signature verified). */
-  body: Record<string, unknown>;
 }
 
 /** `tenants.api_key.revoked`: gateways drop the key from their credential cache at once. */

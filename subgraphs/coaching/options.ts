@@ -27,6 +27,12 @@ export interface GhlWebhookOptions {
   pollIntervalMs?: number;
   /** Failed attempts before a delivery is dead-lettered PROCESSING_FAILED. Default 5. */
   maxAttempts?: number;
+  /**
+   * How long a message of a new conversation waits for agents to open its session (it is re-checked with a
+   * growing delay, and at once when the session arrives) before it is dead-lettered NO_MATCHING_AGENT.
+   * Default 300 s.
+   */
+  sessionWaitSeconds?: number;
   /** Processed deliveries (and dead letters) are kept this long; it is also the dedupe window. Default 7 days. */
   retentionSeconds?: number;
   maxBodyBytes?: number;
@@ -79,6 +85,7 @@ export interface ResolvedGhlOptions {
   concurrency: number;
   pollIntervalMs: number;
   maxAttempts: number;
+  sessionWaitSeconds: number;
   retentionSeconds: number;
   maxBodyBytes: number;
 }
@@ -105,6 +112,7 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
       concurrency: g.concurrency ?? config.ghl?.concurrency ?? 4,
       pollIntervalMs: g.pollIntervalMs ?? 1000,
       maxAttempts: g.maxAttempts ?? 5,
+      sessionWaitSeconds: g.sessionWaitSeconds ?? 300,
       retentionSeconds: g.retentionSeconds ?? 7 * 24 * 3600,
       maxBodyBytes: g.maxBodyBytes ?? 256 * 1024,
     },

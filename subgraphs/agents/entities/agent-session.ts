@@ -19,7 +19,7 @@ export type SessionContext = Record<string, unknown>;
 @Index({ properties: ['tenantId', 'contactId'] })
 export class AgentSession {
   /** Derived, never persisted. */
-  [OptionalProps]?: 'active';
+  [OptionalProps]?: 'active' | 'ghlConversationId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })
@@ -50,6 +50,10 @@ export class AgentSession {
   @Field(() => ConversationStage)
   @Enum({ type: 'string', items: () => ConversationStage, length: 32 })
   stage!: ConversationStage;
+
+  /** The GoHighLevel conversation the session was opened for (internal: carried by its events). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  ghlConversationId: string | null = null;
 
   @Field(() => JSONObjectResolver, { description: 'Free-form session context (at most 16 KB serialized).' })
   @Property({ type: 'json' })

@@ -5,10 +5,24 @@
 import { dialectMigrations } from '../../../core/db/dialect-migrations';
 import { LEGACY_MIGRATIONS } from './legacy';
 import { Migration20261206234147_baseline as sqlite20261206234147_baseline } from './sqlite/Migration20261206234147_baseline';
+import { Migration20261206235355_session_ghl_conversation as sqlite20261206235355_session_ghl_conversation } from './sqlite/Migration20261206235355_session_ghl_conversation';
 import { Migration20261206234147_baseline as postgresql20261206234147_baseline } from './postgresql/Migration20261206234147_baseline';
+import { Migration20261206235355_session_ghl_conversation as postgresql20261206235355_session_ghl_conversation } from './postgresql/Migration20261206235355_session_ghl_conversation';
 
 export const agentsMigrations = dialectMigrations({
   legacy: LEGACY_MIGRATIONS,
-  sqlite: [{ name: 'Migration20261206234147_baseline', class: sqlite20261206234147_baseline }],
-  postgresql: [{ name: 'Migration20261206234147_baseline', class: postgresql20261206234147_baseline }],
+  sqlite: [
+    { name: 'Migration20261206234147_baseline', class: sqlite20261206234147_baseline },
+    {
+      name: 'Migration20261206235355_session_ghl_conversation',
+      class: sqlite20261206235355_session_ghl_conversation,
+    },
+  ],
+  postgresql: [
+    { name: 'Migration20261206234147_baseline', class: postgresql20261206234147_baseline },
+    {
+      name: 'Migration20261206235355_session_ghl_conversation',
+      class: postgresql20261206235355_session_ghl_conversation,
+    },
+  ],
 });

@@ -36,6 +36,7 @@ export function sessionUpsertedPayload(session: AgentSession): AgentSessionUpser
     contactId: session.contactId,
     stage: session.stage,
     active: session.active,
+    ghlConversationId: session.ghlConversationId ?? null,
   };
 }
 

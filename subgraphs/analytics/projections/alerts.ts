@@ -1,14 +1,12 @@
 /**
  * Threshold alerts, evaluated by the projections right after the numbers they watch change, in the same
  * transaction: p95 latency per location-hour, model cost per UTC day, and the day's acceptance rate
- * against the prior 7 days. Each is raised at most once per scope and window (unique key) and emitted
- * as `analytics.alert.raised` through the outbox.
+ * against the prior 7 days. Each is raised at most once per scope and window (unique key) and read
+ * through the `alerts` query (no event: nothing consumed `analytics.alert.raised`, so it was removed).
  */
 import { randomUUID } from 'node:crypto';
 import { raw, type EntityManager } from '@mikro-orm/core';
-import { makeEvent } from '../../../core/events/envelope';
-import { enqueue, sqlEm } from '../../../core/outbox';
-import { EventTypes, type AlertRaisedPayload } from '../../../core/vocabulary';
+import { sqlEm } from '../../../core/outbox';
 import { Alert, AlertKind } from '../entities/alert';
 import { HourBucket, NO_LOCATION } from '../entities/hour-bucket';
 import { AnalyticsSettings, DEFAULT_SETTINGS } from '../entities/settings';
@@ -41,24 +39,12 @@ async function alreadyRaised(
 }
 
 async function raise(em: EntityManager, tenantId: string, a: AlertInput): Promise<void> {
-  const id = randomUUID();
-  const res = await sqlEm(em)
+  await sqlEm(em)
     .createQueryBuilder(Alert)
-    .insert({ id, tenantId, ...a, scopeKey: a.locationId ?? NO_LOCATION, raisedAt: new Date() })
+    .insert({ id: randomUUID(), tenantId, ...a, scopeKey: a.locationId ?? NO_LOCATION, raisedAt: new Date() })
     .onConflict(['tenantId', 'kind', 'scopeKey', 'windowStart'])
     .ignore()
     .execute('run');
-  if (res.affectedRows === 0) return;
-  const payload: AlertRaisedPayload = {
-    alertId: id,
-    kind: a.kind,
-    locationId: a.locationId,
-    windowStart: a.windowStart.toISOString(),
-    windowEnd: a.windowEnd.toISOString(),
-    value: a.value,
-    threshold: a.threshold,
-  };
-  enqueue(em, makeEvent(EventTypes.analyticsAlertRaised, tenantId, payload));
 }
 
 export async function checkLatency(

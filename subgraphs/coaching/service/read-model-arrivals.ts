@@ -13,6 +13,8 @@ export const ArrivalKind = {
   location: 'coaching.location',
   /** A location by its GoHighLevel id (connectGhlLocation learns only that id from the install proof). */
   ghlLocation: 'coaching.ghl-location',
+  /** An agent's open session with a contact (a GHL message waits for the session agents opens). */
+  conversation: 'coaching.conversation',
 } as const;
 
 export function sessionArrival(tenantId: string, sessionId: string): ArrivalKey {
@@ -25,6 +27,19 @@ export function agentArrival(tenantId: string, agentId: string): ArrivalKey {
 
 export function ghlLocationArrival(tenantId: string, ghlLocationId: string): ArrivalKey {
   return { kind: ArrivalKind.ghlLocation, tenantId, id: ghlLocationId };
+}
+
+export function conversationArrival(
+  tenantId: string,
+  agentId: string,
+  locationId: string | null,
+  contactId: string,
+): ArrivalKey {
+  return {
+    kind: ArrivalKind.conversation,
+    tenantId,
+    id: `${agentId}\u0000${locationId ?? ''}\u0000${contactId}`,
+  };
 }
 
 const ID_FIELD: Partial<Record<string, [kind: string, field: string]>> = {
@@ -42,14 +57,26 @@ export function arrivalOf(event: EventEnvelope): ArrivalKey | null {
   return { kind: spec[0], tenantId: event.tenantId, id };
 }
 
-/** Every key the event is about: its id, and for a location its GoHighLevel id as well. */
+/**
+ * Every key the event is about: its id; for a location its GoHighLevel id as well; for a session the
+ * agent's conversation with the contact.
+ */
 export function arrivalsOf(event: EventEnvelope): ArrivalKey[] {
   const key = arrivalOf(event);
   if (!key) return [];
-  const ghl = (event.payload as Record<string, unknown>)['ghlLocationId'];
-  return event.type === EventTypes.tenantLocationUpserted && typeof ghl === 'string' && ghl !== ''
-    ? [key, ghlLocationArrival(key.tenantId, ghl)]
-    : [key];
+  const p = event.payload as Record<string, unknown>;
+  const ghl = p['ghlLocationId'];
+  if (event.type === EventTypes.tenantLocationUpserted && typeof ghl === 'string' && ghl !== '')
+    return [key, ghlLocationArrival(key.tenantId, ghl)];
+  const [agentId, locationId, contactId] = [p['agentId'], p['locationId'], p['contactId']];
+  if (
+    event.type === EventTypes.agentSessionUpserted &&
+    typeof agentId === 'string' &&
+    typeof contactId === 'string' &&
+    (typeof locationId === 'string' || locationId === null)
+  )
+    return [key, conversationArrival(key.tenantId, agentId, locationId, contactId)];
+  return [key];
 }
 
 /**

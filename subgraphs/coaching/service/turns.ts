@@ -5,12 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import {
-  EventTypes,
-  Speaker,
-  type QualificationUpdatedPayload,
-  type TurnAddedPayload,
-} from '../../../core/vocabulary';
+import { EventTypes, Speaker, type QualificationUpdatedPayload } from '../../../core/vocabulary';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import { ConversationTurn, MAX_TURN_TEXT, SessionView, type Qualification } from '../entities';
 import { TurnSource } from '../enums';
@@ -76,15 +71,6 @@ export async function recordTurn(
     at: input.at ?? turnTimestamp(),
     source: input.source,
     externalId,
-  });
-  stageEvent<TurnAddedPayload>(em, EventTypes.coachingTurnAdded, session.tenantId, {
-    turnId: turn.id,
-    sessionId: session.sessionId,
-    agentId: session.agentId,
-    locationId: session.locationId,
-    speaker: turn.speaker,
-    source: turn.source,
-    at: turn.at.toISOString(),
   });
   await em.flush();
   if (input.speaker !== Speaker.LEAD) return { turn, qualification: null, request: null };

@@ -1,6 +1,7 @@
 /**
  * One step of the inbox worker: claim, process (ghl-processor.ts) and record one delivery, then — after the
- * commit — start what must not run inside the transaction (the coaching run) and tell operators about dead
+ * commit — start what must not run inside the transaction (the coaching run; for a delivery waiting for its
+ * session, the wake-up when the session arrives) and tell operators about dead
  * letters: a warn log line with the reason and the `ghl_webhook_dead_letters_total{reason}` counter (the
  * tenant, when known, sees them through `ghlWebhookDeliveries`).
  */
@@ -11,7 +12,15 @@ import type { CoachingRuntime } from '../runtime';
 import type { Orm } from '../../../core/db/orm';
 import type { Logger } from '../../../core/logger';
 import type { ResolvedGhlOptions } from '../options';
-import { processNextDelivery, pruneDeliveries, type ProcessResult } from './ghl-inbox';
+import { withTenantScope } from '../../../core/db/request-scope';
+import {
+  processNextDelivery,
+  pruneDeliveries,
+  wakeDelivery,
+  type ProcessResult,
+  type WaitingFor,
+} from './ghl-inbox';
+import { conversationKey, findConversationSession } from './ghl-conversation';
 import { InboxWorker } from './ghl-inbox-worker';
 import { handleDelivery } from './ghl-processor';
 
@@ -34,12 +43,15 @@ export class InboxStats {
   done = 0;
   dead = 0;
   failedAttempts = 0;
+  /** Times a delivery was left PENDING to wait for its session. */
+  waits = 0;
 
   record(result: ProcessResult): void {
     if ('failed' in result) {
       this.failedAttempts++;
       if (result.dead) this.dead++;
     } else if (result.outcome.status === GhlDeliveryStatus.DEAD) this.dead++;
+    else if (result.outcome.status === GhlDeliveryStatus.PENDING) this.waits++;
     else this.done++;
   }
 }
@@ -76,8 +88,37 @@ function report(rt: CoachingRuntime, result: ProcessResult): void {
     );
     return;
   }
+  if (outcome.status === GhlDeliveryStatus.PENDING) {
+    processed.inc({ outcome: 'waiting' });
+    const { seq } = row;
+    const { waitingFor } = outcome;
+    rt.ghlInbox.track(async (stopped) => {
+      if (await sessionArrives(rt, waitingFor, stopped)) {
+        if (await wakeDelivery(rt.orm, seq)) rt.ghlInbox.poke();
+      }
+    });
+    return;
+  }
   processed.inc({ outcome: 'done' });
   outcome.after?.();
+}
+
+/**
+ * Waits (bounded: the read-model wait) for the conversation's session to reach the read model; true when
+ * it did. Woken by the read-model consumer of this instance, and re-checked for another instance's.
+ */
+async function sessionArrives(
+  rt: CoachingRuntime,
+  ref: WaitingFor,
+  stopped: Promise<void>,
+): Promise<boolean> {
+  let stop = false;
+  const found = rt.arrivals.await(conversationKey(ref), async () =>
+    stop ? true : withTenantScope(rt.orm, ref.tenantId, (em) => findConversationSession(em, ref)),
+  );
+  const outcome = await Promise.race([found.then((s) => s !== null && !stop), stopped.then(() => false)]);
+  stop = true;
+  return outcome;
 }
 
 /** Processes the next processable delivery; false when there is none. */

@@ -21,6 +21,10 @@ export interface InboxWorkerOptions {
 
 export class InboxWorker {
   private lanes = 0;
+  /** Side tasks (a waiting delivery's wake-up) `idle()` waits for; `close()` tells them to stop. */
+  private tasks = 0;
+  private stopping!: () => void;
+  private readonly stopped = new Promise<void>((resolve) => (this.stopping = resolve));
   /** Bumped by every poke; `settled` is the newest poke after which a lane found nothing to do. */
   private gen = 0;
   private settled = 0;
@@ -101,8 +105,22 @@ export class InboxWorker {
     }
   }
 
+  /**
+   * Runs `task` beside the lanes (it does not hold one): `idle()` waits for it, and `stopped` resolves when
+   * the worker closes (the task should give up then; what it was about stays PENDING in the inbox).
+   */
+  track(task: (stopped: Promise<void>) => Promise<void>): void {
+    this.tasks++;
+    void task(this.stopped)
+      .catch((err: unknown) => this.opts.logger.warn({ err }, 'webhook inbox: a side task failed'))
+      .finally(() => {
+        this.tasks--;
+        this.notifyIdle();
+      });
+  }
+
   private isIdle(): boolean {
-    return this.lanes === 0 && (!this.running || this.gen === this.settled);
+    return this.lanes === 0 && this.tasks === 0 && (!this.running || this.gen === this.settled);
   }
 
   private notifyIdle(): void {
@@ -118,6 +136,7 @@ export class InboxWorker {
   /** Stops claiming and waits for the deliveries in flight (drain). */
   async close(): Promise<void> {
     this.closed = true;
+    this.stopping();
     for (const t of this.timers.splice(0)) clearInterval(t);
     await this.idle();
   }

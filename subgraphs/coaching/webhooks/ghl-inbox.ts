@@ -9,6 +9,11 @@
  * still PENDING for the next worker or the next start. A failed attempt rolls back the savepoint only and
  * records the attempt (back-off, DEAD after `maxAttempts`).
  *
+ * Waiting: a message of a new conversation waits for the session the agents subgraph opens
+ * (ghl-conversation.ts). Its outcome is PENDING: what it did so far commits, the row stays PENDING (no
+ * failed attempt counted) with `available_at` at its next check and `detail` saying what it waits for;
+ * `wakeDelivery` makes it processable at once when the session arrives.
+ *
  * Order: a row is processable only when no older PENDING row has its `orderKey` (location:contact), so two
  * messages of one contact are never processed at once nor out of order — across instances too, since an
  * older row stays PENDING until its transaction commits.
@@ -46,10 +51,20 @@ export interface ClaimedDelivery {
   ghlLocationId: string | null;
   body: string;
   attempts: number;
+  receivedAt: Date;
+}
+
+/** What a waiting delivery waits for: the conversation's session (see ghl-conversation.ts). */
+export interface WaitingFor {
+  tenantId: string;
+  agentId: string;
+  locationId: string | null;
+  contactId: string;
 }
 
 export type DeliveryOutcome =
   | { status: GhlDeliveryStatus.DONE; after?: () => void }
+  | { status: GhlDeliveryStatus.PENDING; retryAt: Date; detail: string; waitingFor: WaitingFor }
   | { status: GhlDeliveryStatus.DEAD; reason: GhlDeadLetterReason; detail: string };
 
 /** What processing one row needs: the savepoint's EntityManager and a way into a tenant's scope. */
@@ -138,7 +153,8 @@ async function claim(orm: Orm, em: EntityManager): Promise<ClaimedDelivery | nul
   const lock = isPostgres(orm) ? ' for update of d skip locked' : '';
   const found = await exec<Record<string, unknown>>(
     em,
-    `select d.seq, d.webhook_id, d.type, d.tenant_id, d.location_id, d.ghl_location_id, d.body, d.attempts ` +
+    `select d.seq, d.webhook_id, d.type, d.tenant_id, d.location_id, d.ghl_location_id, d.body, d.attempts, ` +
+      `d.received_at ` +
       `from ${t} d where d.status = ? and d.available_at <= ? and not exists (` +
       `select 1 from ${t} o where o.order_key = d.order_key and o.status = ? and o.seq < d.seq) ` +
       `order by d.seq limit 1${lock}`,
@@ -156,19 +172,31 @@ async function claim(orm: Orm, em: EntityManager): Promise<ClaimedDelivery | nul
     ghlLocationId: str(r['ghl_location_id']),
     body: String(r['body']),
     attempts: Number(r['attempts']),
+    receivedAt: toDate(r['received_at']),
   };
 }
 
-async function mark(
-  orm: Orm,
-  em: EntityManager,
-  seq: number,
-  set: { status: GhlDeliveryStatus; reason?: GhlDeadLetterReason | null; detail?: string | null },
-): Promise<void> {
+/** A datetime column as the driver returns it (SQLite: epoch milliseconds). */
+function toDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const d = new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
+  return Number.isNaN(d.getTime()) ? new Date() : d;
+}
+
+async function mark(orm: Orm, em: EntityManager, seq: number, outcome: DeliveryOutcome): Promise<void> {
+  if (outcome.status === GhlDeliveryStatus.PENDING) {
+    await exec(em, `update ${table(orm)} set available_at = ?, detail = ? where seq = ?`, [
+      outcome.retryAt,
+      outcome.detail.slice(0, 300),
+      seq,
+    ]);
+    return;
+  }
+  const dead = outcome.status === GhlDeliveryStatus.DEAD;
   await exec(
     em,
     `update ${table(orm)} set status = ?, reason = ?, detail = ?, processed_at = ? where seq = ?`,
-    [set.status, set.reason ?? null, set.detail ?? null, new Date(), seq],
+    [outcome.status, dead ? outcome.reason : null, dead ? outcome.detail : null, new Date(), seq],
   );
 }
 
@@ -229,6 +257,18 @@ export async function processNextDelivery(
       const dead = await recordFailure(orm, em, row, err, opts);
       return { row, failed: err, dead };
     }
+  });
+}
+
+/** Makes a waiting delivery processable now (its session arrived); false when it is no longer waiting. */
+export async function wakeDelivery(orm: Orm, seq: number): Promise<boolean> {
+  return inboxTransaction(orm, async (em) => {
+    const out = await exec<{ seq: number }>(
+      em,
+      `update ${table(orm)} set available_at = ? where seq = ? and status = ? returning seq`,
+      [new Date(), seq, GhlDeliveryStatus.PENDING],
+    );
+    return out.length > 0;
   });
 }
 

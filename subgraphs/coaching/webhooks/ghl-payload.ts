@@ -63,6 +63,8 @@ export interface GhlMessage {
   ghlLocationId: string;
   contactId: string;
   messageId: string | null;
+  /** GoHighLevel's conversation id, when present. */
+  conversationId: string | null;
   text: string;
   ghlUserId: string | null;
   at: Date | null;
@@ -77,6 +79,7 @@ export function parseMessage(body: Record<string, unknown>): GhlMessage | null {
     ghlLocationId,
     contactId,
     messageId: optString(body, 'messageId', 100) ?? optString(body, 'id', 100),
+    conversationId: optString(body, 'conversationId', 100),
     text,
     ghlUserId: optString(body, 'userId', 64) ?? optString(body, 'assignedTo', 64),
     at: parseTime(body['dateAdded']),

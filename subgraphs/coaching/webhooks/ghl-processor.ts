@@ -1,34 +1,38 @@
 /**
  * What a stored GHL delivery becomes, inside the inbox transaction that marks it (ghl-inbox.ts): messages
- * become turns of the contact's session (opened on the fly when needed) and lead turns are coached;
- * opportunity updates and app (un)installs become events for the other subgraphs. Every effect is written
- * through the transaction's EntityManager (events through the outbox), so it commits with the DONE mark or
+ * become turns of the agent's open session with the contact and lead turns are coached; a message with no
+ * such session states `coaching.ghl_conversation.started` and waits, PENDING, for the session the agents
+ * subgraph opens (ghl-conversation.ts); opportunity updates become an event for the other subgraphs; an
+ * app UNINSTALL ends the location's routes. Every effect is written through the transaction's EntityManager (events through the outbox), so it commits with the DONE mark or
  * not at all; the coaching run starts after the commit (`after`), and never holds the transaction open.
  *
  * What cannot be processed is dead-lettered with a reason, never dropped: a GHL location no tenant proved
  * installing (UNKNOWN_LOCATION), a message no agent matches (NO_MATCHING_AGENT, see ghl-agent-match.ts),
  * a body without the ids its type needs (INVALID_PAYLOAD).
  */
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
-import {
-  ConversationStage,
-  EventTypes,
-  Speaker,
-  type GhlAppLifecyclePayload,
-  type OpportunityStatusPayload,
-  type SessionOpenRequestedPayload,
-} from '../../../core/vocabulary';
-import { GhlDeadLetterReason, GhlDeliveryStatus, SessionOrigin, SessionView } from '../entities';
-import type { AgentProfile } from '../entities';
+import { EventTypes, Speaker, type OpportunityStatusPayload } from '../../../core/vocabulary';
+import { GhlDeadLetterReason, GhlDeliveryStatus } from '../entities';
 import { TurnSource } from '../enums';
 import type { CoachingRuntime } from '../runtime';
 import { launchCoachingRun, newRunId, type CoachRun } from '../service/coach-session';
 import { stageEvent } from '../service/publish';
 import { recordTurn } from '../service/turns';
 import { matchAgent } from './ghl-agent-match';
+import {
+  conversationOf,
+  findConversationSession,
+  stateConversationStarted,
+  type ConversationRef,
+} from './ghl-conversation';
 import type { DeliveryOutcome, DeliveryTx } from './ghl-inbox';
-import { numberOrNull, optString, parseDelivery, parseMessage, type GhlDelivery } from './ghl-payload';
+import {
+  numberOrNull,
+  optString,
+  parseDelivery,
+  parseMessage,
+  type GhlDelivery,
+  type GhlMessage,
+} from './ghl-payload';
 import { removeRoutesOf } from './ghl-routes';
 
 const done = (after?: () => void): DeliveryOutcome => ({ status: GhlDeliveryStatus.DONE, after });
@@ -43,40 +47,37 @@ const unknownLocation = (ghlLocationId: string | null) =>
     `no tenant has connected GHL location ${ghlLocationId ?? '(none)'} (connectGhlLocation)`,
   );
 
-async function findOrOpenSession(
-  em: EntityManager,
-  agent: AgentProfile,
-  locationId: string,
-  contactId: string,
-): Promise<SessionView> {
-  const existing = await em.findOne(
-    SessionView,
-    { agentId: agent.agentId, locationId, contactId, active: true },
-    { orderBy: { eventAt: 'desc', sessionId: 'desc' } },
-  );
-  if (existing) return existing;
-  const session = em.create(SessionView, {
-    sessionId: randomUUID(),
-    tenantId: agent.tenantId,
-    agentId: agent.agentId,
-    locationId,
-    contactId,
-    stage: ConversationStage.INITIAL_CONTACT,
-    active: true,
-    origin: SessionOrigin.COACHING,
-    // any event from the agents subgraph about this session is newer than this local placeholder
-    eventAt: new Date(0),
+/**
+ * No open session for the agent and the contact: state the conversation's start (once) and wait, PENDING,
+ * for the session agents opens — dead-lettered when none came within `sessionWaitSeconds`.
+ */
+async function awaitSession(
+  rt: CoachingRuntime,
+  tx: DeliveryTx,
+  msg: GhlMessage,
+  ref: ConversationRef,
+): Promise<DeliveryOutcome> {
+  const waitedMs = Date.now() - tx.row.receivedAt.getTime();
+  const limitSeconds = rt.options.ghl.sessionWaitSeconds;
+  if (waitedMs >= limitSeconds * 1000)
+    return dead(
+      GhlDeadLetterReason.NO_MATCHING_AGENT,
+      `agents opened no session for agent ${ref.agentId} within ${limitSeconds}s (unknown or inactive there)`,
+    );
+  await stateConversationStarted(tx.em, {
+    ref,
+    ghlLocationId: msg.ghlLocationId,
+    ghlConversationId: msg.conversationId,
+    webhookId: tx.row.webhookId,
+    messageId: msg.messageId,
   });
-  stageEvent<SessionOpenRequestedPayload>(em, EventTypes.agentSessionOpenRequested, agent.tenantId, {
-    sessionId: session.sessionId,
-    agentId: session.agentId,
-    locationId,
-    contactId,
-    stage: session.stage,
-    source: 'GHL',
-  });
-  await em.flush();
-  return session;
+  return {
+    status: GhlDeliveryStatus.PENDING,
+    // re-checked after as long again as it has waited (1 s to 30 s); woken at once when the session arrives
+    retryAt: new Date(Date.now() + Math.min(30_000, Math.max(1_000, waitedMs))),
+    detail: 'waiting for the agents subgraph to open the session',
+    waitingFor: ref,
+  };
 }
 
 async function processMessage(
@@ -96,7 +97,9 @@ async function processMessage(
   await tx.enterTenant(row.tenantId);
   const match = await matchAgent(em, row.locationId, msg.contactId, msg.ghlUserId);
   if (!match.agent) return dead(GhlDeadLetterReason.NO_MATCHING_AGENT, match.detail);
-  const session = await findOrOpenSession(em, match.agent, row.locationId, msg.contactId);
+  const ref = conversationOf(match.agent, msg.contactId);
+  const session = await findConversationSession(em, ref);
+  if (!session) return awaitSession(rt, tx, msg, ref);
   const recorded = await recordTurn(
     rt,
     em,
@@ -139,37 +142,22 @@ async function processOpportunity(tx: DeliveryTx, delivery: GhlDelivery): Promis
   return done();
 }
 
+/**
+ * INSTALL / UNINSTALL of the app at a GHL location. An UNINSTALL ends every route of the location: no
+ * tenant receives its webhooks until one proves a new installation (`connectGhlLocation`). Both are kept
+ * in the inbox (DONE), visible to the location's tenant. (They were published as `tenants.tenant.
+ * provisioned`/`deprovisioned`, facts coaching does not own, which nothing consumed: removed.)
+ */
 async function processLifecycle(
   rt: CoachingRuntime,
   tx: DeliveryTx,
-  delivery: GhlDelivery,
   action: 'INSTALL' | 'UNINSTALL',
 ): Promise<DeliveryOutcome> {
   const { row, em } = tx;
-  const b = delivery.body;
-  const companyId = optString(b, 'companyId', 64);
-  // a location no tenant connected yet: the event names the GHL company (see GhlAppLifecyclePayload)
-  const tenantId = row.tenantId ?? `ghl-company:${companyId ?? row.ghlLocationId ?? 'unknown'}`;
-  await tx.enterTenant(tenantId);
-  stageEvent<GhlAppLifecyclePayload>(
-    em,
-    action === 'INSTALL' ? EventTypes.tenantProvisioned : EventTypes.tenantDeprovisioned,
-    tenantId,
-    {
-      source: 'GHL',
-      action,
-      webhookId: delivery.webhookId,
-      appId: optString(b, 'appId', 100),
-      companyId,
-      ghlLocationId: row.ghlLocationId,
-      locationId: row.locationId,
-      installType: optString(b, 'installType', 32),
-      body: b,
-    },
-  );
-  await em.flush();
-  // the app is gone from the location: no tenant receives its webhooks until one proves a new installation
-  if (action === 'UNINSTALL' && row.ghlLocationId) await removeRoutesOf(rt.orm, em, row.ghlLocationId);
+  if (action === 'UNINSTALL' && row.ghlLocationId) {
+    if (row.tenantId) await tx.enterTenant(row.tenantId);
+    await removeRoutesOf(rt.orm, em, row.ghlLocationId);
+  }
   return done();
 }
 
@@ -187,7 +175,7 @@ export async function handleDelivery(rt: CoachingRuntime, tx: DeliveryTx): Promi
       return processOpportunity(tx, delivery);
     case 'INSTALL':
     case 'UNINSTALL':
-      return processLifecycle(rt, tx, delivery, delivery.type);
+      return processLifecycle(rt, tx, delivery.type);
     default:
       return done();
   }

@@ -9,18 +9,10 @@ import {
   type EventEnvelope,
   type LocationUpsertedPayload,
   type MemberRemovedPayload,
+  type OrganizationUpsertedPayload,
   type PartnerAppUpsertedPayload,
 } from '../../../core/vocabulary';
-import type { ApiKey, BrandingData, Location, Member, Organization, PartnerApp } from '../entities';
-
-/** `tenants.organization.upserted` (its payload type is not in core/vocabulary yet). */
-export interface OrganizationUpsertedPayload {
-  organizationId: string;
-  parentId: string | null;
-  name: string;
-  vertical: string;
-  branding: BrandingData;
-}
+import type { ApiKey, Location, Member, Organization, PartnerApp } from '../entities';
 
 export function organizationUpserted(org: Organization): EventEnvelope<OrganizationUpsertedPayload> {
   return makeEvent(EventTypes.tenantOrganizationUpserted, org.tenantId, {

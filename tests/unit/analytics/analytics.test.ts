@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAnalyticsSubgraph } from '../../../subgraphs/analytics';
-import { EventTypes, MemberRole, type EventEnvelope } from '../../../core/vocabulary';
+import { MemberRole, type EventEnvelope } from '../../../core/vocabulary';
 import { OutboxEvent } from '../../../core/outbox';
-import { eventually } from '../../helpers/eventually';
 import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
 import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harness';
@@ -40,7 +39,6 @@ describeEachDb('analytics subgraph (%s)', (kind) => {
   const [a1, a2] = [randomUUID(), randomUUID()];
   const [S1, S2, S0] = [randomUUID(), randomUUID(), randomUUID()];
   const owner = principal({ tenantId: A });
-  const raised: EventEnvelope[] = [];
 
   async function publish(events: EventEnvelope[]) {
     for (const e of events) await h.events.publish(e);
@@ -49,9 +47,6 @@ describeEachDb('analytics subgraph (%s)', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(createAnalyticsSubgraph({ relayIntervalMs: 20 }), kind);
-    await h.events.subscribe('test-alerts', [EventTypes.analyticsAlertRaised], async (e) => {
-      raised.push(e);
-    });
     const s = await h.exec(
       owner,
       `mutation { updateAnalyticsSettings(input: { p95LatencyThresholdMs: 500, dailyCostThresholdMicros: 20000, minSamples: 5 }) { minSamples } }`,
@@ -183,7 +178,7 @@ describeEachDb('analytics subgraph (%s)', (kind) => {
     expect(org!.coachingSummary).toMatchObject({ hintsDelivered: 30, dealsWon: 1, activeAgents: 2 });
   });
 
-  it('raises threshold alerts once and emits analytics.alert.raised', async () => {
+  it('raises threshold alerts once (read through the alerts query; no event: nothing consumed one)', async () => {
     const res = await h.exec<{
       alerts: { kind: string; locationId: string | null; value: number; threshold: number }[];
     }>(
@@ -197,16 +192,8 @@ describeEachDb('analytics subgraph (%s)', (kind) => {
     const cost = res.data!.alerts.find((a) => a.kind === 'DAILY_COST')!;
     expect(cost.threshold).toBe(20_000);
     expect(cost.value).toBeGreaterThan(20_000); // the day's cost when the first event crossed it
-    // the alerts leave through the outbox: once its relay has published every staged row, deliver them all
-    const unpublished = () => h.db.owner.em.fork().count(OutboxEvent, { publishedAt: null });
-    await eventually(async () => (await unpublished()) === 0, { what: 'the outbox relay' });
-    await h.events.drain();
-    expect(raised.map((e) => (e.payload as { kind: string }).kind).sort()).toEqual([
-      'ACCEPTANCE_DROP',
-      'DAILY_COST',
-      'P95_LATENCY',
-    ]);
-    expect(raised.every((e) => e.tenantId === A)).toBe(true);
+    // no longer an event (issue 8: `analytics.alert.raised` had no consumer): nothing of the kind is staged
+    expect(await h.db.owner.em.fork().count(OutboxEvent, { type: 'analytics.alert.raised' })).toBe(0);
   });
 
   it("limits visibility to the principal's locations and an agent to their own numbers", async () => {

@@ -145,14 +145,16 @@ describeEachDb('GHL webhook inbox shared by coaching instances (%s)', (kind) => 
     const leaving = await instance();
     const bodies = await accept('drain', 20);
     const turnsBefore = await inTenant((em) => em.count(ConversationTurn, {}));
-    // stop while it is working — right after its first delivery committed: close() returns only when the
-    // deliveries then in flight are committed too
+    // stop while it is working — right after its first delivery committed DONE (new contacts first wait,
+    // PENDING, for the session agents opens): close() returns only when the deliveries then in flight are
+    // committed too
     let closing: Promise<void> | null = null;
     const closed = new Promise<void>((resolve) => {
       const record = leaving.ghlInboxStats.record.bind(leaving.ghlInboxStats);
       jest.spyOn(leaving.ghlInboxStats, 'record').mockImplementation((result) => {
         record(result);
-        closing ??= leaving.close().then(resolve);
+        if ('outcome' in result && result.outcome.status === 'DONE')
+          closing ??= leaving.close().then(resolve);
       });
     });
     leaving.startInbox();

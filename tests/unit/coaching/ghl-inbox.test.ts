@@ -175,8 +175,11 @@ describeEachDb('GHL webhook inbox (%s)', (kind) => {
       const body = message({ contactId: 'contact-retry', body: 'fails once' });
       expect((await send(body)).status).toBe(202);
       await waitFor(async () => ((await row(String(body['webhookId'])))?.attempts ?? 0) >= 1, 10_000);
-      // the session it opened was rolled back with the turn
-      expect(await inTenant((em) => em.count(SessionView, { contactId: 'contact-retry' }))).toBe(0);
+      // the conversation's session is agents' (committed before the turn failed): it stays, with no turn
+      expect(await inTenant((em) => em.count(SessionView, { contactId: 'contact-retry' }))).toBe(1);
+      expect(
+        await inTenant((em) => em.count(ConversationTurn, { externalId: String(body['messageId']) })),
+      ).toBe(0);
       await failOff();
       await waitFor(async () => (await row(String(body['webhookId'])))?.status === 'DONE', 10_000);
       expect(await row(String(body['webhookId']))).toMatchObject({ status: 'DONE', attempts: 1 });

@@ -1,7 +1,8 @@
 /**
  * GoHighLevel webhooks at POST /webhooks/ghl: signatures over the raw bytes (Ed25519 x-ghl-signature,
  * RSA-SHA256 x-wh-signature), stale and duplicate deliveries, the bounded queue (429), and what each
- * delivery type becomes (turns and hints, a session opened on the fly, events for other subgraphs).
+ * delivery type becomes (turns and hints, a new conversation's session from agents, events for other
+ * subgraphs).
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { unscopedFork, withTenantScope } from '../../../core/db/request-scope';
@@ -19,6 +20,7 @@ import {
   type CoachingHarness,
   type Fixture,
 } from './support/live-harness';
+import { seedGhlRoutes } from '../../../subgraphs/coaching/seed';
 import { ghlKeys, inbound, postWebhook, signEd25519, signRsa, type GhlKeyPairs } from './support/ghl';
 
 describeEachDb('GHL webhooks (%s)', (kind) => {
@@ -149,26 +151,53 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     expect(texts.map((t) => t.text).sort()).toEqual(['one', 'three', 'two']);
   });
 
-  it('opens a session for a new contact (locally + open-requested event) and reuses it', async () => {
+  it('a new contact: states the conversation once, the session agents opened (its id) gets every message', async () => {
     const contactId = 'brand-new-contact';
-    await send(message({ contactId, body: 'Hi, I saw your listing on Elm St.' }));
-    await send(message({ contactId, body: 'Is it still available?' }));
+    const first = message({
+      contactId,
+      body: 'Hi, I saw your listing on Elm St.',
+      conversationId: 'conv-elm',
+    });
+    const second = message({ contactId, body: 'Is it still available?', conversationId: 'conv-elm' });
+    expect((await send(first)).status).toBe(202);
+    expect((await send(second)).status).toBe(202);
     await h.settle();
+    const started = h.published.filter((e) => e.type === 'coaching.ghl_conversation.started');
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({
+      tenantId: f.tenantId,
+      payload: {
+        agentId: f.agentId,
+        locationId: f.locationId,
+        contactId,
+        ghlLocationId: f.ghlLocationId,
+        ghlConversationId: 'conv-elm',
+        webhookId: first['webhookId'],
+        messageId: first['messageId'],
+      },
+    });
+    // coaching minted no session: the one it uses is the one agents (here its stand-in) opened
     const sessions = await inTenant((em) => em.find(SessionView, { contactId }));
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({
-      agentId: f.agentId,
-      locationId: f.locationId,
-      active: true,
-      origin: 'COACHING',
-    });
-    const opened = h.published.filter((e) => e.type === 'agents.session.open.requested');
-    expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatchObject({
-      tenantId: f.tenantId,
-      payload: { sessionId: sessions[0]!.sessionId, contactId, source: 'GHL' },
-    });
-    expect(await inTenant((em) => em.count(ConversationTurn, { sessionId: sessions[0]!.sessionId }))).toBe(2);
+    expect(sessions[0]).toMatchObject({ agentId: f.agentId, locationId: f.locationId, origin: 'AGENTS' });
+    expect([...h.agents.opened.values()]).toContain(sessions[0]!.sessionId);
+    const turns = await inTenant((em) => em.find(ConversationTurn, { sessionId: sessions[0]!.sessionId }));
+    expect(turns.map((t) => t.text).sort()).toEqual([
+      'Hi, I saw your listing on Elm St.',
+      'Is it still available?',
+    ]);
+    expect(
+      await inTenant((em) => em.count(CoachingHint, { sessionId: sessions[0]!.sessionId })),
+    ).toBeGreaterThan(0);
+    const rows = await unscopedFork(h.db.owner).find(
+      GhlWebhookDelivery,
+      { webhookId: { $in: [first['webhookId'] as string, second['webhookId'] as string] } },
+      { filters: false },
+    );
+    expect(rows.map((r) => [r.status, r.attempts, r.detail])).toEqual([
+      ['DONE', 0, null],
+      ['DONE', 0, null],
+    ]);
   });
 
   it('records an OutboundMessage as an AGENT turn without coaching', async () => {
@@ -187,7 +216,7 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     expect(await inTenant((em) => em.count(CoachingHint, {}))).toBe(hintsBefore);
   });
 
-  it('publishes ghl.opportunity.status for an OpportunityStatusUpdate', async () => {
+  it('publishes coaching.ghl_opportunity.status_changed for an OpportunityStatusUpdate', async () => {
     const res = await send({
       type: 'OpportunityStatusUpdate',
       webhookId: 'opp-delivery-1',
@@ -200,7 +229,7 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     });
     expect(res.status).toBe(202);
     await h.settle();
-    const event = h.published.find((e) => e.type === 'ghl.opportunity.status');
+    const event = h.published.find((e) => e.type === 'coaching.ghl_opportunity.status_changed');
     expect(event).toMatchObject({
       tenantId: f.tenantId,
       payload: {
@@ -213,30 +242,50 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     });
   });
 
-  it('publishes tenant provisioning events for INSTALL / UNINSTALL', async () => {
+  it('records INSTALL / UNINSTALL (no tenants.* event: coaching does not own that fact); UNINSTALL ends the routes', async () => {
     const common = {
       timestamp: new Date().toISOString(),
       appId: 'app-1',
       companyId: 'comp-1',
       locationId: f.ghlLocationId,
     };
+    const before = h.published.length;
     expect(
       (await send({ ...common, type: 'INSTALL', webhookId: 'install-1', installType: 'Location' })).status,
     ).toBe(202);
+    await h.settle();
+    // still routed after an INSTALL: a message is accepted for the tenant
+    const routed = message({ body: 'still routed after INSTALL' });
+    expect((await send(routed)).status).toBe(202);
+    await h.settle();
+    expect(
+      await inTenant((em) => em.count(ConversationTurn, { externalId: routed['messageId'] as string })),
+    ).toBe(1);
     expect((await send({ ...common, type: 'UNINSTALL', webhookId: 'uninstall-1' })).status).toBe(202);
     await h.settle();
-    expect(h.published.find((e) => e.type === 'tenants.tenant.provisioned')).toMatchObject({
-      tenantId: f.tenantId,
-      payload: {
-        action: 'INSTALL',
-        companyId: 'comp-1',
-        ghlLocationId: f.ghlLocationId,
-        locationId: f.locationId,
-      },
-    });
-    expect(h.published.find((e) => e.type === 'tenants.tenant.deprovisioned')).toMatchObject({
-      payload: { action: 'UNINSTALL' },
-    });
+    const rows = await unscopedFork(h.db.owner).find(
+      GhlWebhookDelivery,
+      { webhookId: { $in: ['install-1', 'uninstall-1'] } },
+      { filters: false },
+    );
+    expect(rows.map((r) => [r.webhookId, r.status, r.tenantId]).sort()).toEqual([
+      ['install-1', 'DONE', f.tenantId],
+      ['uninstall-1', 'DONE', f.tenantId],
+    ]);
+    expect(h.published.slice(before).filter((e) => e.type.startsWith('tenants.'))).toEqual([]);
+    // the location's webhooks reach no tenant any more
+    const after = message({ body: 'after UNINSTALL' });
+    expect((await send(after)).status).toBe(202);
+    await h.settle();
+    const row = await unscopedFork(h.db.owner).findOne(
+      GhlWebhookDelivery,
+      { webhookId: after['webhookId'] as string },
+      { filters: false },
+    );
+    expect(row).toMatchObject({ status: 'DEAD', reason: 'UNKNOWN_LOCATION' });
+    await seedGhlRoutes(h.db.orm, [
+      { tenantId: f.tenantId, ghlLocationId: f.ghlLocationId, locationId: f.locationId },
+    ]);
   });
 
   it('ignores unknown types (200); a message for an unconnected location is dead-lettered, no turn', async () => {

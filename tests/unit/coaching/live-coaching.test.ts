@@ -130,7 +130,6 @@ describeEachDb('live coaching (%s)', (kind) => {
       apiKeyId: 'key-1',
       partnerAppId: 'app-1',
     });
-    expect(h.published.some((e) => e.type === 'coaching.turn.added')).toBe(true);
     expect(h.published.some((e) => e.type === 'coaching.qualification.updated')).toBe(true);
     hints.dispose();
     updates.dispose();
