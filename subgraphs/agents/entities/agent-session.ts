@@ -2,31 +2,23 @@
  * A coaching session of one agent with one GoHighLevel contact on one channel.
  * `locationId` is copied from the agent when the session starts and drives visibility.
  */
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { ConversationStage, SessionChannel } from '../enums';
+import { TenantNode } from '../../../core/db/base-entity';
 
 export type SessionContext = Record<string, unknown>;
 
 @ObjectType({ description: 'A coaching session: one agent, one contact, one channel.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'agent_sessions' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'startedAt', 'id'] })
 @Index({ properties: ['tenantId', 'agentId', 'startedAt'] })
 @Index({ properties: ['tenantId', 'contactId'] })
-export class AgentSession {
+export class AgentSession extends TenantNode {
   /** Derived, never persisted. */
   [OptionalProps]?: 'active' | 'ghlConversationId';
-
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
 
   @Field(() => ID)
   @Property({ type: 'string', length: 36 })

@@ -3,32 +3,24 @@
  * `locationId` null means the tenant's shared pool (visible to every location).
  * `ghlUserId` (the GoHighLevel user) is unique per tenant when set; many agents may have none.
  */
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { AgentRole, Experience, Specialization } from '../enums';
+import { TenantNode } from '../../../core/db/base-entity';
 
 export const AGENTS_GHL_USER_UNIQUE = 'agents_tenant_id_ghl_user_id_unique';
 
 @ObjectType({ description: 'A real-estate agent profile coached by the platform.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'agents' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'name', 'id'] })
 @Index({ properties: ['tenantId', 'locationId', 'name', 'id'] })
 /** Named like migration 0002's index, so fresh and migrated databases end up with the same name. */
 @Unique({ name: AGENTS_GHL_USER_UNIQUE, properties: ['tenantId', 'ghlUserId'] })
-export class Agent {
+export class Agent extends TenantNode {
   /** Derived, never persisted. */
   [OptionalProps]?: 'sharedPool';
-
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
 
   @Field(() => ID, {
     nullable: true,

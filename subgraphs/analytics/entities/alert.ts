@@ -1,8 +1,8 @@
 /** A raised threshold alert; raised at most once per kind, scope and window. */
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantNode } from '../../../core/db/base-entity';
 
 export enum AlertKind {
   P95_LATENCY = 'P95_LATENCY',
@@ -15,17 +15,9 @@ registerEnumType(AlertKind, { name: 'AlertKind' });
   description: 'A threshold crossed: latency (ms), daily cost (micros) or acceptance drop (rate points).',
 })
 @Entity({ tableName: 'analytics_alerts' })
-@TenantOwned()
 @Unique({ properties: ['tenantId', 'kind', 'scopeKey', 'windowStart'] })
 @Index({ properties: ['tenantId', 'windowStart'] })
-export class Alert {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Alert extends TenantNode {
   @Field(() => AlertKind)
   @Property({ type: 'string', length: 24 })
   kind!: AlertKind;

@@ -4,17 +4,13 @@
  * and issued invoices.
  */
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 @Entity({ tableName: 'analytics_hints' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'sessionId'] })
-export class HintFact {
+export class HintFact extends TenantEntity {
   @PrimaryKey({ type: 'string', length: 64 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
+  declare id: string;
 
   @Property({ type: 'string', length: 36 })
   sessionId!: string;
@@ -40,15 +36,8 @@ export class HintFact {
 }
 
 @Entity({ tableName: 'analytics_sessions' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'contactId'] })
-export class SessionFact {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class SessionFact extends TenantEntity {
   @Property({ type: 'string', length: 36, nullable: true })
   agentId: string | null = null;
 
@@ -76,14 +65,10 @@ export class SessionFact {
 }
 
 @Entity({ tableName: 'analytics_opportunities' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'contactId'] })
-export class OpportunityFact {
+export class OpportunityFact extends TenantEntity {
   @PrimaryKey({ type: 'string', length: 64 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
+  declare id: string;
 
   @Property({ type: 'string', length: 64 })
   contactId!: string;
@@ -105,14 +90,7 @@ export class OpportunityFact {
 }
 
 @Entity({ tableName: 'analytics_invoices' })
-@TenantOwned()
-export class InvoiceFact {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class InvoiceFact extends TenantEntity {
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 

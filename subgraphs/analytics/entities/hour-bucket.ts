@@ -4,22 +4,15 @@
  * WEEK percentiles are exact to the histogram's precision. `locationId` '' is the shared pool (a NULL
  * would defeat the unique key).
  */
-import { BigIntType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { BigIntType, Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 export const NO_LOCATION = '';
 
 @Entity({ tableName: 'analytics_hour_buckets' })
-@TenantOwned()
 @Unique({ properties: ['tenantId', 'hourStart', 'locationId', 'agentId'] })
 @Index({ properties: ['tenantId', 'agentId', 'hourStart'] })
-export class HourBucket {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class HourBucket extends TenantEntity {
   @Property({ type: 'datetime' })
   hourStart!: Date;
 

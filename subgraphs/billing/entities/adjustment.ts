@@ -1,18 +1,11 @@
 /** A billing adjustment (proration credit or charge) that the period's invoice will carry as a line. */
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { AdjustmentKind } from './enums';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 @Entity({ tableName: 'billing_adjustments' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'invoiceId'] })
-export class Adjustment {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Adjustment extends TenantEntity {
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 

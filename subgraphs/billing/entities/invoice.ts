@@ -3,11 +3,11 @@
  * micros); `totalCents` = the sum of the charge lines; PARTNER_REVENUE_SHARE lines are the partners'
  * share paid out of the invoice (`partnerShareCents` = their sum), so `platformNetCents` = total − share.
  */
-import { BigIntType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { InvoiceLineKind } from './enums';
+import { TenantNode } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'One invoice line; amounts in integer cents.' })
 export class InvoiceLine {
@@ -38,17 +38,9 @@ export class InvoiceLine {
 
 @ObjectType({ description: 'The invoice of a closed billing period.' })
 @Entity({ tableName: 'invoices' })
-@TenantOwned()
 @Unique({ properties: ['tenantId', 'organizationId', 'periodEnd'] })
 @Index({ properties: ['tenantId', 'periodEnd'] })
-export class Invoice {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Invoice extends TenantNode {
   @Field(() => ID)
   @Property({ type: 'string', length: 36 })
   organizationId!: string;

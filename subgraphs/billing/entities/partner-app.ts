@@ -1,15 +1,11 @@
 /** Read model of the tenant's marketplace partner apps (from `tenants.partner_app.upserted`). */
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 @Entity({ tableName: 'partner_apps' })
-@TenantOwned()
-export class PartnerApp {
+export class PartnerApp extends TenantEntity {
   @PrimaryKey({ type: 'string', length: 64 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
+  declare id: string;
 
   @Property({ type: 'string', length: 200 })
   name!: string;

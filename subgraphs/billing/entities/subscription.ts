@@ -1,23 +1,18 @@
 /** The billing subscription of a tenant, owned by one organization (normally the root). */
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantNode } from '../../../core/db/base-entity';
 import { SubscriptionStatus } from './enums';
 
 @ObjectType('BillingSubscription', {
   description: "An organization's subscription: plan, status and current billing period.",
 })
 @Entity({ tableName: 'subscriptions' })
-@TenantOwned()
-export class Subscription {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
+export class Subscription extends TenantNode {
   /** One subscription per tenant: usage and quota are per tenant. */
   @Property({ type: 'string', length: 36, unique: true })
-  tenantId!: string;
+  declare tenantId: string;
 
   @Field(() => ID)
   @Property({ type: 'string', length: 36 })

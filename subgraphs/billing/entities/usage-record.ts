@@ -2,19 +2,12 @@
  * The usage ledger: one row per `coaching.hint.delivered` event, unique on the event id. It is the
  * authority for quotas and invoices; `invoiceId` is set when a closed period's invoice covers the row.
  */
-import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { BigIntType, Entity, Index, Property } from '@mikro-orm/core';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 @Entity({ tableName: 'usage_records' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'invoiceId', 'at'] })
-export class UsageRecord {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class UsageRecord extends TenantEntity {
   @Property({ type: 'string', length: 36, unique: true })
   eventId!: string;
 

@@ -2,26 +2,18 @@
  * A coaching hint shown to an agent: the model's text plus the accounting analytics and billing need.
  * `requestId` groups the hints of one coaching run. Federation entity (`@key(fields: "id")`).
  */
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { HintCategory, HintStatus, ObjectionType } from '../enums';
+import { TenantNode } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'A coaching hint for the agent of a session.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'coaching_hints' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'sessionId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'agentId', 'createdAt', 'id'] })
-export class CoachingHint {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class CoachingHint extends TenantNode {
   @Field(() => ID)
   @Property({ type: 'string', length: 64 })
   sessionId!: string;

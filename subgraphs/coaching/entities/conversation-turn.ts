@@ -1,25 +1,17 @@
 /** One message of a lead conversation. GHL turns carry the GHL message id (unique per tenant: dedupe). */
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { Speaker, TurnSource } from '../enums';
+import { TenantNode } from '../../../core/db/base-entity';
 
 export const MAX_TURN_TEXT = 4000;
 
 @ObjectType({ description: 'One message of a lead conversation.' })
 @Entity({ tableName: 'conversation_turns' })
-@TenantOwned()
 @Index({ properties: ['tenantId', 'sessionId', 'at'] })
 @Unique({ properties: ['tenantId', 'externalId'] })
-export class ConversationTurn {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class ConversationTurn extends TenantNode {
   @Field(() => ID)
   @Property({ type: 'string', length: 64 })
   sessionId!: string;

@@ -14,24 +14,20 @@
  * function that returns only the tenant and location ids of the newest route of one GHL location).
  */
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 export function ghlRouteId(tenantId: string, ghlLocationId: string): string {
   return `${tenantId}:${ghlLocationId}`;
 }
 
 @Entity({ tableName: 'ghl_location_routes' })
-@TenantOwned()
 @Unique({ properties: ['tenantId', 'ghlLocationId'] })
 @Index({ properties: ['ghlLocationId', 'installedAt'] })
 @Index({ properties: ['tenantId', 'locationId'] })
-export class GhlLocationRoute {
+export class GhlLocationRoute extends TenantEntity {
   /** `ghlRouteId(tenantId, ghlLocationId)`. */
   @PrimaryKey({ type: 'string', length: 110 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
+  declare id: string;
 
   @Property({ type: 'string', length: 64 })
   ghlLocationId!: string;

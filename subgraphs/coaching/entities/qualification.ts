@@ -2,12 +2,12 @@
  * What coaching knows about the lead of a session: the merged slots, a 0–100 score, what is missing,
  * the next question to ask, and coaching's view of the conversation stage. One row per session.
  */
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { ConversationStage, PropertyType } from '../enums';
 import type { Slots } from '../coach/types';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'Facts the lead stated, normalized. Null = not stated yet.' })
 export class QualificationSlots {
@@ -38,15 +38,8 @@ export class QualificationSlots {
 
 @ObjectType({ description: "The lead's qualification in a session." })
 @Entity({ tableName: 'qualifications' })
-@TenantOwned()
 @Unique({ properties: ['tenantId', 'sessionId'] })
-export class Qualification {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Qualification extends TenantEntity {
   @Field(() => ID)
   @Property({ type: 'string', length: 64 })
   sessionId!: string;

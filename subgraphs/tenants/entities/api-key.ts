@@ -2,24 +2,16 @@
  * An API key. Only the sha256 hash of the secret is stored (`keyHash`, never exposed in GraphQL);
  * the secret is shown exactly once, by `createApiKey`.
  */
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import type { Scope } from '../../../core/vocabulary';
+import { TenantNode } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'An API key (the secret itself is never readable).' })
 @Entity({ tableName: 'api_keys' })
 @Index({ properties: ['tenantId', 'organizationId'] })
-@TenantOwned()
-export class ApiKey {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class ApiKey extends TenantNode {
   @Field(() => ID)
   @Property({ type: 'string', length: 36 })
   organizationId!: string;

@@ -6,19 +6,12 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantNode } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'One entry of the tenant audit log.' })
 @Entity({ tableName: 'audit_entries' })
 @Unique({ properties: ['tenantId', 'seq'] })
-@TenantOwned()
-export class AuditEntry {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class AuditEntry extends TenantNode {
   @Field(() => Int, { description: 'Position in the tenant chain, starting at 1.' })
   @Property({ type: 'integer' })
   seq!: number;

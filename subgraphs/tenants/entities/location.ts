@@ -1,8 +1,8 @@
 /** A location: one GoHighLevel sub-account (ghlLocationId), owned by an organization. */
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { TenantNode } from '../../../core/db/base-entity';
 
 /**
  * A GHL location id is unique within a tenant, not across tenants: another tenant's registration must not
@@ -16,15 +16,7 @@ export const LOCATIONS_GHL_UNIQUE = 'locations_tenant_id_ghl_location_id_unique'
 @Entity({ tableName: 'locations' })
 @Index({ properties: ['tenantId', 'organizationId'] })
 @Unique({ name: LOCATIONS_GHL_UNIQUE, properties: ['tenantId', 'ghlLocationId'] })
-@TenantOwned()
-export class Location {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Location extends TenantNode {
   @Field(() => ID)
   @Property({ type: 'string', length: 36 })
   organizationId!: string;

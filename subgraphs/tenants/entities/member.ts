@@ -1,23 +1,15 @@
 /** A member: a user's role in an organization, with the locations they work and (AGENT) their agent profile. */
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { MemberRole } from '../../../core/server/vocabulary-enums';
+import { TenantNode } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'A user who belongs to an organization with a role.' })
 @Entity({ tableName: 'members' })
 @Unique({ properties: ['tenantId', 'userId'] })
 @Index({ properties: ['tenantId', 'organizationId'] })
-@TenantOwned()
-export class Member {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Member extends TenantNode {
   @Field(() => ID)
   @Property({ type: 'string', length: 36 })
   organizationId!: string;

@@ -2,11 +2,11 @@
  * An organization: the tenant is the ROOT organization (tenantId = its own id); child organizations
  * (brokerages, teams) hang below it through parentId.
  */
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { TenantOwned } from '../../../core/db/tenant-filter';
 import { Branding, type BrandingData } from './branding';
+import { TenantNode } from '../../../core/db/base-entity';
 
 export const DEFAULT_VERTICAL = 'REAL_ESTATE';
 
@@ -14,15 +14,7 @@ export const DEFAULT_VERTICAL = 'REAL_ESTATE';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'organizations' })
 @Index({ properties: ['tenantId', 'parentId'] })
-@TenantOwned()
-export class Organization {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class Organization extends TenantNode {
   @Field(() => ID, { nullable: true, description: 'Null for the root organization (the tenant).' })
   @Property({ type: 'string', length: 36, nullable: true })
   parentId: string | null = null;

@@ -1,19 +1,14 @@
 /** A marketplace partner app: API keys may belong to one, and it earns a revenue share. */
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { TenantNode } from '../../../core/db/base-entity';
 
 @ObjectType({ description: 'A marketplace partner application installed by the tenant.' })
 @Entity({ tableName: 'partner_apps' })
-@TenantOwned()
-export class PartnerApp {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
+export class PartnerApp extends TenantNode {
   @Property({ type: 'string', length: 36, index: true })
-  tenantId!: string;
+  declare tenantId: string;
 
   @Field(() => String)
   @Property({ type: 'string', length: 200 })

@@ -4,19 +4,12 @@
  * (cached briefly, and updated at once by `tenants.member.removed`); it lives here, so it outlasts any
  * gateway restart. A token issued after `revokedAt` (the user added again) is not affected.
  */
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { TenantOwned } from '../../../core/db/tenant-filter';
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity } from '../../../core/db/base-entity';
 
 @Entity({ tableName: 'revoked_subjects' })
 @Unique({ properties: ['tenantId', 'subject'] })
-@TenantOwned()
-export class RevokedSubject {
-  @PrimaryKey({ type: 'string', length: 36 })
-  id!: string;
-
-  @Property({ type: 'string', length: 36 })
-  tenantId!: string;
-
+export class RevokedSubject extends TenantEntity {
   /** The JWT `sub`: the member's `userId`. */
   @Property({ type: 'string', length: 200 })
   subject!: string;
