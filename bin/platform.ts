@@ -18,14 +18,17 @@ import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
 import type { CredentialServiceOptions } from '../gateway/credential-service-client';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
 import { CREDENTIAL_EVENT_TYPES, handleCredentialEvent } from '../gateway/credential-events';
-import { RedisRateCounter } from '../gateway/redis-rate-counter';
+import { createRedisRateLimiter } from '../gateway/redis-rate-limiter';
 import { tenantsSubgraph } from '../subgraphs/tenants';
 import { agentsSubgraph } from '../subgraphs/agents';
 import { coachingSubgraph } from '../subgraphs/coaching';
 import { analyticsSubgraph } from '../subgraphs/analytics';
 import { billingSubgraph } from '../subgraphs/billing';
 
-/** The modules with their defaults (schema generation, migrations: nothing runtime-specific). */
+/**
+ * Every subgraph module. They share no object: each instance builds what it needs from the config (coaching
+ * its own quota counter, under `<REDIS_PREFIX>:coaching:quota` with Redis), and they meet only through events.
+ */
 export const MODULES: Record<SubgraphName, SubgraphModule> = {
   tenants: tenantsSubgraph,
   agents: agentsSubgraph,
@@ -33,19 +36,6 @@ export const MODULES: Record<SubgraphName, SubgraphModule> = {
   analytics: analyticsSubgraph,
   billing: billingSubgraph,
 };
-
-export interface PlatformModules {
-  modules: Record<SubgraphName, SubgraphModule>;
-  close(): Promise<void>;
-}
-
-/**
- * Modules for a running process. They share no object: each builds what it needs from the config (coaching
- * its own quota counter, under `<REDIS_PREFIX>:coaching:quota` with Redis), and meet only through events.
- */
-export function createModules(_config: PlatformConfig): PlatformModules {
-  return { modules: { ...MODULES }, close: async () => undefined };
-}
 
 export function subgraphUrl(config: PlatformConfig, name: SubgraphName): string {
   return config.subgraphUrls[name] ?? `http://${config.host}:${config.ports[name]}/graphql`;
@@ -92,12 +82,13 @@ export interface RunningService {
 export async function startService(
   config: PlatformConfig,
   name: SubgraphName,
-  shared: { events: EventBus; logger: Logger; modules: Record<SubgraphName, SubgraphModule> },
+  shared: { events: EventBus; logger: Logger; modules?: Partial<Record<SubgraphName, SubgraphModule>> },
 ): Promise<RunningService> {
   const orm = await openOrm(config, name);
   const codec = new ContextTokenCodec(config.auth.contextSecret!, config.auth.contextTokenTtlSeconds);
   const logger = shared.logger.child({ service: name });
-  const instance = await shared.modules[name].create({ config, orm, events: shared.events, logger, codec });
+  const module = shared.modules?.[name] ?? MODULES[name];
+  const instance = await module.create({ config, orm, events: shared.events, logger, codec });
   let subgraph: RunningSubgraph;
   try {
     await instance.start();
@@ -162,14 +153,19 @@ export async function startGatewayService(
   const supergraph = supergraphSdl
     ? rewriteSubgraphUrls(supergraphSdl, resolved)
     : loadSupergraph(path.resolve(config.supergraphPath), resolved);
-  const rateCounter = config.redisUrl
-    ? new RedisRateCounter(config.redisUrl, `${config.redisPrefix}:ratelimit`)
+  const rate = config.redisUrl
+    ? createRedisRateLimiter({
+        url: config.redisUrl,
+        prefix: `${config.redisPrefix}:ratelimit`,
+        perMinute: config.limits.ratePerMinute,
+        onError: (err) => logger.warn({ err }, 'rate limit: Redis unavailable, per-instance budget in use'),
+      })
     : undefined;
   const gateway = await startGateway({
     supergraph,
-    rateCounter,
+    rateLimiter: rate?.limiter,
     onClose: async () => {
-      await rateCounter?.close();
+      await rate?.close();
     },
     host: config.host,
     port: config.ports.gateway,

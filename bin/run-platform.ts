@@ -9,7 +9,6 @@ import type { EventBus } from '../core/events/event-bus';
 import type { RunningGateway } from '../gateway/gateway';
 import {
   createEventBus,
-  createModules,
   migrateAll,
   startGatewayService,
   startService,
@@ -37,15 +36,12 @@ export async function runPlatform(
 ): Promise<RunningPlatform> {
   await migrateAll(config);
   const events = createEventBus(config, logger);
-  const { modules, close: closeModules } = createModules(config);
   const services = {} as Record<SubgraphName, RunningService>;
   try {
-    for (const name of SUBGRAPH_NAMES)
-      services[name] = await startService(config, name, { events, logger, modules });
+    for (const name of SUBGRAPH_NAMES) services[name] = await startService(config, name, { events, logger });
   } catch (err) {
     for (const s of Object.values(services)) await s.close();
     await events.close();
-    await closeModules();
     throw err;
   }
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, services[n].subgraph.url])) as Record<
@@ -80,7 +76,6 @@ export async function runPlatform(
       for (const name of order) await services[name].quiesce();
       await events.close();
       for (const name of order) await services[name].close();
-      await closeModules();
     },
   };
 }

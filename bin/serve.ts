@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../core/config';
 import { loadConfigOrExit } from './config';
-import { createEventBus, createModules, rootLogger, startGatewayService, startService } from './platform';
+import { createEventBus, rootLogger, startGatewayService, startService } from './platform';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -26,17 +26,11 @@ async function main(): Promise<void> {
     };
   } else {
     const events = createEventBus(config, logger);
-    const platform = createModules(config);
-    const svc = await startService(config, name as SubgraphName, {
-      events,
-      logger,
-      modules: platform.modules,
-    });
+    const svc = await startService(config, name as SubgraphName, { events, logger });
     close = async () => {
       await svc.quiesce(); // deliveries under way finish against the open database
       await events.close();
       await svc.close();
-      await platform.close();
     };
   }
   const stop = () => {
