@@ -36,7 +36,8 @@ export function sessionUpsertedPayload(session: AgentSession): AgentSessionUpser
     contactId: session.contactId,
     stage: session.stage,
     active: session.active,
-    ghlConversationId: session.ghlConversationId ?? null,
+    // only for a session opened for a GoHighLevel conversation
+    ...(session.ghlConversationId ? { ghlConversationId: session.ghlConversationId } : {}),
   };
 }
 
