@@ -49,7 +49,10 @@ export class AgentProfile {
 
 export enum SessionOrigin {
   AGENTS = 'AGENTS',
-  /** Opened by coaching for a GHL contact; the agents subgraph was asked to create it. */
+  /**
+   * Legacy: a placeholder coaching once created for a GHL contact before agents had the session. Coaching
+   * no longer creates sessions (agents opens them for `coaching.ghl_conversation.started`); rows may remain.
+   */
   COACHING = 'COACHING',
 }
 
