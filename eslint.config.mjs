@@ -10,6 +10,8 @@ const DEEP_IMPORTS = {
   group: ['**/dist', '**/dist/**'],
   message: "Import the package's public entry point, not its build output (dist/).",
 };
+/** Offline tooling (tools/, e.g. the coach's training and evaluation) is no part of any running service. */
+const TOOLS = '**/tools/**';
 const restrict = (...boundaries) => [
   'error',
   { patterns: [DEEP_IMPORTS, ...(boundaries.length ? [{ group: boundaries, message: 'See ARCHITECTURE.md, "Who may import whom".' }] : [])] },
@@ -27,33 +29,42 @@ export default tseslint.config(
     },
   },
   {
+    // source, not tests; generated migrations are exempt. 'warn' until the functions still listed are split.
+    files: ['core/**/*.ts', 'gateway/**/*.ts', 'subgraphs/**/*.ts', 'bin/**/*.ts', 'tools/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['subgraphs/*/migrations/**'],
+    rules: {
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict('**/subgraphs/**', '**/gateway/**', '**/bin/**'),
+      'no-restricted-imports': restrict('**/subgraphs/**', '**/gateway/**', '**/bin/**', TOOLS),
     },
   },
   {
     files: ['gateway/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict('**/subgraphs/**', '**/bin/**') },
+    rules: { 'no-restricted-imports': restrict('**/subgraphs/**', '**/bin/**', TOOLS) },
   },
   {
     files: ['subgraphs/tenants/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/agents/**', '**/coaching/**', '**/analytics/**', '**/billing/**') },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/agents/**', '**/coaching/**', '**/analytics/**', '**/billing/**', TOOLS) },
   },
   {
     files: ['subgraphs/agents/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/coaching/**', '**/analytics/**', '**/billing/**') },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/coaching/**', '**/analytics/**', '**/billing/**', TOOLS) },
   },
   {
     files: ['subgraphs/coaching/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/analytics/**', '**/billing/**') },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/analytics/**', '**/billing/**', TOOLS) },
   },
   {
     files: ['subgraphs/analytics/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/billing/**') },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/billing/**', TOOLS) },
   },
   {
     files: ['subgraphs/billing/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/analytics/**') },
+    rules: { 'no-restricted-imports': restrict('**/gateway/**', '**/tenants/**', '**/agents/**', '**/coaching/**', '**/analytics/**', TOOLS) },
   },
 );
