@@ -5,13 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCatalogue, problems, renderJson, renderMarkdown } from './catalogue';
-import { scanEvents } from './scan';
+import { scanEvents, type ScanResult } from './scan';
 
 export const CATALOGUE_FILES = { json: 'schema/events.json', md: 'schema/events.md' } as const;
 
 /** The catalogue files as the code says they should be, by path relative to `root`. */
-export function expectedCatalogue(root: string): { files: Record<string, string>; problems: string[] } {
-  const scan = scanEvents(root);
+export function expectedCatalogue(
+  root: string,
+  scan: ScanResult = scanEvents(root),
+): { files: Record<string, string>; problems: string[] } {
   const catalogue = buildCatalogue(scan);
   return {
     files: { [CATALOGUE_FILES.json]: renderJson(catalogue), [CATALOGUE_FILES.md]: renderMarkdown(catalogue) },

@@ -119,22 +119,23 @@ function groupName(checker: ts.TypeChecker, arg: ts.Expression | undefined): str
   return arg.getText();
 }
 
+/** The values of `export const EventTypes = { … } as const` in core/vocabulary.ts. */
 function eventTypeValues(program: ts.Program, root: string): string[] {
   const vocab = program.getSourceFile(path.join(root, 'core/vocabulary.ts'));
   if (!vocab) throw new Error('core/vocabulary.ts not found');
-  let values: string[] = [];
-  const visit = (n: ts.Node) => {
-    if (ts.isVariableDeclaration(n) && n.name.getText() === 'EventTypes' && n.initializer) {
-      values = literalValues(program.getTypeChecker(), n.initializer).length
-        ? []
-        : ((n.initializer as ts.AsExpression).expression as ts.ObjectLiteralExpression).properties.map(
-            (p) => ((p as ts.PropertyAssignment).initializer as ts.StringLiteral).text,
-          );
+  for (const stmt of vocab.statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (d.name.getText() !== 'EventTypes' || !d.initializer) continue;
+      let init: ts.Expression = d.initializer;
+      while (ts.isAsExpression(init)) init = init.expression;
+      if (!ts.isObjectLiteralExpression(init)) break;
+      return init.properties.flatMap((p) =>
+        ts.isPropertyAssignment(p) && ts.isStringLiteral(p.initializer) ? [p.initializer.text] : [],
+      );
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(vocab);
-  return values;
+  }
+  throw new Error('EventTypes not found in core/vocabulary.ts');
 }
 
 function vocabularyInterfaces(program: ts.Program, root: string): Set<string> {
