@@ -65,7 +65,8 @@ export class CredentialServiceClient {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(5_000),
       });
-    } catch {
+    } catch (err) {
+      this.logger?.warn({ url: this.opts.url, path, err }, 'credential service unreachable');
       throw new UpstreamUnavailableError('credential service unavailable');
     }
     if (res.ok || res.status === 404) return res;
@@ -85,6 +86,7 @@ export class CredentialServiceClient {
       );
     }
     await res.body?.cancel();
+    this.logger?.warn({ url: this.opts.url, path, status: res.status }, 'credential service failed');
     throw new UpstreamUnavailableError('credential service unavailable');
   }
 }
