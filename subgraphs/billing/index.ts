@@ -10,6 +10,7 @@ import { billingMigrations } from './migrations';
 import { billingSchemaOptions } from './resolvers';
 import { subscribeBillingConsumers } from './consumers';
 import { ensurePlans } from './service/catalogue';
+import { republishLimits } from './service/republish-limits';
 import { createBillingRuntime, type BillingRuntime } from './runtime';
 
 export interface BillingSubgraphOptions {
@@ -36,6 +37,11 @@ export function createBillingSubgraph(opts: BillingSubgraphOptions = {}): Subgra
           },
           () => subscribeBillingConsumers(deps, runtime),
           outboxRelayStep(deps, opts.relayIntervalMs),
+          // after the relay started, so each commit is published at once (service/republish-limits.ts)
+          async () => {
+            await republishLimits(deps.orm, deps.logger);
+            return async () => undefined;
+          },
         ]),
       };
     },

@@ -57,7 +57,7 @@ export async function seedBilling(
             updatedAt: now,
           });
           em.persist(sub);
-          enqueueSubscriptionChanged(em, sub, plan);
+          await enqueueSubscriptionChanged(em, sub, plan);
           await em.flush();
         }
       }),

@@ -3,10 +3,11 @@ import { Adjustment } from './adjustment';
 import { Invoice } from './invoice';
 import { PartnerApp } from './partner-app';
 import { Plan } from './plan';
+import { PublishedLimit } from './published-limit';
 import { Subscription } from './subscription';
 import { UsageRecord } from './usage-record';
 
-export { Adjustment, Invoice, PartnerApp, Plan, Subscription, UsageRecord };
+export { Adjustment, Invoice, PartnerApp, Plan, PublishedLimit, Subscription, UsageRecord };
 export { InvoiceLine } from './invoice';
 export * from './enums';
 
@@ -17,5 +18,6 @@ export const billingEntities = [
   PartnerApp,
   Adjustment,
   Invoice,
+  PublishedLimit,
   ...outboxEntities,
 ];

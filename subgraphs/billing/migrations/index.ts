@@ -5,10 +5,18 @@
 import { dialectMigrations } from '../../../core/db/dialect-migrations';
 import { LEGACY_MIGRATIONS } from './legacy';
 import { Migration20261206234201_baseline as sqlite20261206234201_baseline } from './sqlite/Migration20261206234201_baseline';
+import { Migration20261207003054_published_limits as sqlite20261207003054_published_limits } from './sqlite/Migration20261207003054_published_limits';
 import { Migration20261206234201_baseline as postgresql20261206234201_baseline } from './postgresql/Migration20261206234201_baseline';
+import { Migration20261207003054_published_limits as postgresql20261207003054_published_limits } from './postgresql/Migration20261207003054_published_limits';
 
 export const billingMigrations = dialectMigrations({
   legacy: LEGACY_MIGRATIONS,
-  sqlite: [{ name: 'Migration20261206234201_baseline', class: sqlite20261206234201_baseline }],
-  postgresql: [{ name: 'Migration20261206234201_baseline', class: postgresql20261206234201_baseline }],
+  sqlite: [
+    { name: 'Migration20261206234201_baseline', class: sqlite20261206234201_baseline },
+    { name: 'Migration20261207003054_published_limits', class: sqlite20261207003054_published_limits },
+  ],
+  postgresql: [
+    { name: 'Migration20261206234201_baseline', class: postgresql20261206234201_baseline },
+    { name: 'Migration20261207003054_published_limits', class: postgresql20261207003054_published_limits },
+  ],
 });

@@ -78,7 +78,7 @@ export async function changePlan(ctx: BillingContext, input: ChangePlanInput): P
     const previousPlanCode = sub.planCode;
     sub.planCode = newPlan.code;
     sub.updatedAt = now;
-    enqueueSubscriptionChanged(em, sub, newPlan);
+    await enqueueSubscriptionChanged(em, sub, newPlan);
     await em.flush();
     return { subscription: sub, previousPlanCode, proration };
   });

@@ -124,7 +124,7 @@ export async function closePeriod(ctx: BillingContext, input: ClosePeriodInput):
       sub.status = SubscriptionStatus.ACTIVE;
     }
     sub.updatedAt = now;
-    enqueueSubscriptionChanged(em, sub, plan);
+    await enqueueSubscriptionChanged(em, sub, plan);
     await em.flush();
     return invoice;
   });
