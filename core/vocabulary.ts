@@ -202,8 +202,9 @@ export type SubscriptionStatus = 'TRIALING' | 'ACTIVE' | 'PAST_DUE' | 'CANCELED'
 
 /**
  * `billing.subscription.changed` (owner: billing; consumer: coaching, its quota view): plan, status and the
- * hint quota of the current period. Published on provisioning, on every plan change and when a period
- * closes. Payload version `SUBSCRIPTION_CHANGED_VERSION`.
+ * hint quota of the current period. Published on provisioning, on every plan change, when a period
+ * closes, and on billing's start for each subscription whose current payload it has no record of having
+ * published (subgraphs/billing/service/republish-limits.ts). Payload version `SUBSCRIPTION_CHANGED_VERSION`.
  */
 export const SUBSCRIPTION_CHANGED_VERSION = 1;
 
