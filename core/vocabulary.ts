@@ -74,6 +74,97 @@ export enum MemberRole {
   AGENT = 'AGENT',
 }
 
+/** The channel a coaching session runs on. */
+export enum SessionChannel {
+  SMS = 'SMS',
+  EMAIL = 'EMAIL',
+  CALL = 'CALL',
+  CHAT = 'CHAT',
+  SOCIAL = 'SOCIAL',
+}
+
+/** Where a conversation turn came from. */
+export enum TurnSource {
+  API = 'API',
+  GHL = 'GHL',
+}
+
+export enum HintStatus {
+  SHOWN = 'SHOWN',
+  ACCEPTED = 'ACCEPTED',
+  DISMISSED = 'DISMISSED',
+}
+
+export enum HintVerdict {
+  ACCEPTED = 'ACCEPTED',
+  DISMISSED = 'DISMISSED',
+}
+
+export enum CoachingKind {
+  QUICK = 'QUICK',
+  DEEP = 'DEEP',
+}
+
+/** Phase of a streamed hint. */
+export enum HintEventType {
+  STARTED = 'STARTED',
+  DELTA = 'DELTA',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+
+export enum CoachingRunStatus {
+  RUNNING = 'RUNNING',
+}
+
+/** A GoHighLevel webhook delivery's state in the coaching inbox. */
+export enum GhlDeliveryStatus {
+  PENDING = 'PENDING',
+  DONE = 'DONE',
+  DEAD = 'DEAD',
+}
+
+export enum GhlDeadLetterReason {
+  /** No tenant has proved the app installation for the delivery's GHL location. */
+  UNKNOWN_LOCATION = 'UNKNOWN_LOCATION',
+  /** The message's GHL user is no active agent of the location (and no open session names one). */
+  NO_MATCHING_AGENT = 'NO_MATCHING_AGENT',
+  /** Signed, but without the ids its type needs. */
+  INVALID_PAYLOAD = 'INVALID_PAYLOAD',
+  /** Processing failed `maxAttempts` times. */
+  PROCESSING_FAILED = 'PROCESSING_FAILED',
+}
+
+export enum SubscriptionStatus {
+  TRIALING = 'TRIALING',
+  ACTIVE = 'ACTIVE',
+  PAST_DUE = 'PAST_DUE',
+  CANCELED = 'CANCELED',
+}
+
+export enum InvoiceLineKind {
+  BASE_FEE = 'BASE_FEE',
+  SEATS = 'SEATS',
+  OVERAGE = 'OVERAGE',
+  PRORATION_CREDIT = 'PRORATION_CREDIT',
+  PRORATION_CHARGE = 'PRORATION_CHARGE',
+  PARTNER_REVENUE_SHARE = 'PARTNER_REVENUE_SHARE',
+}
+
+/** Analytics alert kinds: latency (ms), daily cost (micros), acceptance drop (rate points). */
+export enum AlertKind {
+  P95_LATENCY = 'P95_LATENCY',
+  DAILY_COST = 'DAILY_COST',
+  ACCEPTANCE_DROP = 'ACCEPTANCE_DROP',
+}
+
+/** Time-series granularity (UTC; weeks start Monday). */
+export enum Granularity {
+  HOUR = 'HOUR',
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+}
+
 /** API-key / token scopes. */
 export const SCOPES = [
   'agents:read',
@@ -198,8 +289,6 @@ export interface PartnerAppUpsertedPayload {
   revenueShareBps: number;
 }
 
-export type SubscriptionStatus = 'TRIALING' | 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
-
 /**
  * `billing.subscription.changed` (owner: billing; consumer: coaching, its quota view): plan, status and the
  * hint quota of the current period. Published on provisioning, on every plan change, when a period
@@ -211,7 +300,7 @@ export const SUBSCRIPTION_CHANGED_VERSION = 1;
 export interface SubscriptionChangedPayload {
   organizationId: string;
   planCode: string;
-  status: SubscriptionStatus;
+  status: `${SubscriptionStatus}`;
   seats: number;
   currentPeriodStart: string;
   currentPeriodEnd: string;

@@ -6,6 +6,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+// the public contract's enums, registered once for every subgraph's schema
+import './vocabulary-enums';
 
 /**
  * The resolver map `buildSubgraphSchema` accepts, read off its public signature: @apollo/subgraph's

@@ -17,13 +17,13 @@ import type { Logger } from '../../../core/logger';
 import { consumeOnce } from '../../../core/outbox/consume-once';
 import {
   ConversationStage,
-  EventTypes,
   type EventEnvelope,
+  EventTypes,
   type GhlConversationStartedPayload,
+  SessionChannel,
 } from '../../../core/vocabulary';
 import { Agent } from '../entities/agent';
 import { AgentSession } from '../entities/agent-session';
-import { SessionChannel } from '../enums';
 import { stageSessionsUpserted } from '../service/events';
 import { isUuid, parseContactId, parseEnum } from '../service/validation';
 

@@ -5,8 +5,8 @@
 import { Entity, Enum, Index, OptionalProps, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
-import { ConversationStage, SessionChannel } from '../enums';
 import { TenantNode } from '../../../core/db/base-entity';
+import { ConversationStage, SessionChannel } from '../../../core/vocabulary';
 
 export type SessionContext = Record<string, unknown>;
 

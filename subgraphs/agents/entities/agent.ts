@@ -6,8 +6,8 @@
 import { Entity, Enum, Index, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
-import { AgentRole, Experience, Specialization } from '../enums';
 import { TenantNode } from '../../../core/db/base-entity';
+import { AgentRole, Experience, Specialization } from '../../../core/vocabulary';
 
 export const AGENTS_GHL_USER_UNIQUE = 'agents_tenant_id_ghl_user_id_unique';
 

@@ -4,7 +4,13 @@
  */
 import { Field, ID, InputType } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import { AgentRole, ConversationStage, Experience, SessionChannel, Specialization } from '../enums';
+import {
+  AgentRole,
+  ConversationStage,
+  Experience,
+  SessionChannel,
+  Specialization,
+} from '../../../core/vocabulary';
 
 @InputType({ description: 'Filters for the agents of one location.' })
 export class LocationAgentFilter {

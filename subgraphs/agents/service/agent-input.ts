@@ -2,9 +2,9 @@
  * Agent profile inputs and their validation (shared by the mutations and the seed).
  */
 import { BadUserInputError } from '../../../core/errors';
-import { AgentRole, Experience, Specialization } from '../enums';
 import { parseEnum, parseEnumList, parseName, parseOptionalGhlUserId, parseTags } from './validation';
 import * as check from '../../../core/validation';
+import { AgentRole, Experience, Specialization } from '../../../core/vocabulary';
 
 export interface CreateAgentInput {
   name: string;

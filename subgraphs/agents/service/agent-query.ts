@@ -6,7 +6,6 @@ import { QueryOrder, raw, type FilterQuery, type ObjectQuery } from '@mikro-orm/
 import { BadUserInputError } from '../../../core/errors';
 import type { Principal } from '../../../core/principal';
 import { Agent } from '../entities/agent';
-import type { AgentRole, Experience, Specialization } from '../enums';
 import { requireRead, visibleAgents } from './access';
 import { sqlEm, type AgentsContext } from './context';
 import { agentCursors } from './cursor';
@@ -14,6 +13,7 @@ import { containsAny, dialectOf, jsonArrayContains, type Dialect } from './diale
 import { toCountedConnection, type Connection, type PageArgs } from './pagination';
 import { isUuid, parseFirst, parseGhlUserId, parseSearch } from './validation';
 import * as check from '../../../core/validation';
+import { type AgentRole, type Experience, type Specialization } from '../../../core/vocabulary';
 
 export interface AgentFilterInput {
   role?: AgentRole | null;

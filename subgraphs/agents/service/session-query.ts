@@ -5,13 +5,13 @@
 import { QueryOrder, type FilterQuery, type ObjectQuery } from '@mikro-orm/core';
 import type { Principal } from '../../../core/principal';
 import { AgentSession } from '../entities/agent-session';
-import type { ConversationStage } from '../enums';
 import { requireRead, visibleSessions } from './access';
 import type { AgentsContext } from './context';
 import { sessionCursors } from './cursor';
 import { toCountedConnection, type Connection, type PageArgs } from './pagination';
 import { isUuid, parseContactId, parseFirst } from './validation';
 import * as check from '../../../core/validation';
+import { type ConversationStage } from '../../../core/vocabulary';
 
 export interface SessionFilterInput {
   agentId?: string | null;

@@ -7,7 +7,6 @@ import type DataLoader from 'dataloader';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
 import { loaderFor } from '../../../core/request-context';
 import { AgentSession } from '../entities/agent-session';
-import { ConversationStage, SessionChannel } from '../enums';
 import { requireRead, requireSessionWrite } from './access';
 import { agentLoader } from './agent-service';
 import { writeUnit, type AgentsContext } from './context';
@@ -15,6 +14,7 @@ import { stageSessionsUpserted } from './events';
 import { loadSessionsByIds } from './session-query';
 import { parseContactId, parseContext, parseEnum } from './validation';
 import * as check from '../../../core/validation';
+import { ConversationStage, SessionChannel } from '../../../core/vocabulary';
 
 export interface StartSessionInput {
   agentId: string;

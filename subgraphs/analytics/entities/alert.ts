@@ -1,15 +1,9 @@
 /** A raised threshold alert; raised at most once per kind, scope and window. */
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { TenantNode } from '../../../core/db/base-entity';
-
-export enum AlertKind {
-  P95_LATENCY = 'P95_LATENCY',
-  DAILY_COST = 'DAILY_COST',
-  ACCEPTANCE_DROP = 'ACCEPTANCE_DROP',
-}
-registerEnumType(AlertKind, { name: 'AlertKind' });
+import { AlertKind } from '../../../core/vocabulary';
 
 @ObjectType({
   description: 'A threshold crossed: latency (ms), daily cost (micros) or acceptance drop (rate points).',

@@ -4,7 +4,7 @@ import { HintFact, InvoiceFact, OpportunityFact, SessionFact } from './facts';
 import { HourBucket } from './hour-bucket';
 import { AnalyticsSettings } from './settings';
 
-export { Alert, AlertKind } from './alert';
+export { Alert } from './alert';
 export { HintFact, InvoiceFact, OpportunityFact, SessionFact } from './facts';
 export { HourBucket, NO_LOCATION } from './hour-bucket';
 export { AnalyticsSettings, DEFAULT_SETTINGS } from './settings';

@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { sqlEm } from '../../../core/outbox';
-import { Alert, AlertKind } from '../entities/alert';
+import { Alert } from '../entities/alert';
 import { HourBucket, NO_LOCATION } from '../entities/hour-bucket';
 import { AnalyticsSettings, DEFAULT_SETTINGS } from '../entities/settings';
 import { DAY_MS, dayOf } from './buckets';
 import { mergeHistograms, percentile } from './histogram';
+import { AlertKind } from '../../../core/vocabulary';
 
 export type SettingsValues = Omit<AnalyticsSettings, 'tenantId'>;
 

@@ -3,9 +3,9 @@ import { Arg, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { AnalyticsContext } from '../runtime';
-import { Alert, AlertKind } from '../entities/alert';
+import { Alert } from '../entities/alert';
 import { AnalyticsSettings } from '../entities/settings';
-import { Granularity, type MetricsValues } from '../service/aggregate';
+import { type MetricsValues } from '../service/aggregate';
 import {
   agentPerformance,
   analyticsSeries,
@@ -24,6 +24,7 @@ import {
   CoachingSummary,
   Organization,
 } from './types';
+import { AlertKind, Granularity } from '../../../core/vocabulary';
 
 @Resolver()
 class AnalyticsQueryResolver {

@@ -1,12 +1,6 @@
 /** GraphQL types of the analytics subgraph. */
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
-import { Granularity } from '../service/aggregate';
-
-registerEnumType(Granularity, {
-  name: 'Granularity',
-  description: 'UTC hours, days, or weeks starting Monday.',
-});
 
 @ObjectType({ description: 'An agent (owned by the agents subgraph); analytics adds `performance`.' })
 @Directive('@key(fields: "id")')

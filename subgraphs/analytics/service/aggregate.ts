@@ -4,12 +4,7 @@
  */
 import type { HourBucket } from '../entities/hour-bucket';
 import { mergeHistograms, percentile } from '../projections/histogram';
-
-export enum Granularity {
-  HOUR = 'HOUR',
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-}
+import { Granularity } from '../../../core/vocabulary';
 
 export interface MetricsValues {
   hintsDelivered: number;

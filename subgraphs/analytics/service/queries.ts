@@ -3,13 +3,13 @@ import type { EntityManager } from '@mikro-orm/core';
 import { canSeeOrganization, isOrgWide, requireScope } from '../../../core/principal';
 import { BadUserInputError, ForbiddenError } from '../../../core/errors';
 import { byKeys, loaderFor, type RequestContext } from '../../../core/request-context';
-import { MemberRole } from '../../../core/vocabulary';
-import { Alert, type AlertKind } from '../entities/alert';
+import { AlertKind, Granularity, MemberRole } from '../../../core/vocabulary';
+import { Alert } from '../entities/alert';
 import { InvoiceFact } from '../entities/facts';
 import { HourBucket, NO_LOCATION } from '../entities/hour-bucket';
 import { AnalyticsSettings, DEFAULT_SETTINGS } from '../entities/settings';
 import { assertRange, visibleBuckets, type RangeFilter } from './access';
-import { Granularity, summarize, timeSeries, type MetricsValues, type PointValues } from './aggregate';
+import { summarize, timeSeries, type MetricsValues, type PointValues } from './aggregate';
 
 const HOUR_SERIES_MAX_MS = 31 * 24 * 3_600_000;
 

@@ -5,8 +5,8 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { HintCategory, HintStatus, ObjectionType } from '../enums';
 import { TenantNode } from '../../../core/db/base-entity';
+import { HintCategory, HintStatus, ObjectionType } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'A coaching hint for the agent of a session.' })
 @Directive('@key(fields: "id")')

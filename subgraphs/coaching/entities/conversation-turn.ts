@@ -2,8 +2,8 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Speaker, TurnSource } from '../enums';
 import { TenantNode } from '../../../core/db/base-entity';
+import { Speaker, TurnSource } from '../../../core/vocabulary';
 
 export const MAX_TURN_TEXT = 4000;
 

@@ -14,35 +14,9 @@
  */
 import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TenantOwned } from '../../../core/db/tenant-filter';
-
-export enum GhlDeliveryStatus {
-  PENDING = 'PENDING',
-  DONE = 'DONE',
-  DEAD = 'DEAD',
-}
-
-export enum GhlDeadLetterReason {
-  /** No tenant has proved the app installation for the delivery's GHL location. */
-  UNKNOWN_LOCATION = 'UNKNOWN_LOCATION',
-  /** The message's GHL user is no active agent of the location (and no open session names one). */
-  NO_MATCHING_AGENT = 'NO_MATCHING_AGENT',
-  /** Signed, but without the ids its type needs. */
-  INVALID_PAYLOAD = 'INVALID_PAYLOAD',
-  /** Processing failed `maxAttempts` times. */
-  PROCESSING_FAILED = 'PROCESSING_FAILED',
-}
-
-registerEnumType(GhlDeliveryStatus, {
-  name: 'GhlDeliveryStatus',
-  description:
-    'PENDING until processed; DONE once its effects committed; DEAD when it cannot be (see reason).',
-});
-registerEnumType(GhlDeadLetterReason, {
-  name: 'GhlDeadLetterReason',
-  description: 'Why a GoHighLevel delivery was dead-lettered.',
-});
+import { GhlDeadLetterReason, GhlDeliveryStatus } from '../../../core/vocabulary';
 
 export const GHL_INBOX_TABLE = 'ghl_webhook_deliveries';
 

@@ -15,12 +15,7 @@ export { ContactMemory, MAX_MEMORY_NOTES } from './contact-memory';
 export { AgentProfile, LocationView, SessionOrigin, SessionView } from './read-models';
 export { GhlLocationRoute, ghlRouteId } from './ghl-location-route';
 export { QuotaView } from './quota-view';
-export {
-  GHL_INBOX_TABLE,
-  GhlDeadLetterReason,
-  GhlDeliveryStatus,
-  GhlWebhookDelivery,
-} from './ghl-webhook-delivery';
+export { GHL_INBOX_TABLE, GhlWebhookDelivery } from './ghl-webhook-delivery';
 
 export const coachingEntities = [
   ConversationTurn,

@@ -5,9 +5,9 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { ConversationStage, PropertyType } from '../enums';
 import type { Slots } from '../coach/types';
 import { TenantEntity } from '../../../core/db/base-entity';
+import { ConversationStage, PropertyType } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'Facts the lead stated, normalized. Null = not stated yet.' })
 export class QualificationSlots {

@@ -1,7 +1,6 @@
 /** Coaching queries and mutations: thin wrappers over the service functions. */
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CoachingHint, ConversationTurn } from '../entities';
-import { CoachingKindEnum, HintVerdict } from '../enums';
 import {
   addConversationTurn,
   rateHint,
@@ -11,6 +10,7 @@ import {
 import { withService, type CoachingContext } from '../service/context';
 import { findHint } from '../service/queries';
 import { AddConversationTurnInput, AgentSessionRef, CoachingRun } from './types';
+import { CoachingKind, HintVerdict } from '../../../core/vocabulary';
 
 @Resolver(() => CoachingHint)
 export class CoachingResolver {
@@ -46,8 +46,8 @@ export class CoachingResolver {
   requestCoaching(
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('question', () => String, { nullable: true }) question: string | null,
-    @Arg('kind', () => CoachingKindEnum, { defaultValue: CoachingKindEnum.QUICK, nullable: true })
-    kind: CoachingKindEnum | null,
+    @Arg('kind', () => CoachingKind, { defaultValue: CoachingKind.QUICK, nullable: true })
+    kind: CoachingKind | null,
     @Ctx() ctx: CoachingContext,
   ): Promise<CoachingRunView> {
     return withService(ctx, (svc) => requestCoaching(svc, { sessionId, question, kind }));

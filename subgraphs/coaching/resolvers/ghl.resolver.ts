@@ -1,9 +1,10 @@
 /** The GoHighLevel integration: connect a location, list the tenant's webhook deliveries. */
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { GhlDeliveryStatus, GhlWebhookDelivery } from '../entities';
+import { GhlWebhookDelivery } from '../entities';
 import { withService, type CoachingContext } from '../service/context';
 import { connectGhlLocation, listGhlDeliveries, type GhlConnectionView } from '../service/ghl-connections';
+import { GhlDeliveryStatus } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'A GoHighLevel location whose webhooks are routed to this tenant.' })
 export class GhlConnection {

@@ -4,9 +4,8 @@
  */
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../../core/pagination/types';
-import { ConversationStage, Speaker } from '../../../core/vocabulary';
+import { CoachingRunStatus, ConversationStage, HintEventType, Speaker } from '../../../core/vocabulary';
 import { CoachingHint, Qualification } from '../entities';
-import { CoachingRunStatus, HintEventType } from '../enums';
 
 @ObjectType('AgentSession', {
   description: 'A coaching session (owned by the agents subgraph); coaching adds the conversation.',

@@ -4,8 +4,8 @@
  */
 import type { ConversationStage } from '../../../core/vocabulary';
 import type { CoachingHint, Qualification } from '../entities';
-import type { HintEventType } from '../enums';
 import type { Slots } from '../coach/types';
+import { type HintEventType } from '../../../core/vocabulary';
 
 export function sessionChannel(tenantId: string, sessionId: string): string {
   return `coaching:session:${tenantId}:${sessionId}`;

@@ -3,8 +3,17 @@
  * and hand the model work to the background (the mutation never waits for the model).
  */
 import { BadUserInputError, NotFoundError } from '../../../core/errors';
-import { EventTypes, Speaker, type HintFeedbackPayload } from '../../../core/vocabulary';
-import type { CoachRequest, CoachingKind } from '../engine/types';
+import {
+  CoachingKind,
+  CoachingRunStatus,
+  EventTypes,
+  type HintFeedbackPayload,
+  HintStatus,
+  HintVerdict,
+  Speaker,
+  TurnSource,
+} from '../../../core/vocabulary';
+import type { CoachRequest } from '../engine/types';
 import {
   CoachingHint,
   MAX_TURN_TEXT,
@@ -12,7 +21,6 @@ import {
   type ConversationTurn,
   type SessionView,
 } from '../entities';
-import { CoachingKindEnum, CoachingRunStatus, HintStatus, HintVerdict, TurnSource } from '../enums';
 import { requireVisibleSession, requireWrite } from './access';
 import { buildCoachRequest } from './coach-request';
 import { launchCoachingRun, newRunId } from './coach-session';
@@ -86,7 +94,7 @@ export async function addConversationTurn(ctx: ServiceCtx, input: AddTurnInput):
 export interface RequestCoachingInput {
   sessionId: string;
   question?: string | null;
-  kind?: CoachingKindEnum | null;
+  kind?: CoachingKind | null;
 }
 
 export async function requestCoaching(
@@ -96,9 +104,9 @@ export async function requestCoaching(
   requireWrite(ctx.principal);
   const sessionId = check.externalId('sessionId', input.sessionId);
   const question = check.optionalText('question', input.question, MAX_QUESTION);
-  const kind: CoachingKind = validateEnum('kind', input.kind ?? CoachingKindEnum.QUICK, [
-    CoachingKindEnum.QUICK,
-    CoachingKindEnum.DEEP,
+  const kind: CoachingKind = validateEnum('kind', input.kind ?? CoachingKind.QUICK, [
+    CoachingKind.QUICK,
+    CoachingKind.DEEP,
   ]);
   const session = await requireVisibleSession(ctx, sessionId);
   requireActive(session);

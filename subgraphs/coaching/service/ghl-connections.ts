@@ -5,10 +5,11 @@
  */
 import { BadUserInputError } from '../../../core/errors';
 import { canSeeLocation, requireScope } from '../../../core/principal';
-import { GhlWebhookDelivery, LocationView, type GhlDeliveryStatus } from '../entities';
+import { GhlWebhookDelivery, LocationView } from '../entities';
 import { saveInstalledRoute } from '../webhooks/ghl-routes';
 import type { ServiceCtx } from './context';
 import { ghlLocationArrival } from './read-model-arrivals';
+import { GhlDeliveryStatus } from '../../../core/vocabulary';
 
 export interface GhlConnectionView {
   ghlLocationId: string;

@@ -11,10 +11,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { withTenantScope } from '../../../core/db/request-scope';
-import { EventTypes, type HintDeliveredPayload } from '../../../core/vocabulary';
+import { EventTypes, type HintDeliveredPayload, HintStatus } from '../../../core/vocabulary';
 import type { CoachResult, GeneratedHint, HintOrigin } from '../engine/types';
 import { CoachingHint, Qualification } from '../entities';
-import { HintStatus } from '../enums';
 import type { CoachingRuntime } from '../runtime';
 import type { CoachRun } from './coach-session';
 import { stageEvent } from './publish';

@@ -21,10 +21,10 @@
  */
 import type { EngineEvent, GeneratedHint, HintOrigin } from '../engine/types';
 import type { CoachingHint } from '../entities';
-import { HintEventType } from '../enums';
 import { hintDto, type HintEventPayload } from './channels';
 import type { OrderedSessionPublisher } from './publish';
 import { sameHint } from './hint-store';
+import { HintEventType } from '../../../core/vocabulary';
 
 export const SUPERSEDED = 'SUPERSEDED';
 

@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { EventTypes, Speaker, type QualificationUpdatedPayload } from '../../../core/vocabulary';
+import { EventTypes, type QualificationUpdatedPayload, Speaker, TurnSource } from '../../../core/vocabulary';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import { ConversationTurn, MAX_TURN_TEXT, SessionView, type Qualification } from '../entities';
-import { TurnSource } from '../enums';
 import type { CoachingRuntime } from '../runtime';
 import { qualificationDto } from './channels';
 import { agentView, buildCoachRequest, recentTurns } from './coach-request';

@@ -7,7 +7,6 @@
  */
 import { Counter } from 'prom-client';
 import { metrics } from '../../../core/metrics';
-import { GhlDeliveryStatus } from '../entities';
 import type { CoachingRuntime } from '../runtime';
 import type { Orm } from '../../../core/db/orm';
 import type { Logger } from '../../../core/logger';
@@ -23,6 +22,7 @@ import {
 import { conversationKey, findConversationSession } from './ghl-conversation';
 import { InboxWorker } from './ghl-inbox-worker';
 import { handleDelivery } from './ghl-processor';
+import { GhlDeliveryStatus } from '../../../core/vocabulary';
 
 const processed = new Counter({
   name: 'ghl_webhook_deliveries_processed_total',

@@ -24,9 +24,10 @@ import { isPostgres } from '../../../core/db/request-scope';
 import { quoteIdent, TENANT_SETTING } from '../../../core/db/rls';
 import { TENANT_FILTER } from '../../../core/db/tenant-filter';
 import { sqlEm } from '../../../core/outbox';
-import { GHL_INBOX_TABLE, GhlDeadLetterReason, GhlDeliveryStatus, GhlWebhookDelivery } from '../entities';
+import { GHL_INBOX_TABLE, GhlWebhookDelivery } from '../entities';
 import { GHL_INBOX_SETTING } from './ghl-database-names';
 import { findRouteTarget, type GhlRouteTarget } from './ghl-routes';
+import { GhlDeadLetterReason, GhlDeliveryStatus } from '../../../core/vocabulary';
 
 export interface NewDelivery {
   webhookId: string;

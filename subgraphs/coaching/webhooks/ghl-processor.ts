@@ -10,9 +10,14 @@
  * installing (UNKNOWN_LOCATION), a message no agent matches (NO_MATCHING_AGENT, see ghl-agent-match.ts),
  * a body without the ids its type needs (INVALID_PAYLOAD).
  */
-import { EventTypes, Speaker, type OpportunityStatusPayload } from '../../../core/vocabulary';
-import { GhlDeadLetterReason, GhlDeliveryStatus } from '../entities';
-import { TurnSource } from '../enums';
+import {
+  EventTypes,
+  GhlDeadLetterReason,
+  GhlDeliveryStatus,
+  type OpportunityStatusPayload,
+  Speaker,
+  TurnSource,
+} from '../../../core/vocabulary';
 import type { CoachingRuntime } from '../runtime';
 import { launchCoachingRun, newRunId, type CoachRun } from '../service/coach-session';
 import { stageEvent } from '../service/publish';

@@ -2,8 +2,8 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { MemberRole } from '../../../core/server/vocabulary-enums';
 import { TenantNode } from '../../../core/db/base-entity';
+import { MemberRole } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'A user who belongs to an organization with a role.' })
 @Entity({ tableName: 'members' })

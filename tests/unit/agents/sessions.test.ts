@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { agentsSubgraph, AgentSession } from '../../../subgraphs/agents';
-import { SessionChannel } from '../../../subgraphs/agents/enums';
 import { withTenantScope } from '../../../core/db/request-scope';
-import { ConversationStage } from '../../../core/vocabulary';
+import { ConversationStage, SessionChannel } from '../../../core/vocabulary';
 import { EventTypes, type EventEnvelope } from '../../../core/vocabulary';
 import { describeEachDb } from '../../helpers/variants';
 import { principal } from '../../helpers/principals';
