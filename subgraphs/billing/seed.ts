@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../core/db/orm';
 import { withTenantScope } from '../../core/db/request-scope';
 import { inTransaction } from '../../core/outbox';
-import { SubscriptionStatus } from './entities/enums';
 import { Plan } from './entities/plan';
 import { Subscription } from './entities/subscription';
 import { ensurePlans } from './service/catalogue';
 import { monthPeriod } from './service/periods';
 import { enqueueSubscriptionChanged, findSubscription } from './service/subscriptions';
+import { SubscriptionStatus } from '../../core/vocabulary';
 
 export interface SeedBillingInput {
   tenants: {

@@ -1,7 +1,12 @@
 /** A billing adjustment (proration credit or charge) that the period's invoice will carry as a line. */
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
-import { AdjustmentKind } from './enums';
 import { TenantEntity } from '../../../core/db/base-entity';
+
+/** Why an adjustment was made (billing-internal: not in the public API). */
+export enum AdjustmentKind {
+  PRORATION_CREDIT = 'PRORATION_CREDIT',
+  PRORATION_CHARGE = 'PRORATION_CHARGE',
+}
 
 @Entity({ tableName: 'billing_adjustments' })
 @Index({ properties: ['tenantId', 'invoiceId'] })

@@ -9,7 +9,7 @@ import { UsageRecord } from './usage-record';
 
 export { Adjustment, Invoice, PartnerApp, Plan, PublishedLimit, Subscription, UsageRecord };
 export { InvoiceLine } from './invoice';
-export * from './enums';
+export { AdjustmentKind } from './adjustment';
 
 export const billingEntities = [
   Plan,

@@ -6,8 +6,8 @@
 import { BigIntType, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
-import { InvoiceLineKind } from './enums';
 import { TenantNode } from '../../../core/db/base-entity';
+import { InvoiceLineKind } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'One invoice line; amounts in integer cents.' })
 export class InvoiceLine {

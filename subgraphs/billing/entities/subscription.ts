@@ -3,7 +3,7 @@ import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { TenantNode } from '../../../core/db/base-entity';
-import { SubscriptionStatus } from './enums';
+import { SubscriptionStatus } from '../../../core/vocabulary';
 
 @ObjectType('BillingSubscription', {
   description: "An organization's subscription: plan, status and current billing period.",

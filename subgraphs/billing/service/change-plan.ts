@@ -8,13 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { BadUserInputError, NotFoundError } from '../../../core/errors';
 import { inTransaction } from '../../../core/outbox';
 import { Adjustment } from '../entities/adjustment';
-import { AdjustmentKind, SubscriptionStatus } from '../entities/enums';
 import { Plan } from '../entities/plan';
 import type { Subscription } from '../entities/subscription';
 import { assertBillingWrite } from './access';
 import type { BillingContext } from './context';
 import { prorate, type Proration } from './proration';
 import { enqueueSubscriptionChanged, findSubscription } from './subscriptions';
+import { SubscriptionStatus } from '../../../core/vocabulary';
+import { AdjustmentKind } from '../entities/adjustment';
 
 export interface ChangePlanInput {
   organizationId: string;

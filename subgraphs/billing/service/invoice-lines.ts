@@ -4,10 +4,10 @@
  * partnerShareCents the sum of the PARTNER_REVENUE_SHARE lines. A partner's share is its revenueShareBps
  * of the list value (hints × the plan's per-hint price) of the usage generated through its API keys.
  */
-import { InvoiceLineKind } from '../entities/enums';
 import type { InvoiceLine } from '../entities/invoice';
 import { divRound, lineCentsFromMicros, MICROS_PER_CENT, shareCentsFromMicros } from './money';
 import { daysBetween } from './periods';
+import { InvoiceLineKind } from '../../../core/vocabulary';
 
 export interface PlanTerms {
   code: string;

@@ -8,9 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { BadUserInputError, NotFoundError } from '../../../core/errors';
 import { makeEvent } from '../../../core/events/envelope';
 import { enqueue, inTransaction } from '../../../core/outbox';
-import { EventTypes, type InvoiceIssuedPayload } from '../../../core/vocabulary';
+import {
+  EventTypes,
+  type InvoiceIssuedPayload,
+  InvoiceLineKind,
+  SubscriptionStatus,
+} from '../../../core/vocabulary';
 import { Adjustment } from '../entities/adjustment';
-import { InvoiceLineKind, SubscriptionStatus } from '../entities/enums';
 import { Invoice } from '../entities/invoice';
 import { PartnerApp } from '../entities/partner-app';
 import { Plan } from '../entities/plan';

@@ -11,11 +11,11 @@ import {
   EventTypes,
   SUBSCRIPTION_CHANGED_VERSION,
   type SubscriptionChangedPayload,
+  SubscriptionStatus,
 } from '../../../core/vocabulary';
 import { Plan } from '../entities/plan';
 import { PublishedLimit } from '../entities/published-limit';
 import { Subscription } from '../entities/subscription';
-import { SubscriptionStatus } from '../entities/enums';
 import { lockForUpdate } from './context';
 
 export async function findSubscription(

@@ -6,7 +6,7 @@ import {
 import { prorate } from '../../../subgraphs/billing/service/proration';
 import { computeInvoice } from '../../../subgraphs/billing/service/invoice-lines';
 import { PLAN_CATALOGUE } from '../../../subgraphs/billing/service/catalogue';
-import { InvoiceLineKind } from '../../../subgraphs/billing/entities/enums';
+import { InvoiceLineKind } from '../../../core/vocabulary';
 
 const plan = (code: string) => PLAN_CATALOGUE.find((p) => p.code === code)!;
 
