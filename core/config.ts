@@ -95,6 +95,8 @@ const schema = z.object({
   LIMIT_MAX_DEPTH: positiveInt.default(10),
   LIMIT_MAX_ALIASES: positiveInt.default(30),
   LIMIT_MAX_TOKENS: positiveInt.default(2_000),
+  LIMIT_MAX_DIRECTIVES: positiveInt.default(50),
+  LIMIT_MAX_COST: positiveInt.default(20_000),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   API_KEY_CACHE_TTL_SECONDS: positiveInt.default(30),
   READ_MODEL_WAIT_MS: decimal(0, 60_000).default(3_000),
@@ -139,6 +141,9 @@ export interface LimitOptions {
   maxDepth: number;
   maxAliases: number;
   maxTokens: number;
+  maxDirectives: number;
+  /** GraphQL Armor's operation cost (gateway/plugins/use-operation-limits.ts). */
+  maxCost: number;
   ratePerMinute: number;
 }
 
@@ -287,6 +292,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       maxDepth: e.LIMIT_MAX_DEPTH,
       maxAliases: e.LIMIT_MAX_ALIASES,
       maxTokens: e.LIMIT_MAX_TOKENS,
+      maxDirectives: e.LIMIT_MAX_DIRECTIVES,
+      maxCost: e.LIMIT_MAX_COST,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
     anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },

@@ -27,7 +27,8 @@ import { useCredentialLifetime } from './plugins/use-credential-lifetime';
 import { ContextTokens } from './context-tokens';
 import { SubscriptionRegistry } from './subscription-registry';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
-import { useRateLimit, MemoryRateCounter, type RateCounter } from './plugins/use-rate-limit';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryRateLimiter, useRateLimit } from './plugins/use-rate-limit';
 
 export type GatewayRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -50,7 +51,8 @@ export interface GatewayOptions {
   limits: OperationLimits & { maxBodyBytes: number; ratePerMinute: number };
   queryPlanner?: 'rust' | 'js';
   corsOrigins?: string[] | '*';
-  rateCounter?: RateCounter;
+  /** The per-tenant budget (default: in memory, `limits.ratePerMinute`); gateway/redis-rate-limiter.ts shares it. */
+  rateLimiter?: RateLimiterAbstract;
   /** Routes served before GraphQL: portal, widget, webhook proxy. Return true when handled. */
   routes?: GatewayRoute[];
   /** Called on close (e.g. to close the rate counter's Redis connection). */
@@ -113,10 +115,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       useOperationLimits(opts.limits),
       useAuth({ resolver, tokens }),
       useCredentialLifetime({ registry: subscriptions }),
-      useRateLimit({
-        perMinute: opts.limits.ratePerMinute,
-        counter: opts.rateCounter ?? new MemoryRateCounter(),
-      }),
+      useRateLimit({ limiter: opts.rateLimiter ?? memoryRateLimiter(opts.limits.ratePerMinute) }),
       useContextForwarding({ tokens }),
       useScopeRefresh({ resolver, credentialServiceUrl: opts.credentialService?.url }),
     ],

@@ -1,43 +1,33 @@
 /**
- * Per-tenant rate limit: a fixed one-minute window counter per tenant, in memory or in Redis (so every
- * gateway instance shares the budget). Over the limit → RATE_LIMITED with retryAfterSeconds, HTTP 429.
+ * Per-tenant rate limit: `perMinute` requests per tenant in a one-minute window, counted by
+ * rate-limiter-flexible — in memory (one gateway) or in Redis (every gateway instance shares the budget;
+ * gateway/redis-rate-limiter.ts). Over the limit → RATE_LIMITED with retryAfterSeconds, HTTP 429 and a
+ * `retry-after` header. Requests without a tenant (public fields) are not counted.
  */
 import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { AuthContext } from './use-auth';
 
-export interface RateCounter {
-  /** Increments the tenant's counter for the current window and returns the new count. */
-  hit(key: string, windowSeconds: number): Promise<number>;
-}
-
-export class MemoryRateCounter implements RateCounter {
-  private readonly windows = new Map<string, { window: number; count: number }>();
-  async hit(key: string, windowSeconds: number): Promise<number> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const cur = this.windows.get(key);
-    if (!cur || cur.window !== window) {
-      if (this.windows.size > 100_000) this.windows.clear();
-      this.windows.set(key, { window, count: 1 });
-      return 1;
-    }
-    cur.count++;
-    return cur.count;
-  }
-}
-
 export interface RateLimitOptions {
-  perMinute: number;
-  counter: RateCounter;
+  /** One point per request; its `points` per `duration` is the budget (see `memoryRateLimiter`). */
+  limiter: RateLimiterAbstract;
+}
+
+/** The budget of one gateway process: `perMinute` per tenant. */
+export function memoryRateLimiter(perMinute: number): RateLimiterMemory {
+  return new RateLimiterMemory({ keyPrefix: 'tenant', points: perMinute, duration: 60 });
 }
 
 export function useRateLimit(opts: RateLimitOptions): GatewayPlugin<AuthContext> {
   const check = async (ctx: AuthContext) => {
     const tenant = ctx.principal?.tenantId;
     if (!tenant) return;
-    const count = await opts.counter.hit(`rl:${tenant}`, 60);
-    if (count > opts.perMinute) {
-      const retryAfterSeconds = 60 - (Math.floor(Date.now() / 1000) % 60);
+    try {
+      await opts.limiter.consume(tenant);
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res; // the store failed and had no insurance limiter
+      const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
       throw new GraphQLError('rate limit exceeded', {
         extensions: {
           code: 'RATE_LIMITED',

@@ -177,6 +177,8 @@ export async function startTinyGraph(
         maxTokens: 2000,
         maxDepth: 10,
         maxAliases: 30,
+        maxDirectives: 50,
+        maxCost: 20_000,
         maxBodyBytes: 100_000,
         ratePerMinute: 100_000,
       },

@@ -74,6 +74,8 @@ describe('loadConfig', () => {
       maxDepth: 10,
       maxAliases: 30,
       maxTokens: 2_000,
+      maxDirectives: 50,
+      maxCost: 20_000,
       ratePerMinute: 600,
     });
     expect(c.anthropic).toEqual({ apiKey: undefined, baseUrl: undefined });
