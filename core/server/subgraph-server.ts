@@ -59,40 +59,40 @@ export function isSdlOnly(doc: DocumentNode): boolean {
   );
 }
 
-export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<RunningSubgraph> {
-  const { logger } = opts;
-  const apollo = new ApolloServer<BaseContext>({
-    schema: opts.schema,
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: false,
-    introspection: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (_formatted, error) =>
-      toGraphQLError(error, (err) => logger.error({ err }, 'unexpected error')).toJSON(),
-  });
-  await apollo.start();
-  const maxBody = opts.maxBodyBytes ?? 1_000_000;
+const NO_BODY = Symbol('answered');
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The request's JSON body, or NO_BODY once a 413 (too large) or 400 (malformed) has been sent. */
+async function readJsonBody(req: IncomingMessage, res: ServerResponse, maxBody: number): Promise<unknown> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, maxBody);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      sendJson(res, 413, graphqlErrorBody(err.message, 'PAYLOAD_TOO_LARGE'));
+      return NO_BODY;
+    }
+    throw err;
+  }
+  try {
+    return raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  } catch {
+    sendJson(res, 400, graphqlErrorBody('malformed JSON body', 'BAD_REQUEST'));
+    return NO_BODY;
+  }
+}
+
+/** POST /graphql: the context token verified (SDL-only queries excepted), one tenant scope per request. */
+function graphqlHandler(
+  opts: SubgraphServerOptions,
+  apollo: ApolloServer<BaseContext>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { logger } = opts;
+  const maxBody = opts.maxBodyBytes ?? 1_000_000;
+  return async function handleGraphql(req, res) {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     const endTimer = metrics.requestDuration.startTimer({ service: opts.name });
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, maxBody);
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) {
-        sendJson(res, 413, graphqlErrorBody(err.message, 'PAYLOAD_TOO_LARGE'));
-        return;
-      }
-      throw err;
-    }
-    let body: unknown;
-    try {
-      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-    } catch {
-      sendJson(res, 400, graphqlErrorBody('malformed JSON body', 'BAD_REQUEST'));
-      return;
-    }
+    const body = await readJsonBody(req, res, maxBody);
+    if (body === NO_BODY) return;
     const query =
       typeof (body as { query?: unknown }).query === 'string' ? (body as { query: string }).query : '';
     let sdlOnly = false;
@@ -147,7 +147,23 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     res.end(out.text);
     endTimer();
     metrics.requests.inc({ service: opts.name, outcome: (out.result.status ?? 200) < 400 ? 'ok' : 'error' });
-  }
+  };
+}
+
+export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const { logger } = opts;
+  const apollo = new ApolloServer<BaseContext>({
+    schema: opts.schema,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: (_formatted, error) =>
+      toGraphQLError(error, (err) => logger.error({ err }, 'unexpected error')).toJSON(),
+  });
+  await apollo.start();
+
+  const handleGraphql = graphqlHandler(opts, apollo);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];

@@ -89,6 +89,42 @@ describe('subgraph module contract: ctx.runtime', () => {
     const answers = await Promise.all(Array.from({ length: 100 }, (_, n) => ask(n % 2)));
     for (const [i, id] of answers) expect(id).toBe(instances[i]!.runtime.id);
   });
+
+  it('answers a malformed body 400 and an oversize one 413, before any resolver runs', async () => {
+    const instance = await probeModule.create({
+      config: loadConfig({
+        JWT_SECRET: TEST_JWT_SECRET,
+        CONTEXT_SECRET: TEST_CONTEXT_SECRET,
+        NODE_ENV: 'test',
+      }),
+      orm: db.orm,
+      events: new MemoryEventBus(logger),
+      logger,
+      codec,
+    });
+    const server = await serveInstance(instance, {
+      name: 'probe',
+      orm: db.orm,
+      codec,
+      logger,
+      maxBodyBytes: 64,
+    });
+    servers.push(server);
+    const post = async (body: string) => {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const json = (await res.json()) as { errors: { extensions: { code: string } }[] };
+      return [res.status, json.errors[0]!.extensions.code];
+    };
+    expect(await post('{"query": ')).toEqual([400, 'BAD_REQUEST']);
+    expect(await post(JSON.stringify({ query: `{ runtimeId ${' '.repeat(100)}}` }))).toEqual([
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ]);
+  });
 });
 
 describe('subgraph module contract: lifecycle', () => {
