@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Arrivals } from '../../../core/events/arrivals';
 import { agentsSubgraph, Agent } from '../../../subgraphs/agents';
 import { createAgent as createAgentService } from '../../../subgraphs/agents/service';
 import { writeUnit, type AgentsContext } from '../../../subgraphs/agents/service/context';
@@ -23,9 +24,10 @@ import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harne
 import { createAgent, makeWorld, settleEvents, stopTestRelay, unpublishedCount } from './fixtures';
 
 const logger = createLogger({ level: 'silent', name: 'agents-test' });
+const locations = new Arrivals({ timeoutMs: 0 });
 
 function requestCtx(principal: Principal, em: EntityManager): AgentsContext {
-  return { principal, em, requestId: randomUUID(), logger, loaders: new Map() };
+  return { principal, em, requestId: randomUUID(), logger, loaders: new Map(), runtime: { locations } };
 }
 
 /** On PostgreSQL: resolves once a statement on `schema` waits for a lock held by another transaction. */
