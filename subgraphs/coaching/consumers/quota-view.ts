@@ -5,7 +5,7 @@
  * older event never overwrites a newer limit. After the commit it wakes the requests of the tenant that
  * wait for their quota to change (service/quota.ts).
  */
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../../../core/db/orm';
 import type { Arrivals } from '../../../core/events/arrivals';
 import type { EventHandler } from '../../../core/events/event-bus';
@@ -53,13 +53,20 @@ export function parseQuotaFacts(event: EventEnvelope): QuotaFacts {
   return { hintLimit, periodStart, periodEnd };
 }
 
+/**
+ * One statement, so deliveries of one tenant handled at the same moment neither collide on the view's key
+ * (two inserts) nor let an older limit overwrite a newer one (two read-then-writes): insert, or update only
+ * when this event is not older than the row's.
+ */
 async function applyQuota(em: EntityManager, event: EventEnvelope, facts: QuotaFacts): Promise<void> {
-  const at = new Date(event.at);
-  const row = await em.findOne(QuotaView, { tenantId: event.tenantId });
-  if (row && row.eventAt.getTime() > at.getTime()) return;
-  const data = { ...facts, tenantId: event.tenantId, eventAt: at };
-  if (row) em.assign(row, data);
-  else em.create(QuotaView, data);
+  const eventAt = new Date(event.at);
+  await em
+    .createQueryBuilder(QuotaView)
+    .insert({ ...facts, tenantId: event.tenantId, eventAt })
+    .onConflict('tenantId')
+    .merge(['hintLimit', 'periodStart', 'periodEnd', 'eventAt'])
+    .where({ eventAt: { $lte: eventAt } })
+    .execute();
 }
 
 /** The handler: idempotent, malformed events recorded as processed and reported (retrying cannot fix them). */
