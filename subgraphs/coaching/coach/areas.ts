@@ -232,21 +232,25 @@ export function extractAreasFromText(text: string): string[] {
       if (leave >= 0 && leave >= lastMatchEnd(WANT_CUE, before)) continue;
       add(clean(m[1] ?? ''));
     }
-    // Spec-list segment: "single family, 3-4 bed, Meridian or Nampa".
-    const segments = sentence.split(/,/);
-    if (segments.length >= 2 && segments.some((s) => SLOT_HINT.test(s))) {
-      segments.forEach((seg, i) => {
-        const s = seg.trim();
-        const only = new RegExp(`^(${CAP_SEQ})((?:\\s*(?:\\/|or|and|&)\\s*${CAP_SEQ})*)$`).exec(s);
-        if (!only) return;
-        const multi = (only[2] ?? '').length > 0;
-        if (i === 0 && !multi) return; // "Sarah, ..." — a vocative, not a place
-        const parts = s.split(/\s*(?:\/|\bor\b|\band\b|&)\s*/);
-        const places = parts.map(clean);
-        if (places.some((p) => p === null)) return;
-        places.forEach(add);
-      });
-    }
+    specListPlaces(sentence).forEach(add);
   }
   return found;
+}
+
+/** Places of a spec-list sentence: "single family, 3-4 bed, Meridian or Nampa". */
+function specListPlaces(sentence: string): string[] {
+  const segments = sentence.split(/,/);
+  if (segments.length < 2 || !segments.some((s) => SLOT_HINT.test(s))) return [];
+  const out: string[] = [];
+  segments.forEach((seg, i) => {
+    const s = seg.trim();
+    const only = new RegExp(`^(${CAP_SEQ})((?:\\s*(?:\\/|or|and|&)\\s*${CAP_SEQ})*)$`).exec(s);
+    if (!only) return;
+    const multi = (only[2] ?? '').length > 0;
+    if (i === 0 && !multi) return; // "Sarah, ..." — a vocative, not a place
+    const places = s.split(/\s*(?:\/|\bor\b|\band\b|&)\s*/).map(clean);
+    if (places.some((p) => p === null)) return;
+    out.push(...places.filter((p): p is string => p !== null));
+  });
+  return out;
 }
