@@ -126,6 +126,42 @@ function clamp(x: number): number {
   return Math.max(0.3, Math.min(0.97, Math.round(x * 100) / 100));
 }
 
+/**
+ * Buying signals: a short go-ahead, next-step cues, or the lead accepting the agent's offer — unless the
+ * lead is really asking for information and the cues are only about availability or time.
+ */
+function nextStepRule(lead: string, agentBefore: string): Classification | null {
+  const words = lead.trim().split(/\s+/).length;
+  if (words <= 10 && !lead.includes('?') && GO_AHEAD.test(lead)) {
+    return {
+      category: HintCategory.NEXT_STEP,
+      signals: ['buying_signal:go_ahead'],
+      confidence: 0.8,
+      strength: 'strong',
+    };
+  }
+
+  const next = scoreCues(lead, NEXT_STEP_CUES);
+  const accepted = AGENT_OFFER.test(agentBefore) && LEAD_ACCEPT.test(lead);
+  const questions = questionSentences(lead);
+  const infoQuestion = questions.some(
+    (q) => scoreCues(q, NEXT_STEP_CUES).score === 0 && !INVENTORY_REQUEST.test(q),
+  );
+  const nextInQuestion = questions.some((q) => scoreCues(q, NEXT_STEP_CUES).score > 0);
+  const logisticsOnly = next.labels.every((l) => l === 'availability' || l === 'time_proposed');
+  if ((next.score >= 2 || accepted) && !(infoQuestion && !nextInQuestion && logisticsOnly)) {
+    const signals = next.labels.map((l) => `buying_signal:${l}`);
+    if (accepted) signals.push('buying_signal:accepted_agent_offer');
+    return {
+      category: HintCategory.NEXT_STEP,
+      signals,
+      confidence: clamp(0.65 + 0.08 * next.score),
+      strength: next.score >= 3 || accepted ? 'strong' : 'weak',
+    };
+  }
+  return null;
+}
+
 /** Classifies the latest lead turn. */
 export function classifyTurn(input: ClassifyInput): Classification {
   const { text: lead, index } = lastLeadTurn(input.turns);
@@ -163,30 +199,8 @@ export function classifyTurn(input: ClassifyInput): Classification {
     };
   }
 
-  const words = lead.trim().split(/\s+/).length;
-  if (words <= 10 && !lead.includes('?') && GO_AHEAD.test(lead)) {
-    signals.push('buying_signal:go_ahead');
-    return { category: HintCategory.NEXT_STEP, signals, confidence: 0.8, strength: 'strong' };
-  }
-
-  const next = scoreCues(lead, NEXT_STEP_CUES);
-  const accepted = AGENT_OFFER.test(agentBefore) && LEAD_ACCEPT.test(lead);
-  const questions = questionSentences(lead);
-  const infoQuestion = questions.some(
-    (q) => scoreCues(q, NEXT_STEP_CUES).score === 0 && !INVENTORY_REQUEST.test(q),
-  );
-  const nextInQuestion = questions.some((q) => scoreCues(q, NEXT_STEP_CUES).score > 0);
-  const logisticsOnly = next.labels.every((l) => l === 'availability' || l === 'time_proposed');
-  if ((next.score >= 2 || accepted) && !(infoQuestion && !nextInQuestion && logisticsOnly)) {
-    signals.push(...next.labels.map((l) => `buying_signal:${l}`));
-    if (accepted) signals.push('buying_signal:accepted_agent_offer');
-    return {
-      category: HintCategory.NEXT_STEP,
-      signals,
-      confidence: clamp(0.65 + 0.08 * next.score),
-      strength: next.score >= 3 || accepted ? 'strong' : 'weak',
-    };
-  }
+  const step = nextStepRule(lead, agentBefore);
+  if (step) return step;
 
   const inventory = INVENTORY_REQUEST.test(lead);
   if (question && !inventory) {
