@@ -5,11 +5,11 @@
  * older event never overwrites a newer limit. After the commit it wakes the requests of the tenant that
  * wait for their quota to change (service/quota.ts).
  */
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Orm } from '../../../core/db/orm';
 import type { Arrivals } from '../../../core/events/arrivals';
 import type { EventHandler } from '../../../core/events/event-bus';
-import { consumeOnce } from '../../../core/outbox';
+import { consumeOnce, sqlEm } from '../../../core/outbox';
 import {
   EventTypes,
   SUBSCRIPTION_CHANGED_VERSION,
@@ -60,7 +60,7 @@ export function parseQuotaFacts(event: EventEnvelope): QuotaFacts {
  */
 async function applyQuota(em: EntityManager, event: EventEnvelope, facts: QuotaFacts): Promise<void> {
   const eventAt = new Date(event.at);
-  await em
+  await sqlEm(em)
     .createQueryBuilder(QuotaView)
     .insert({ ...facts, tenantId: event.tenantId, eventAt })
     .onConflict('tenantId')

@@ -93,9 +93,11 @@ function report(rt: CoachingRuntime, result: ProcessResult): void {
     const { seq } = row;
     const { waitingFor } = outcome;
     rt.ghlInbox.track(async (stopped) => {
-      if (await sessionArrives(rt, waitingFor, stopped)) {
-        if (await wakeDelivery(rt.orm, seq)) rt.ghlInbox.poke();
-      }
+      const wait = await sessionArrives(rt, waitingFor, stopped);
+      // arrived: process it now; stopped: this instance is closing, hand it to the next one at once (not
+      // after its re-check delay); timed out: the re-check delay stands
+      if (wait === 'timeout') return;
+      if ((await wakeDelivery(rt.orm, seq)) && wait === 'arrived') rt.ghlInbox.poke();
     });
     return;
   }
@@ -103,20 +105,26 @@ function report(rt: CoachingRuntime, result: ProcessResult): void {
   outcome.after?.();
 }
 
+type SessionWait = 'arrived' | 'stopped' | 'timeout';
+
 /**
- * Waits (bounded: the read-model wait) for the conversation's session to reach the read model; true when
- * it did. Woken by the read-model consumer of this instance, and re-checked for another instance's.
+ * Waits (bounded: the read-model wait) for the conversation's session to reach the read model: 'arrived'
+ * when it did, 'stopped' when the worker closed first, 'timeout' otherwise. Woken by the read-model
+ * consumer of this instance, and re-checked for another instance's.
  */
 async function sessionArrives(
   rt: CoachingRuntime,
   ref: WaitingFor,
   stopped: Promise<void>,
-): Promise<boolean> {
+): Promise<SessionWait> {
   let stop = false;
   const found = rt.arrivals.await(conversationKey(ref), async () =>
     stop ? true : withTenantScope(rt.orm, ref.tenantId, (em) => findConversationSession(em, ref)),
   );
-  const outcome = await Promise.race([found.then((s) => s !== null && !stop), stopped.then(() => false)]);
+  const outcome = await Promise.race([
+    found.then((s): SessionWait => (stop ? 'stopped' : s !== null ? 'arrived' : 'timeout')),
+    stopped.then(() => 'stopped' as const),
+  ]);
   stop = true;
   return outcome;
 }
