@@ -82,9 +82,22 @@ export function redisNamespaces(prefix: string): {
   };
 }
 
-export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): CoachingRuntime {
-  const options = resolveOptions(opts, deps.config);
-  const logger = deps.logger.child({ component: 'coaching' });
+/** The connections a runtime uses: injected ones as given, the others created (and closed by `closeOwned`). */
+interface Connections {
+  cache: Cache | null;
+  engine: CoachingEngine;
+  quota: QuotaCounter;
+  pubsub: PubSub;
+  /** Closes what was created here, in reverse order; what was injected stays the caller's. */
+  closeOwned(): Promise<void>;
+}
+
+function createConnections(
+  deps: SubgraphDeps,
+  opts: CoachingOptions,
+  options: ResolvedCoachingOptions,
+  logger: Logger,
+): Connections {
   const onError = (err: unknown) => logger.error({ err }, 'redis error');
   const redisUrl = deps.config.redisUrl;
   const ns = redisNamespaces(options.redisPrefix);
@@ -116,6 +129,22 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
   const quota = opts.quota ?? own(createQuotaCounter({ redisUrl, prefix: ns.quota }), (q) => q.close());
   const pubsub =
     opts.pubsub ?? own(createPubSub({ redisUrl, prefix: ns.channels, onError }), (p) => p.close());
+  return {
+    cache,
+    engine,
+    quota,
+    pubsub,
+    async closeOwned() {
+      for (const fn of owned.splice(0).reverse())
+        await fn().catch((err: unknown) => logger.warn({ err }, 'closing a connection failed'));
+    },
+  };
+}
+
+export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): CoachingRuntime {
+  const options = resolveOptions(opts, deps.config);
+  const logger = deps.logger.child({ component: 'coaching' });
+  const { cache, engine, quota, pubsub, closeOwned } = createConnections(deps, opts, options, logger);
   const runs = new RunTracker(options.maxConcurrentRuns, logger);
   const ghlVerifier = new GhlSignatureVerifier(options.ghl);
   const oauth = deps.config.ghl?.oauth;
@@ -171,8 +200,7 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
       await runs.close();
       await relay?.runOnce().catch((err: unknown) => logger.warn({ err }, 'final outbox pass failed'));
       await relay?.stop();
-      for (const fn of owned.splice(0).reverse())
-        await fn().catch((err: unknown) => logger.warn({ err }, 'closing a connection failed'));
+      await closeOwned();
     },
   };
   return rt;
