@@ -80,11 +80,17 @@ class SeedWriter {
   }
 }
 
-async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
-  const tenantId = uuid('tenants.id', t.id);
-  const w = new SeedWriter(em, tenantId);
-  const now = new Date();
-  const base = { tenantId, createdAt: now };
+/** What every row of one tenant's seed shares. */
+interface TenantSeed {
+  em: EntityManager;
+  w: SeedWriter;
+  tenantId: string;
+  base: { tenantId: string; createdAt: Date };
+}
+
+/** The root organization and its children, root first; returns the ids of all of them. */
+async function seedOrganizations(s: TenantSeed, t: SeedTenant): Promise<Set<string>> {
+  const { em, w, tenantId, base } = s;
   const vertical = t.vertical ? requireVertical('vertical', t.vertical) : DEFAULT_VERTICAL;
   const orgIds = new Set([tenantId]);
   const orgs: { id: string; name: string; parentId: string | null }[] = [
@@ -109,7 +115,13 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       organizationUpserted(org),
     );
   }
-  const locationOrg = new Map<string, string>();
+  return orgIds;
+}
+
+/** The locations, each under an organization of the tenant; returns the ids of the locations seeded. */
+async function seedLocations(s: TenantSeed, t: SeedTenant, orgIds: Set<string>): Promise<Set<string>> {
+  const { em, w, tenantId, base } = s;
+  const locationIds = new Set<string>();
   for (const l of t.locations ?? []) {
     const organizationId = uuid('locations.organizationId', l.organizationId);
     if (!orgIds.has(organizationId))
@@ -122,7 +134,7 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       name: check.text('name', l.name, TEXT_MAX),
       timezone: requireTimezone('timezone', l.timezone),
     });
-    locationOrg.set(loc.id, organizationId);
+    locationIds.add(loc.id);
     const change = {
       organizationId,
       ghlLocationId: loc.ghlLocationId,
@@ -134,11 +146,22 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       locationUpserted(loc),
     );
   }
+  return locationIds;
+}
+
+/** The members, each in an organization of the tenant and limited to locations of it. */
+async function seedMembers(
+  s: TenantSeed,
+  t: SeedTenant,
+  orgIds: Set<string>,
+  knownLocations: Set<string>,
+): Promise<void> {
+  const { em, w, tenantId, base } = s;
   for (const m of t.members ?? []) {
     if (!Object.values(MemberRole).includes(m.role))
       throw new BadUserInputError('members.role', `unknown role ${String(m.role)}`);
     const locationIds = [...new Set(m.locationIds ?? [])].sort();
-    const unknown = locationIds.filter((id) => !locationOrg.has(id));
+    const unknown = locationIds.filter((id) => !knownLocations.has(id));
     if (unknown.length)
       throw new BadUserInputError('members.locationIds', `unknown location(s): ${unknown.join(', ')}`);
     const member = em.create(Member, {
@@ -162,6 +185,11 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
       change: { organizationId, userId, email, name, role, locationIds, agentId },
     });
   }
+}
+
+/** One admin API key with every scope on the root organization; returns its secret. */
+async function seedAdminKey(s: TenantSeed): Promise<string> {
+  const { em, w, tenantId, base } = s;
   const { secret, prefix, hash } = generateApiKey();
   const key = em.create(ApiKey, {
     ...base,
@@ -178,6 +206,21 @@ async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
   const change = { name: key.name, prefix, scopes: key.scopes, organizationId: tenantId, partnerAppId: null };
   await w.record({ action: 'api_key.create', targetType: 'ApiKey', targetId: key.id, change });
   return secret;
+}
+
+/** Writes one tenant (organizations, locations, members, admin key) in that order; returns the key's secret. */
+async function seedTenant(em: EntityManager, t: SeedTenant): Promise<string> {
+  const tenantId = uuid('tenants.id', t.id);
+  const s: TenantSeed = {
+    em,
+    w: new SeedWriter(em, tenantId),
+    tenantId,
+    base: { tenantId, createdAt: new Date() },
+  };
+  const orgIds = await seedOrganizations(s, t);
+  const locationIds = await seedLocations(s, t, orgIds);
+  await seedMembers(s, t, orgIds, locationIds);
+  return seedAdminKey(s);
 }
 
 export async function seedTenants(
