@@ -264,10 +264,9 @@ function coachingLatencyTable(results: CoachingScenarioResult[], phase: Coaching
   );
 }
 
-function coachingSection(input: ReportInput, coaching: CoachingResult): string {
-  const o = input.options;
-  const results = coaching.results;
-  const out: string[] = [
+/** The heading of part 2 and how its latencies are measured. */
+function coachingIntro(o: BenchOptions): string[] {
+  return [
     '## 2. Live coaching latency',
     '',
     `${o.sessions} sessions per path, each with its own graphql-ws connection subscribed to \`coachingHints(sessionId)\`. ` +
@@ -279,6 +278,11 @@ function coachingSection(input: ReportInput, coaching: CoachingResult): string {
       'after each turn or burst the bench waits for 150 ms of silence so no late hint lands in the next one.',
     '',
   ];
+}
+
+/** The latency tables of both phases (the one-at-a-time one only when that phase ran). */
+function coachingLatencyTables(o: BenchOptions, results: CoachingScenarioResult[]): string[] {
+  const out: string[] = [];
   if (o.sequentialTurns > 0) {
     out.push(
       `### One turn at a time (${o.sequentialTurns} per path, nothing else in flight)`,
@@ -295,6 +299,12 @@ function coachingSection(input: ReportInput, coaching: CoachingResult): string {
     coachingLatencyTable(results, 'burst'),
     '',
   );
+  return out;
+}
+
+/** Per path and phase: turns, hints, every kind of failure, wall time and the server's cost per turn. */
+function coachingCountsTable(input: ReportInput, results: CoachingScenarioResult[]): string[] {
+  const o = input.options;
   const counts: string[][] = [];
   for (const r of results) {
     for (const phase of ['sequential', 'burst'] as const) {
@@ -316,7 +326,7 @@ function coachingSection(input: ReportInput, coaching: CoachingResult): string {
       ]);
     }
   }
-  out.push(
+  return [
     table(
       [
         'path',
@@ -338,7 +348,13 @@ function coachingSection(input: ReportInput, coaching: CoachingResult): string {
     '“wall time per burst” includes the 150 ms of silence the bench waits for; “server CPU / turn” covers everything a turn ' +
       'sets off in that window (coaching, events to analytics and billing, outbox relays).',
     '',
-  );
+  ];
+}
+
+/** First error of each path, stray hints and warm-up retries: each line only when there is something to say. */
+function coachingNotes(coaching: CoachingResult): string[] {
+  const results = coaching.results;
+  const out: string[] = [];
   for (const r of results) {
     const err = r.sequential.firstError ?? r.burst.firstError;
     if (err) out.push(`First error of ${r.id}: \`${err.replace(/`/g, "'").slice(0, 240)}\``, '');
@@ -351,7 +367,16 @@ function coachingSection(input: ReportInput, coaching: CoachingResult): string {
       '',
     );
   }
-  return out.join('\n');
+  return out;
+}
+
+function coachingSection(input: ReportInput, coaching: CoachingResult): string {
+  return [
+    ...coachingIntro(input.options),
+    ...coachingLatencyTables(input.options, coaching.results),
+    ...coachingCountsTable(input, coaching.results),
+    ...coachingNotes(coaching),
+  ].join('\n');
 }
 
 export function renderReport(input: ReportInput): string {
