@@ -159,6 +159,155 @@ function expectedHttpSeconds(o: BenchOptions, targets: number): number {
   return o.concurrency.length * targets * (o.warmup + o.rounds * (o.duration + 0.15));
 }
 
+/** Ends the process if the run overshoots --max-seconds; tells how much of that time is left. */
+function startWatchdog(o: BenchOptions, t0: number): { watchdog: NodeJS.Timeout; remainingMs: () => number } {
+  const deadlineMs = o.maxSeconds * 1000;
+  const watchdog = setTimeout(() => {
+    log(`aborting: the run exceeded --max-seconds ${o.maxSeconds}`);
+    process.exit(1);
+  }, deadlineMs);
+  watchdog.unref();
+  return { watchdog, remainingMs: () => Math.max(1_000, deadlineMs - (performance.now() - t0)) };
+}
+
+/** On SIGINT / SIGTERM, closes the platform once and exits 130. */
+function stopOnSignals(bp: BenchPlatform): void {
+  let stopping = false;
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    bp.close().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+}
+
+/** The Rust and the JS gateway in processes of their own (--gateway-process), in that order. */
+async function startGatewayProcesses(bp: BenchPlatform, o: BenchOptions): Promise<GatewayProcess[]> {
+  log('starting the Rust and the JS gateway in processes of their own');
+  const processes: GatewayProcess[] = [];
+  for (const queryPlanner of ['rust', 'js'] as const) {
+    processes.push(
+      await startGatewayProcess({
+        supergraph: bp.supergraph,
+        subgraphUrls: bp.subgraphUrls,
+        queryPlanner,
+        contextSecret: BENCH_CONTEXT_SECRET,
+        jwtSecret: BENCH_JWT_SECRET,
+        credentialServiceSecret: BENCH_CREDENTIAL_SERVICE_SECRET,
+        logLevel: o.logLevel,
+      }),
+    );
+  }
+  return processes;
+}
+
+/** What both parts of a run share once the platform and the gateways are up. */
+interface BenchRun {
+  o: BenchOptions;
+  bp: BenchPlatform;
+  gw: GatewayUrls;
+  contextToken: string;
+  sampler: LoadSampler;
+  remainingMs: () => number;
+}
+
+/** Part 1: gateway throughput and latency, driven from the HTTP worker. */
+async function runHttpPart(run: BenchRun): Promise<HttpResult> {
+  const { o } = run;
+  const targets = httpTargets(run.bp, run.gw, run.contextToken);
+  const job: HttpJob = {
+    targets,
+    concurrency: o.concurrency,
+    durationS: o.duration,
+    warmupS: o.warmup,
+    rounds: o.rounds,
+    seed: o.seed,
+    poolSize: 1000,
+  };
+  log(`part 1: gateway throughput (~${Math.round(expectedHttpSeconds(o, targets.length))} s)`);
+  return runWorker<HttpJob, HttpResult>(
+    path.join(__dirname, 'http-worker.ts'),
+    job,
+    run.sampler,
+    Math.min(run.remainingMs(), expectedHttpSeconds(o, targets.length) * 2_000 + 60_000),
+  );
+}
+
+const COACHING_SCENARIO_IDS = ['direct', 'gateway', 'gateway-join'] as const;
+
+/** The coaching paths: straight to the coaching subgraph, and through the gateway with and without a join. */
+function coachingScenarios(run: BenchRun, sessionIds: (k: number) => string[]): CoachingScenarioSpec[] {
+  const { bp, gw, contextToken } = run;
+  const wsGateway = gw.rust.replace(/^http/, 'ws');
+  return [
+    {
+      id: 'direct',
+      wsUrl: bp.subgraphUrls.coaching.replace(/^http/, 'ws'),
+      connectionParams: { [CONTEXT_HEADER]: contextToken },
+      subscription: SUBSCRIPTION,
+      mutationUrl: bp.subgraphUrls.coaching,
+      mutationHeaders: { [CONTEXT_HEADER]: contextToken },
+      sessionIds: sessionIds(0),
+    },
+    {
+      id: 'gateway',
+      wsUrl: wsGateway,
+      connectionParams: { 'x-api-key': bp.apiKey },
+      subscription: SUBSCRIPTION,
+      mutationUrl: gw.rust,
+      mutationHeaders: { 'x-api-key': bp.apiKey },
+      sessionIds: sessionIds(1),
+    },
+    {
+      id: 'gateway-join',
+      wsUrl: wsGateway,
+      connectionParams: { 'x-api-key': bp.apiKey },
+      subscription: SUBSCRIPTION_JOIN,
+      mutationUrl: gw.rust,
+      mutationHeaders: { 'x-api-key': bp.apiKey },
+      sessionIds: sessionIds(2),
+    },
+  ];
+}
+
+/** Part 2: live coaching latency over the given sessions (`sessions` per path, in path order). */
+async function runCoachingPart(run: BenchRun, sessions: { id: string }[]): Promise<CoachingResult> {
+  const { o } = run;
+  const ids = (k: number) => sessions.slice(k * o.sessions, (k + 1) * o.sessions).map((s) => s.id);
+  const scenarios = coachingScenarios(run, ids);
+  const job: CoachingJob = {
+    scenarios,
+    sequentialTurns: o.sequentialTurns,
+    bursts: o.bursts,
+    spreadMs: o.spreadMs,
+    leadTexts: loadLeadTexts(o.leadsFile),
+    // a turn costs ~45 ms of the platform's one thread; allow 3× that per session in a burst
+    burstTimeoutMs: Math.max(15_000, o.sessions * 150),
+  };
+  log(
+    `part 2: live coaching latency (${o.bursts} bursts × ${scenarios.length} paths × ${o.sessions} sessions)`,
+  );
+  return runWorker<CoachingJob, CoachingResult>(
+    path.join(__dirname, 'coaching-worker.ts'),
+    job,
+    run.sampler,
+    run.remainingMs(),
+  );
+}
+
+/** Prints the report and, unless --no-write, writes it to <results>/<date>.md and latest.md. */
+function publishReport(o: BenchOptions, startedAt: Date, report: string): void {
+  process.stdout.write(`\n${report}`);
+  if (!o.write) return;
+  fs.mkdirSync(o.resultsDir, { recursive: true });
+  const dated = path.join(o.resultsDir, `${startedAt.toISOString().slice(0, 10)}.md`);
+  fs.writeFileSync(dated, report);
+  fs.writeFileSync(path.join(o.resultsDir, 'latest.md'), report);
+  log(`wrote ${path.relative(process.cwd(), dated)} and latest.md`);
+}
+
 async function main(): Promise<void> {
   const parsed = parseOptions(process.argv.slice(2), process.env);
   if (parsed.help) {
@@ -169,26 +318,12 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = os.loadavg()[0] ?? 0;
   const t0 = performance.now();
-  const deadlineMs = o.maxSeconds * 1000;
-  const watchdog = setTimeout(() => {
-    log(`aborting: the run exceeded --max-seconds ${o.maxSeconds}`);
-    process.exit(1);
-  }, deadlineMs);
-  watchdog.unref();
-  const remainingMs = () => Math.max(1_000, deadlineMs - (performance.now() - t0));
+  const { watchdog, remainingMs } = startWatchdog(o, t0);
 
   log('starting the platform (embedded, ports 0, temp data dir) and a JS-planner gateway');
   const bp = await startBenchPlatform({ logLevel: o.logLevel, dataParent: o.dataParent });
   log(`data dir: ${bp.dataDir}`);
-  let stopping = false;
-  const onSignal = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    bp.close().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  stopOnSignals(bp);
 
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -198,117 +333,35 @@ async function main(): Promise<void> {
     const agents = await createAgents(setupAgent, gateway, benchAgents(o.agents, o.seed));
     // long enough for the whole run; the gateway signs a fresh 60 s token per request instead
     const contextToken = await bp.signContext(o.maxSeconds + 120);
-    const gatewayProcesses: GatewayProcess[] = [];
-    let gw: GatewayUrls = { rust: bp.rustGateway.url, js: bp.jsGateway.url };
-    if (o.gatewayProcess) {
-      log('starting the Rust and the JS gateway in processes of their own');
-      for (const queryPlanner of ['rust', 'js'] as const) {
-        gatewayProcesses.push(
-          await startGatewayProcess({
-            supergraph: bp.supergraph,
-            subgraphUrls: bp.subgraphUrls,
-            queryPlanner,
-            contextSecret: BENCH_CONTEXT_SECRET,
-            jwtSecret: BENCH_JWT_SECRET,
-            credentialServiceSecret: BENCH_CREDENTIAL_SERVICE_SECRET,
-            logLevel: o.logLevel,
-          }),
-        );
-      }
-      gw = { rust: gatewayProcesses[0]!.url, js: gatewayProcesses[1]!.url };
-    }
+    const gatewayProcesses = o.gatewayProcess ? await startGatewayProcesses(bp, o) : [];
+    const gw: GatewayUrls = o.gatewayProcess
+      ? { rust: gatewayProcesses[0]!.url, js: gatewayProcesses[1]!.url }
+      : { rust: bp.rustGateway.url, js: bp.jsGateway.url };
     cleanups.push(async () => {
       for (const g of gatewayProcesses) await g.close();
     });
-    const sampler = new LoadSampler(gatewayProcesses);
+    const run: BenchRun = {
+      o,
+      bp,
+      gw,
+      contextToken,
+      sampler: new LoadSampler(gatewayProcesses),
+      remainingMs,
+    };
     let setupSeconds = (performance.now() - t0) / 1000;
 
-    let http: HttpResult | undefined;
-    if (o.parts.includes('http')) {
-      const targets = httpTargets(bp, gw, contextToken);
-      const job: HttpJob = {
-        targets,
-        concurrency: o.concurrency,
-        durationS: o.duration,
-        warmupS: o.warmup,
-        rounds: o.rounds,
-        seed: o.seed,
-        poolSize: 1000,
-      };
-      log(`part 1: gateway throughput (~${Math.round(expectedHttpSeconds(o, targets.length))} s)`);
-      http = await runWorker<HttpJob, HttpResult>(
-        path.join(__dirname, 'http-worker.ts'),
-        job,
-        sampler,
-        Math.min(remainingMs(), expectedHttpSeconds(o, targets.length) * 2_000 + 60_000),
-      );
-    }
-
+    const http = o.parts.includes('http') ? await runHttpPart(run) : undefined;
     let coaching: CoachingResult | undefined;
     if (o.parts.includes('coaching')) {
-      const scenarioIds = ['direct', 'gateway', 'gateway-join'] as const;
-      log(`part 2: creating ${scenarioIds.length} × ${o.sessions} coaching sessions`);
+      const paths = COACHING_SCENARIO_IDS.length;
+      log(`part 2: creating ${paths} × ${o.sessions} coaching sessions`);
       const s0 = performance.now();
-      const sessions = await createSessions(
-        setupAgent,
-        gateway,
-        agents,
-        scenarioIds.length * o.sessions,
-        o.seed,
-      );
+      const sessions = await createSessions(setupAgent, gateway, agents, paths * o.sessions, o.seed);
       setupSeconds += (performance.now() - s0) / 1000;
-      const ids = (k: number) => sessions.slice(k * o.sessions, (k + 1) * o.sessions).map((s) => s.id);
-      const wsGateway = gw.rust.replace(/^http/, 'ws');
-      const scenarios: CoachingScenarioSpec[] = [
-        {
-          id: 'direct',
-          wsUrl: bp.subgraphUrls.coaching.replace(/^http/, 'ws'),
-          connectionParams: { [CONTEXT_HEADER]: contextToken },
-          subscription: SUBSCRIPTION,
-          mutationUrl: bp.subgraphUrls.coaching,
-          mutationHeaders: { [CONTEXT_HEADER]: contextToken },
-          sessionIds: ids(0),
-        },
-        {
-          id: 'gateway',
-          wsUrl: wsGateway,
-          connectionParams: { 'x-api-key': bp.apiKey },
-          subscription: SUBSCRIPTION,
-          mutationUrl: gw.rust,
-          mutationHeaders: { 'x-api-key': bp.apiKey },
-          sessionIds: ids(1),
-        },
-        {
-          id: 'gateway-join',
-          wsUrl: wsGateway,
-          connectionParams: { 'x-api-key': bp.apiKey },
-          subscription: SUBSCRIPTION_JOIN,
-          mutationUrl: gw.rust,
-          mutationHeaders: { 'x-api-key': bp.apiKey },
-          sessionIds: ids(2),
-        },
-      ];
-      const job: CoachingJob = {
-        scenarios,
-        sequentialTurns: o.sequentialTurns,
-        bursts: o.bursts,
-        spreadMs: o.spreadMs,
-        leadTexts: loadLeadTexts(o.leadsFile),
-        // a turn costs ~45 ms of the platform's one thread; allow 3× that per session in a burst
-        burstTimeoutMs: Math.max(15_000, o.sessions * 150),
-      };
-      log(
-        `part 2: live coaching latency (${o.bursts} bursts × ${scenarios.length} paths × ${o.sessions} sessions)`,
-      );
-      coaching = await runWorker<CoachingJob, CoachingResult>(
-        path.join(__dirname, 'coaching-worker.ts'),
-        job,
-        sampler,
-        remainingMs(),
-      );
+      coaching = await runCoachingPart(run, sessions);
     }
     setupAgent.destroy();
-    await sampler.settle();
+    await run.sampler.settle();
 
     const report = renderReport({
       startedAt,
@@ -318,19 +371,12 @@ async function main(): Promise<void> {
       agentsTotal: agents.length,
       http,
       coaching,
-      platform: sampler.windows,
+      platform: run.sampler.windows,
       setupSeconds,
       totalSeconds: (performance.now() - t0) / 1000,
       loadAverage: [loadBefore, os.loadavg()[0] ?? 0],
     });
-    process.stdout.write(`\n${report}`);
-    if (o.write) {
-      fs.mkdirSync(o.resultsDir, { recursive: true });
-      const dated = path.join(o.resultsDir, `${startedAt.toISOString().slice(0, 10)}.md`);
-      fs.writeFileSync(dated, report);
-      fs.writeFileSync(path.join(o.resultsDir, 'latest.md'), report);
-      log(`wrote ${path.relative(process.cwd(), dated)} and latest.md`);
-    }
+    publishReport(o, startedAt, report);
   } finally {
     clearTimeout(watchdog);
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
