@@ -121,6 +121,124 @@ function applyEvent(ev: RawMessageStreamEvent, s: StreamState, scanner: PartialH
   }
 }
 
+/** The call's own deadline over every attempt and the streamed body, chained to the caller's abort signal. */
+interface CallDeadline {
+  signal: AbortSignal;
+  readonly timedOut: boolean;
+  /** Stops the timer and unhooks the caller's signal. */
+  dispose(): void;
+}
+
+function startDeadline(timeoutMs: number, outer: AbortSignal | undefined): CallDeadline {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Deadline('deadline'));
+  }, timeoutMs);
+  const onOuterAbort = (): void => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    dispose() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+    },
+  };
+}
+
+function newStreamState(model: string | undefined): StreamState {
+  return {
+    usage: { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 },
+    model: model ?? '',
+    toolIndex: undefined,
+    toolJson: '',
+    stopReason: null,
+    stopped: false,
+  };
+}
+
+/** Hints streamed out of the tool input as it arrives (`scanner`), then reconciled with the validated input. */
+interface StreamedHints {
+  scanner: PartialHintsScanner;
+  /** When the first hint text arrived (ms after the call started). */
+  readonly firstDeltaMs: number | undefined;
+  /** Completes every final hint not already completed identically while streaming. */
+  finish(hints: GeneratedHint[]): void;
+}
+
+function streamHints(
+  started: number,
+  onEvent: (e: EngineEvent) => void,
+  origin: () => HintOrigin,
+): StreamedHints {
+  let firstDeltaMs: number | undefined;
+  const startedHints = new Set<number>();
+  /** Hints completed while streaming (validated alone), by index. */
+  const early = new Map<number, GeneratedHint>();
+  const scanner = new PartialHintsScanner({
+    onHint: (index) => {
+      startedHints.add(index);
+      onEvent({ type: 'started', index });
+    },
+    onText: (index, text) => {
+      firstDeltaMs ??= Math.round(performance.now() - started);
+      onEvent({ type: 'delta', index, text });
+    },
+    onHintEnd: (index, json) => {
+      const hint = index < MAX_HINTS ? parseHintJson(json) : null;
+      if (!hint) return; // the final validation decides
+      early.set(index, hint);
+      onEvent({ type: 'completed', index, hint, origin: origin() });
+    },
+  });
+  return {
+    scanner,
+    get firstDeltaMs() {
+      return firstDeltaMs;
+    },
+    finish(hints) {
+      hints.forEach((hint, index) => {
+        const sent = early.get(index);
+        if (sent && JSON.stringify(sent) === JSON.stringify(hint)) return;
+        // Not completed yet, or (should never happen) completed differently: (re)start it.
+        if (!startedHints.has(index) || sent) onEvent({ type: 'started', index });
+        onEvent({ type: 'completed', index, hint, origin: origin() });
+      });
+    },
+  };
+}
+
+/** The validated hints of a finished stream, or the `ModelCallError` saying why there are none. */
+function finalHints(state: StreamState, timedOut: boolean, timeoutMs: number): GeneratedHint[] {
+  // An aborted SSE stream ends quietly: tell a deadline from a truncated stream.
+  if (timedOut) {
+    throw new ModelCallError('timeout', `no complete answer within ${timeoutMs} ms`, {
+      usage: state.usage,
+    });
+  }
+  if (!state.stopped)
+    throw new ModelCallError('stream_error', 'stream ended before message_stop', { usage: state.usage });
+  if (state.stopReason === 'refusal')
+    throw new ModelCallError('refusal', 'the model refused', { usage: state.usage });
+  if (state.toolIndex === undefined) {
+    throw new ModelCallError('invalid_output', `no ${EMIT_HINTS_TOOL_NAME} call`, { usage: state.usage });
+  }
+  let input: unknown;
+  try {
+    input = state.toolJson.trim() === '' ? {} : JSON.parse(state.toolJson);
+  } catch {
+    const why = state.stopReason === 'max_tokens' ? 'truncated at max_tokens' : 'tool input is not JSON';
+    throw new ModelCallError('invalid_output', why, { usage: state.usage });
+  }
+  const parsed = parseHintsInput(input);
+  if (!parsed.ok) throw new ModelCallError('invalid_output', parsed.error, { usage: state.usage });
+  return parsed.hints;
+}
+
 export function createAnthropicProvider(opts: AnthropicProviderOptions): HintProvider {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = new Anthropic({
@@ -134,99 +252,36 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): HintPro
 
   async function generate(req: ProviderRequest, onEvent: (e: EngineEvent) => void): Promise<ProviderResult> {
     const started = performance.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Deadline('deadline'));
-    }, timeoutMs);
-    const onOuterAbort = (): void => controller.abort(req.signal?.reason);
-    req.signal?.addEventListener('abort', onOuterAbort, { once: true });
-
-    let firstDeltaMs: number | undefined;
-    const startedHints = new Set<number>();
-    /** Hints completed while streaming (validated alone), by index. */
-    const early = new Map<number, GeneratedHint>();
-    const state: StreamState = {
-      usage: { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 },
-      model: req.model ?? '',
-      toolIndex: undefined,
-      toolJson: '',
-      stopReason: null,
-      stopped: false,
-    };
+    const deadline = startDeadline(timeoutMs, req.signal);
+    const state = newStreamState(req.model);
     const origin = (): HintOrigin => ({
       provider: 'anthropic',
       model: state.model,
       cached: false,
       fallback: false,
     });
-    const scanner = new PartialHintsScanner({
-      onHint: (index) => {
-        startedHints.add(index);
-        onEvent({ type: 'started', index });
-      },
-      onText: (index, text) => {
-        firstDeltaMs ??= Math.round(performance.now() - started);
-        onEvent({ type: 'delta', index, text });
-      },
-      onHintEnd: (index, json) => {
-        const hint = index < MAX_HINTS ? parseHintJson(json) : null;
-        if (!hint) return; // the final validation decides
-        early.set(index, hint);
-        onEvent({ type: 'completed', index, hint, origin: origin() });
-      },
-    });
+    const streamed = streamHints(started, onEvent, origin);
 
     try {
       const stream = await client.messages.create(buildMessageParams(req, tool), {
-        signal: controller.signal,
+        signal: deadline.signal,
         timeout: timeoutMs,
       });
-      for await (const ev of stream) applyEvent(ev, state, scanner);
+      for await (const ev of stream) applyEvent(ev, state, streamed.scanner);
     } catch (err) {
-      throw toModelCallError(err, { timedOut, usage: state.usage, timeoutMs });
+      throw toModelCallError(err, { timedOut: deadline.timedOut, usage: state.usage, timeoutMs });
     } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onOuterAbort);
+      deadline.dispose();
     }
 
-    // An aborted SSE stream ends quietly: tell a deadline from a truncated stream.
-    if (timedOut) {
-      throw new ModelCallError('timeout', `no complete answer within ${timeoutMs} ms`, {
-        usage: state.usage,
-      });
-    }
-    if (!state.stopped)
-      throw new ModelCallError('stream_error', 'stream ended before message_stop', { usage: state.usage });
-    if (state.stopReason === 'refusal')
-      throw new ModelCallError('refusal', 'the model refused', { usage: state.usage });
-    if (state.toolIndex === undefined) {
-      throw new ModelCallError('invalid_output', `no ${EMIT_HINTS_TOOL_NAME} call`, { usage: state.usage });
-    }
-    let input: unknown;
-    try {
-      input = state.toolJson.trim() === '' ? {} : JSON.parse(state.toolJson);
-    } catch {
-      const why = state.stopReason === 'max_tokens' ? 'truncated at max_tokens' : 'tool input is not JSON';
-      throw new ModelCallError('invalid_output', why, { usage: state.usage });
-    }
-    const parsed = parseHintsInput(input);
-    if (!parsed.ok) throw new ModelCallError('invalid_output', parsed.error, { usage: state.usage });
-
-    parsed.hints.forEach((hint, index) => {
-      const sent = early.get(index);
-      if (sent && JSON.stringify(sent) === JSON.stringify(hint)) return;
-      // Not completed yet, or (should never happen) completed differently: (re)start it.
-      if (!startedHints.has(index) || sent) onEvent({ type: 'started', index });
-      onEvent({ type: 'completed', index, hint, origin: origin() });
-    });
+    const hints = finalHints(state, deadline.timedOut, timeoutMs);
+    streamed.finish(hints);
     return {
-      hints: parsed.hints,
+      hints,
       model: state.model,
       usage: state.usage,
       latencyMs: Math.round(performance.now() - started),
-      firstDeltaMs,
+      firstDeltaMs: streamed.firstDeltaMs,
     };
   }
 
