@@ -1,22 +1,15 @@
 /**
  * The gateway: Hive gateway runtime over a supergraph (Rust query planner by default, the JS planner as
  * a switch), our plugins (auth, limits, rate limit, context forwarding), a node:http server that enforces
- * the body limit and serves extra routes, and graphql-ws on the same path for subscriptions.
+ * the body limit and serves extra routes (gateway/http-handler.ts), and graphql-ws on the same path for
+ * subscriptions (gateway/websocket-server.ts).
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createGatewayRuntime,
-  getGraphQLWSOptions,
-  type GatewayRuntime,
-} from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { CONTEXT_HEADER, ContextTokenCodec } from '../core/context-token';
 import type { Logger } from '../core/logger';
-import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core/server/http-util';
-import { DomainError } from '../core/errors';
 import { PrincipalResolver } from './principal-resolver';
 import type { CredentialServiceOptions } from './credential-service-client';
 import { corsPolicy } from './cors';
@@ -29,8 +22,10 @@ import { SubscriptionRegistry } from './subscription-registry';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { memoryRateLimiter, useRateLimit } from './plugins/use-rate-limit';
+import { gatewayHttpHandler, type GatewayRoute } from './http-handler';
+import { startWebSocketServer, type GatewayWebSocketServer } from './websocket-server';
 
-export type GatewayRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+export type { GatewayRoute } from './http-handler';
 
 export interface GatewayOptions {
   /** Supergraph SDL (URLs already pointing at the subgraphs). */
@@ -82,8 +77,42 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     cacheTtlSeconds: opts.apiKeyCacheTtlSeconds ?? 30,
     logger: opts.logger,
   });
+  const runtime = createRuntime(opts, { resolver, tokens, subscriptions });
+  // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.
+  await runtime.getSchema();
 
-  const runtime = createGatewayRuntime<AuthContext>({
+  const server = http.createServer(
+    gatewayHttpHandler({
+      runtime,
+      routes: opts.routes,
+      maxBodyBytes: opts.limits.maxBodyBytes,
+      logger: opts.logger,
+    }),
+  );
+  const ws = startWebSocketServer({ server, runtime, resolver, maxPayload: opts.wsMaxPayload });
+
+  const { url, port } = await listen(server, opts);
+  return {
+    url,
+    port,
+    server,
+    runtime,
+    resolver,
+    subscriptions,
+    close: () => closeGateway(opts, { subscriptions, ws, server, runtime }),
+  };
+}
+
+interface RuntimeParts {
+  resolver: PrincipalResolver;
+  tokens: ContextTokens;
+  subscriptions: SubscriptionRegistry;
+}
+
+/** The Hive runtime over the supergraph, with our plugins in the order they must run. */
+function createRuntime(opts: GatewayOptions, parts: RuntimeParts): GatewayRuntime<AuthContext> {
+  const { resolver, tokens, subscriptions } = parts;
+  return createGatewayRuntime<AuthContext>({
     supergraph: opts.supergraph,
     ...(opts.queryPlanner === 'js' ? {} : { unifiedGraphHandler }),
     graphqlEndpoint: '/graphql',
@@ -120,111 +149,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       useScopeRefresh({ resolver, credentialServiceUrl: opts.credentialService?.url }),
     ],
   });
-  // The runtime loads the supergraph lazily; a first request over WebSocket would fail without this.
-  await runtime.getSchema();
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const route of opts.routes ?? []) if (await route(req, res)) return;
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    let body: Buffer | undefined;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      try {
-        body = await readBody(req, opts.limits.maxBodyBytes);
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) {
-          sendJson(res, 413, graphqlErrorBody(err.message, 'PAYLOAD_TOO_LARGE', { max: err.limit }));
-          return;
-        }
-        throw err;
-      }
-    }
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (typeof v === 'string') headers.set(k, v);
-      else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
-    }
-    const response = await runtime.fetch(
-      new Request(url, {
-        method: req.method,
-        headers,
-        body: body && body.length ? new Uint8Array(body) : undefined,
-      }),
-      { req, res },
-    );
-    const outHeaders: Record<string, string | string[]> = {};
-    response.headers.forEach((value, key) => {
-      if (key === 'set-cookie') outHeaders[key] = [...((outHeaders[key] as string[]) ?? []), value];
-      else outHeaders[key] = value;
-    });
-    res.writeHead(response.status, outHeaders);
-    if (!response.body) {
-      res.end();
-      return;
-    }
-    // Streamed responses (SSE, incremental delivery) are relayed chunk by chunk; the rest at once.
-    const reader = response.body.getReader();
-    let closed = false;
-    req.on('close', () => {
-      closed = true;
-      reader.cancel().catch(() => undefined);
-    });
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done || closed) break;
-      if (value) res.write(value);
-    }
-    res.end();
-  }
-
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      opts.logger.error({ err }, 'gateway request failed');
-      if (!res.headersSent)
-        sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-      else res.end();
-    });
-  });
-
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: opts.wsMaxPayload ?? 64 * 1024 });
-  const wsOptions = getGraphQLWSOptions<
-    AuthContext,
-    { socket: import('ws').WebSocket; request: IncomingMessage }
-  >(runtime, (ctx) => ({
-    connectionParams: ctx.connectionParams ?? {},
-    req: ctx.extra.request,
-    socket: ctx.extra.socket,
-  }));
-  const wsDisposable = useServer(
-    {
-      ...wsOptions,
-      connectionInitWaitTimeout: 10_000,
-      onConnect: async (ctx) => {
-        const cp = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-        try {
-          const principal = await resolver.resolve({
-            authorization: typeof cp['authorization'] === 'string' ? cp['authorization'] : null,
-            apiKey:
-              typeof cp['x-api-key'] === 'string'
-                ? cp['x-api-key']
-                : typeof cp['apiKey'] === 'string'
-                  ? cp['apiKey']
-                  : null,
-          });
-          if (!principal) {
-            ctx.extra.socket.close(4401, 'Unauthorized');
-            return false;
-          }
-          return true;
-        } catch (err) {
-          const code = err instanceof DomainError && err.code === 'UNAUTHENTICATED' ? 4401 : 4500;
-          ctx.extra.socket.close(code, err instanceof DomainError ? err.message : 'internal error');
-          return false;
-        }
-      },
-    },
-    wss,
-  );
-
+async function listen(server: http.Server, opts: GatewayOptions): Promise<{ url: string; port: number }> {
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
@@ -232,22 +159,25 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     { url, planner: opts.queryPlanner ?? 'rust', apiKeys: opts.credentialService ? 'on' : 'off' },
     'gateway listening',
   );
-  return {
-    url,
-    port,
-    server,
-    runtime,
-    resolver,
-    subscriptions,
-    async close() {
-      subscriptions.close();
-      await opts.onClose?.();
-      await wsDisposable.dispose();
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runtime.dispose();
-    },
-  };
+  return { url, port };
+}
+
+interface ClosingParts {
+  subscriptions: SubscriptionRegistry;
+  ws: GatewayWebSocketServer;
+  server: http.Server;
+  runtime: GatewayRuntime<AuthContext>;
+}
+
+/**
+ * Shutdown, in this order: open subscriptions ended, the caller's onClose (e.g. the rate counter's Redis),
+ * WebSockets, then HTTP connections and server, and the runtime last.
+ */
+async function closeGateway(opts: GatewayOptions, parts: ClosingParts): Promise<void> {
+  parts.subscriptions.close();
+  await opts.onClose?.();
+  await parts.ws.close();
+  parts.server.closeAllConnections?.();
+  await new Promise<void>((resolve) => parts.server.close(() => resolve()));
+  await parts.runtime.dispose();
 }

@@ -1,0 +1,101 @@
+/**
+ * The gateway's node:http request listener: extra routes first, then the body limit (413
+ * PAYLOAD_TOO_LARGE before the runtime sees anything), then the Hive runtime's fetch, whose response is
+ * relayed as is — streamed ones (SSE, incremental delivery) chunk by chunk until the client goes away.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { Logger } from '../core/logger';
+import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core/server/http-util';
+import type { AuthContext } from './plugins/use-auth';
+
+export type GatewayRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+export interface GatewayHttpHandlerOptions {
+  runtime: GatewayRuntime<AuthContext>;
+  /** Served before GraphQL, in order; the first returning true handled the request. */
+  routes?: GatewayRoute[];
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+/** The listener for http.createServer: a request that throws gets a 500 (or its stream ended). */
+export function gatewayHttpHandler(
+  opts: GatewayHttpHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(opts, req, res).catch((err: unknown) => {
+      opts.logger.error({ err }, 'gateway request failed');
+      if (!res.headersSent)
+        sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    });
+  };
+}
+
+async function handle(
+  opts: GatewayHttpHandlerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  for (const route of opts.routes ?? []) if (await route(req, res)) return;
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  let body: Buffer | undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    try {
+      body = await readBody(req, opts.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendJson(res, 413, graphqlErrorBody(err.message, 'PAYLOAD_TOO_LARGE', { max: err.limit }));
+        return;
+      }
+      throw err;
+    }
+  }
+  const response = await opts.runtime.fetch(
+    new Request(url, {
+      method: req.method,
+      headers: fetchHeaders(req),
+      body: body && body.length ? new Uint8Array(body) : undefined,
+    }),
+    { req, res },
+  );
+  await relayResponse(response, req, res);
+}
+
+/** node's request headers as fetch Headers (repeated headers appended, in order). */
+function fetchHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (typeof v === 'string') headers.set(k, v);
+    else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
+  }
+  return headers;
+}
+
+/** Writes the runtime's response to node's; set-cookie stays a list (one header line per cookie). */
+async function relayResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const outHeaders: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key === 'set-cookie') outHeaders[key] = [...((outHeaders[key] as string[]) ?? []), value];
+    else outHeaders[key] = value;
+  });
+  res.writeHead(response.status, outHeaders);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Streamed responses (SSE, incremental delivery) are relayed chunk by chunk; the rest at once.
+  const reader = response.body.getReader();
+  let closed = false;
+  req.on('close', () => {
+    closed = true;
+    reader.cancel().catch(() => undefined);
+  });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || closed) break;
+    if (value) res.write(value);
+  }
+  res.end();
+}
