@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { getJson, setJson, singleFlight, type SingleFlight } from '../../../core/cache';
 import { offlineCoach } from '../coach/offline-coach';
 import type { CoachInput, CoachOutput } from '../coach/types';
-import { responseCacheKey } from './cache-key';
 import { ModelCallError } from './errors';
 import {
   EventHub,
@@ -32,18 +31,11 @@ import {
   type ModelPrice,
   type TokenUsage,
 } from './pricing';
-import {
-  buildPrompt,
-  PROMPT_VERSION,
-  promptFacts,
-  recentTurns,
-  type BuiltPrompt,
-  type PromptFacts,
-} from './prompts/build-prompt';
+import type { BuiltPrompt } from './prompts/build-prompt';
 import { createAnthropicProvider } from './providers/anthropic';
 import { createOfflineProvider } from './providers/offline';
 import { replayHints, type HintProvider } from './providers/provider';
-import { Redactor } from './redaction';
+import { redactedPrompt } from './redacted-prompt';
 import { DEFAULT_MODELS, routeModel, type DefaultModels, type Route } from './routing';
 import type { CoachingEngine, CoachRequest, CoachResult, EngineEvent, GeneratedHint } from './types';
 
@@ -62,10 +54,22 @@ const cachedEntrySchema = z.object({
   guardrailTriggered: z.boolean(),
 });
 
-function redactFacts(facts: PromptFacts, redactor: Redactor): PromptFacts {
-  const known = { ...facts.known };
-  if (known.areas) known.areas = known.areas.map((a) => redactor.redact(a));
-  return { ...facts, known, signals: facts.signals.map((s) => redactor.redact(s)) };
+type CachedEntry = z.infer<typeof cachedEntrySchema>;
+
+/** One coaching moment on its way to the model: what the cache, the shared call and the fallback need. */
+interface Moment {
+  req: CoachRequest;
+  t0: number;
+  emit: Listener;
+  coachInput: CoachInput;
+  analysis: CoachOutput;
+  route: Route;
+  prompt: BuiltPrompt;
+  key: string;
+  /** The subscriber behind PII restoration: what the model, cache or leader streams goes through it. */
+  consumer: Listener;
+  /** Restores PII in final hints. */
+  restore(hints: GeneratedHint[]): GeneratedHint[];
 }
 
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
@@ -136,63 +140,60 @@ class Engine implements CoachingEngine {
     }
 
     const route = routeModel(req.kind, req.models, this.defaults);
-    const redactor = new Redactor();
-    const turns = recentTurns(req.turns, route.turnWindow).map((t) => ({
-      speaker: t.speaker,
-      text: redactor.redact(t.text),
-    }));
-    const question = req.question ? redactor.redact(req.question) : undefined;
-    const memory = req.memory?.map((m) => redactor.redact(m));
-    const facts = redactFacts(promptFacts(analysis, req.known), redactor);
-    const common = {
-      specializations: req.agent.specializations,
-      stage: req.stage,
-      kind: req.kind,
-      vertical: req.vertical,
-      turns,
-      question,
-      memory,
-      facts,
+    const { redactor, prompt, key } = redactedPrompt(req, analysis, route);
+    const moment: Moment = {
+      req,
+      t0,
+      emit,
+      coachInput,
+      analysis,
+      route,
+      prompt,
+      key,
+      consumer: restoreStage(redactor, emit),
+      restore: (hints) =>
+        hints.map((h) => ({
+          ...h,
+          text: redactor.restore(h.text),
+          rationale: redactor.restore(h.rationale),
+        })),
     };
-    const prompt = buildPrompt({ ...common, role: req.agent.role, experience: req.agent.experience });
-    const key = responseCacheKey({
-      ...common,
-      promptVersion: PROMPT_VERSION,
-      model: route.model,
-      tenantId: req.tenantId,
-      role: req.agent.role,
-      experience: req.agent.experience,
-    });
-    const consumer = restoreStage(redactor, emit);
-    const restore = (hints: GeneratedHint[]): GeneratedHint[] =>
-      hints.map((h) => ({ ...h, text: redactor.restore(h.text), rationale: redactor.restore(h.rationale) }));
-
     const hit = await this.cacheGet(key);
-    if (hit) {
-      // A shared cache is outside data (another deploy may have written it): guard again, it is cheap.
-      const guarded = guardHints(hit.hints);
-      replayHints(guarded.hints, consumer, {
-        provider: 'anthropic',
-        model: hit.model,
-        cached: true,
-        fallback: false,
-      });
-      return this.result(t0, analysis, {
-        hints: restore(guarded.hints),
-        provider: 'anthropic',
-        model: hit.model,
-        cached: true,
-        guardrailTriggered: hit.guardrailTriggered || guarded.triggered,
-      });
-    }
+    if (hit) return this.answerFromCache(moment, hit);
+    return this.answerFromModel(moment);
+  }
 
+  /**
+   * A cached answer, replayed. A shared cache is outside data (another deploy may have written it): guard
+   * again, it is cheap.
+   */
+  private answerFromCache(m: Moment, hit: CachedEntry): CoachResult {
+    const guarded = guardHints(hit.hints);
+    replayHints(guarded.hints, m.consumer, {
+      provider: 'anthropic',
+      model: hit.model,
+      cached: true,
+      fallback: false,
+    });
+    return this.result(m.t0, m.analysis, {
+      hints: m.restore(guarded.hints),
+      provider: 'anthropic',
+      model: hit.model,
+      cached: true,
+      guardrailTriggered: hit.guardrailTriggered || guarded.triggered,
+    });
+  }
+
+  /** The model's answer through the single flight: the leader calls, identical requests in flight watch it. */
+  private async answerFromModel(m: Moment): Promise<CoachResult> {
+    const { key, consumer } = m;
     const flight: { hub?: EventHub; leader: boolean } = { hub: this.hubs.get(key), leader: false };
     const shared = this.flights.do(key, () => {
       const hub = new EventHub((err) => this.log.error({ err }, 'onEvent threw'));
       flight.hub = hub;
       flight.leader = true;
       this.hubs.set(key, hub);
-      return this.callModel(key, prompt, route, coachInput, analysis, hub).finally(() => {
+      return this.callModel(key, m.prompt, m.route, m.coachInput, m.analysis, hub).finally(() => {
         if (this.hubs.get(key) === hub) this.hubs.delete(key);
       });
     });
@@ -210,8 +211,8 @@ class Engine implements CoachingEngine {
           fallback: false,
         });
       const usage = flight.leader ? outcome.usage : ZERO_USAGE;
-      return this.result(t0, analysis, {
-        hints: restore(outcome.hints),
+      return this.result(m.t0, m.analysis, {
+        hints: m.restore(outcome.hints),
         provider: 'anthropic',
         model: outcome.model,
         // A follower of an identical in-flight request made no call of its own.
@@ -221,32 +222,41 @@ class Engine implements CoachingEngine {
       });
     } catch (err) {
       unsubscribe?.();
-      const failure =
-        err instanceof ModelCallError ? err : new ModelCallError('api_error', String(err), { cause: err });
-      if (failure.kind === 'spend_limit') this.pausedUntil = Date.now() + this.cooldownMs;
-      this.log.warn(
-        {
-          tenantId: req.tenantId,
-          sessionId: req.sessionId,
-          kind: failure.kind,
-          status: failure.details.status,
-          model: route.model,
-          err: failure,
-        },
-        'model call failed; answering with the offline coach',
-      );
-      const spent = flight.leader ? failure.details.usage : undefined;
-      return this.runOffline(
-        coachInput,
-        analysis,
-        emit,
-        t0,
-        true,
-        spent && { model: route.model, usage: spent },
-      );
+      return this.fallBack(m, err, flight.leader);
     } finally {
       unsubscribe?.();
     }
+  }
+
+  /**
+   * A failed model call: pause model calls after a spend limit, log, answer with the offline coach (billing
+   * what the leader's call spent).
+   */
+  private fallBack(m: Moment, err: unknown, leader: boolean): Promise<CoachResult> {
+    const { req, route } = m;
+    const failure =
+      err instanceof ModelCallError ? err : new ModelCallError('api_error', String(err), { cause: err });
+    if (failure.kind === 'spend_limit') this.pausedUntil = Date.now() + this.cooldownMs;
+    this.log.warn(
+      {
+        tenantId: req.tenantId,
+        sessionId: req.sessionId,
+        kind: failure.kind,
+        status: failure.details.status,
+        model: route.model,
+        err: failure,
+      },
+      'model call failed; answering with the offline coach',
+    );
+    const spent = leader ? failure.details.usage : undefined;
+    return this.runOffline(
+      m.coachInput,
+      m.analysis,
+      m.emit,
+      m.t0,
+      true,
+      spent && { model: route.model, usage: spent },
+    );
   }
 
   async close(): Promise<void> {
@@ -354,7 +364,7 @@ class Engine implements CoachingEngine {
     };
   }
 
-  private async cacheGet(key: string): Promise<z.infer<typeof cachedEntrySchema> | undefined> {
+  private async cacheGet(key: string): Promise<CachedEntry | undefined> {
     try {
       return await within(getJson(this.opts.cache, key, cachedEntrySchema), this.cacheTimeoutMs);
     } catch (err) {
@@ -363,7 +373,7 @@ class Engine implements CoachingEngine {
     }
   }
 
-  private async cacheSet(key: string, entry: z.infer<typeof cachedEntrySchema>): Promise<void> {
+  private async cacheSet(key: string, entry: CachedEntry): Promise<void> {
     try {
       await within(setJson(this.opts.cache, key, entry, this.ttl), this.cacheTimeoutMs);
     } catch (err) {
