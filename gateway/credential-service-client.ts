@@ -55,8 +55,21 @@ export class CredentialServiceClient {
     return Number.isNaN(at) ? null : at;
   }
 
-  /** 200 or 404; a refused credential is a 401 for the caller (misconfiguration, logged), the rest 503. */
+  /**
+   * 200 or 404; a refused credential is a 401 for the caller (misconfiguration, logged), the rest 503. Both
+   * lookups are reads, so an unreachable service or a 5xx is tried once more before the caller is refused:
+   * one slow moment of the service should not fail a partner's request.
+   */
   private async post(path: string, body: unknown): Promise<Response> {
+    const first = await this.attempt(path, body);
+    if (first) return first;
+    const second = await this.attempt(path, body);
+    if (second) return second;
+    throw new UpstreamUnavailableError('credential service unavailable');
+  }
+
+  /** One call: the answer, or null when the service was unreachable or failed (logged). */
+  private async attempt(path: string, body: unknown): Promise<Response | null> {
     let res: Response;
     try {
       res = await fetch(new URL(path, this.opts.url), {
@@ -67,26 +80,28 @@ export class CredentialServiceClient {
       });
     } catch (err) {
       this.logger?.warn({ url: this.opts.url, path, err }, 'credential service unreachable');
-      throw new UpstreamUnavailableError('credential service unavailable');
+      return null;
     }
     if (res.ok || res.status === 404) return res;
-    if (res.status === 401) {
-      const { error } = (await res.json().catch(() => ({}))) as { error?: unknown };
-      this.logger?.error(
-        { url: this.opts.url, error },
-        error === CredentialServiceError.notConfigured
-          ? 'the credential service has no CREDENTIAL_SERVICE_SECRET'
-          : "the credential service refused this gateway's CREDENTIAL_SERVICE_SECRET",
-      );
-      throw new UnauthenticatedError(
-        'credentials cannot be checked: the credential service refused this gateway',
-        {
-          reason: AuthFailure.credentialServiceRefused,
-        },
-      );
-    }
+    if (res.status === 401) await this.refused(res);
     await res.body?.cancel();
     this.logger?.warn({ url: this.opts.url, path, status: res.status }, 'credential service failed');
-    throw new UpstreamUnavailableError('credential service unavailable');
+    return null;
+  }
+
+  private async refused(res: Response): Promise<never> {
+    const { error } = (await res.json().catch(() => ({}))) as { error?: unknown };
+    this.logger?.error(
+      { url: this.opts.url, error },
+      error === CredentialServiceError.notConfigured
+        ? 'the credential service has no CREDENTIAL_SERVICE_SECRET'
+        : "the credential service refused this gateway's CREDENTIAL_SERVICE_SECRET",
+    );
+    throw new UnauthenticatedError(
+      'credentials cannot be checked: the credential service refused this gateway',
+      {
+        reason: AuthFailure.credentialServiceRefused,
+      },
+    );
   }
 }
