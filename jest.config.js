@@ -18,6 +18,6 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   // every test asserts something; skipped variants are announced once (tests/helpers/variants.ts)
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/assertions-required.ts'],
-  globalSetup: '<rootDir>/tests/helpers/skip-notice.ts',
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 30000,
 };

@@ -17,6 +17,7 @@ import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
 import type { CredentialServiceOptions } from '../gateway/credential-service-client';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
+import { webRoutes } from '../gateway/web';
 import { CREDENTIAL_EVENT_TYPES, handleCredentialEvent } from '../gateway/credential-events';
 import { createRedisRateLimiter } from '../gateway/redis-rate-limiter';
 import { tenantsSubgraph } from '../subgraphs/tenants';
@@ -189,6 +190,7 @@ export async function startGatewayService(
         target: new URL('/', resolved['coaching']!).toString(),
         maxBodyBytes: config.limits.maxBodyBytes,
       }),
+      ...webRoutes({ supergraph, assetsDir: WEB_DIST, graphqlPath: '/graphql' }),
     ],
   });
   // Revoked keys and removed members stop working at once on every gateway: each instance is its own
@@ -198,6 +200,9 @@ export async function startGatewayService(
   );
   return gateway;
 }
+
+/** The browser bundles built by tools/web/build.ts (npm install / npm start / the test run build them). */
+const WEB_DIST = path.resolve(__dirname, '..', 'web', 'dist');
 
 export function rootLogger(config: PlatformConfig): Logger {
   return createLogger({ level: config.logLevel, name: 'coaching-platform' });

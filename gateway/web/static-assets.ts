@@ -1,0 +1,91 @@
+/**
+ * `GET /assets/<file>`: the browser bundles built into web/dist (tools/web/build.ts), read once and kept in
+ * memory with their gzip form, an ETag and a content type. Not built yet → 503 with the command that builds
+ * them, never a crash. Names are looked up in the built set only, so no path reaches the file system.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../core/server/http-util';
+import type { GatewayRoute } from '../http-handler';
+
+export interface StaticAssetsOptions {
+  /** The build output folder (web/dist). */
+  dir: string;
+  /** URL prefix, default `/assets/`. */
+  prefix?: string;
+}
+
+interface Asset {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  type: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Loads every built file once; an empty map when the folder is missing (served as 503). */
+export function loadAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  if (!existsSync(dir)) return assets;
+  for (const name of readdirSync(dir)) {
+    const type = TYPES[path.extname(name)];
+    if (!type) continue;
+    const body = readFileSync(path.join(dir, name));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    assets.set(name, { body, gzip: gzipSync(body), etag, type });
+  }
+  return assets;
+}
+
+export function staticAssets(opts: StaticAssetsOptions): GatewayRoute {
+  const prefix = opts.prefix ?? '/assets/';
+  let assets: Map<string, Asset> | undefined;
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    if (!pathname.startsWith(prefix)) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'method not allowed' });
+      return true;
+    }
+    if (!assets || assets.size === 0) assets = loadAssets(opts.dir);
+    if (assets.size === 0) {
+      sendJson(res, 503, { error: 'web assets are not built: run `npm run build:web`' });
+      return true;
+    }
+    const asset = assets.get(decodeURIComponent(pathname.slice(prefix.length)));
+    if (!asset) {
+      sendJson(res, 404, { error: 'not found' });
+      return true;
+    }
+    sendAsset(req, res, asset);
+    return true;
+  };
+}
+
+function sendAsset(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
+  const headers: Record<string, string> = {
+    'content-type': asset.type,
+    etag: asset.etag,
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+    'x-content-type-options': 'nosniff',
+  };
+  if (req.headers['if-none-match'] === asset.etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? asset.gzip : asset.body;
+  if (gzip) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

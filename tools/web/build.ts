@@ -1,0 +1,97 @@
+/**
+ * Builds the browser apps under web/ with esbuild, from npm packages only (no CDN at run time): every
+ * `web/<app>/main.ts` or `main.tsx` becomes `web/dist/<app>.js` (and `<app>.css` when the app imports CSS).
+ * Writes `web/dist/manifest.json` with each file's size and gzipped size, and prints them as a table, so the
+ * widget's size budget is measured on every build. Run by `npm install` (prepare), `npm start` (prestart),
+ * `npm run build:web` and the test run's global setup; the gateway only serves what it finds.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export interface BuiltFile {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface WebManifest {
+  builtAt: string;
+  files: BuiltFile[];
+}
+
+export interface BuildWebOptions {
+  /** Where the apps live (default: <repo>/web). */
+  webDir?: string;
+  /** Where bundles go (default: <webDir>/dist). */
+  outDir?: string;
+  minify?: boolean;
+}
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+/** The apps to build: each folder of web/ holding a main.ts or main.tsx. */
+export function webEntries(webDir: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const app of readdirSync(webDir, { withFileTypes: true })) {
+    if (!app.isDirectory() || app.name === 'dist') continue;
+    const main = ['main.tsx', 'main.ts']
+      .map((f) => path.join(webDir, app.name, f))
+      .find((f) => existsSync(f));
+    if (main) entries[app.name] = main;
+  }
+  return entries;
+}
+
+export async function buildWeb(opts: BuildWebOptions = {}): Promise<WebManifest> {
+  const webDir = opts.webDir ?? path.join(REPO, 'web');
+  const outDir = opts.outDir ?? path.join(webDir, 'dist');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const entryPoints = webEntries(webDir);
+  if (Object.keys(entryPoints).length > 0) {
+    await build({
+      entryPoints,
+      outdir: outDir,
+      bundle: true,
+      format: 'esm',
+      splitting: false,
+      platform: 'browser',
+      target: ['chrome110', 'firefox110', 'safari16'],
+      minify: opts.minify ?? true,
+      sourcemap: false,
+      legalComments: 'none',
+      jsx: 'automatic',
+      loader: { '.svg': 'text', '.woff2': 'dataurl' },
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'error',
+    });
+  }
+  const files = readdirSync(outDir)
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(path.join(outDir, file));
+      return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+    });
+  const manifest: WebManifest = { builtAt: new Date().toISOString(), files };
+  writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+/** The size table printed after a build. */
+export function formatManifest(manifest: WebManifest): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = manifest.files.map((f) => `| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzipBytes)} |`);
+  return ['| file | size | gzipped |', '|---|---:|---:|', ...rows].join('\n');
+}
+
+if (require.main === module) {
+  buildWeb()
+    .then((m) => console.log(formatManifest(m)))
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
