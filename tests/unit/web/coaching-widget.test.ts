@@ -1,0 +1,143 @@
+/**
+ * The coaching widget's pure rules: rebuilding hints from HintEvents (replace, withdraw, no duplicate after
+ * a catch-up), where the API is, how the token is sent, backoff bounds, readable brand text and the
+ * qualification summary.
+ */
+import { HintBoard, type HintEventMessage, type StoredHint } from '../../../web/coaching-widget/hints';
+import {
+  backoffMs,
+  connectionParams,
+  contrastRatio,
+  credentialHeaders,
+  isAuthClose,
+  normalizeHex,
+  readableTextOn,
+  resolveEndpoints,
+  summarizeQualification,
+} from '../../../web/coaching-widget/logic';
+
+const stored = (id: string, text: string, requestId = 'run-1'): StoredHint => ({
+  id,
+  requestId,
+  category: 'OBJECTION_HANDLING',
+  text,
+  status: 'SHOWN',
+});
+
+const ev = (e: Partial<HintEventMessage> & Pick<HintEventMessage, 'type'>): HintEventMessage => ({
+  runId: 'run-1',
+  index: 0,
+  ...e,
+});
+
+describe('HintBoard', () => {
+  test('deltas build the text; COMPLETED replaces it with the stored text and reports the completion', () => {
+    const b = new HintBoard();
+    b.apply(ev({ type: 'STARTED' }));
+    b.apply(ev({ type: 'DELTA', delta: 'Ask about ' }));
+    b.apply(ev({ type: 'DELTA', delta: 'the budget' }));
+    expect(b.list()[0]).toMatchObject({
+      text: 'Ask about the budget',
+      phase: 'streaming',
+      deltas: 2,
+      id: null,
+    });
+    const done = b.apply(ev({ type: 'COMPLETED', hint: stored('h1', 'Ask about the budget.') }));
+    expect(done.completed).toMatchObject({
+      id: 'h1',
+      text: 'Ask about the budget.',
+      phase: 'complete',
+      deltas: 2,
+    });
+    expect(b.list()).toHaveLength(1);
+  });
+
+  test('a repeated STARTED clears a hint (even a completed one) in place; FAILED withdraws it', () => {
+    const b = new HintBoard();
+    b.apply(ev({ type: 'STARTED', index: 0 }));
+    b.apply(ev({ type: 'STARTED', index: 1 }));
+    b.apply(ev({ type: 'COMPLETED', index: 0, hint: stored('h1', 'first') }));
+    const replaced = b.apply(ev({ type: 'STARTED', index: 0 }));
+    expect(replaced.changed).toEqual(['r:run-1:0']);
+    expect(b.get('r:run-1:0')).toMatchObject({ text: '', phase: 'streaming', id: null });
+    expect(b.list().map((v) => v.key)).toEqual(['r:run-1:1', 'r:run-1:0']);
+    const failed = b.apply(ev({ type: 'FAILED', index: 1, error: 'SUPERSEDED' }));
+    expect(failed.removed).toEqual(['r:run-1:1']);
+    expect(b.list().map((v) => v.key)).toEqual(['r:run-1:0']);
+  });
+
+  test('a DELTA whose STARTED was missed is ignored; its COMPLETED still shows the hint', () => {
+    const b = new HintBoard();
+    expect(b.apply(ev({ type: 'DELTA', delta: 'lost' })).changed).toEqual([]);
+    expect(b.list()).toEqual([]);
+    b.apply(ev({ type: 'COMPLETED', hint: stored('h1', 'whole') }));
+    expect(b.list()[0]).toMatchObject({ id: 'h1', text: 'whole' });
+  });
+
+  test('a catch-up never duplicates a shown hint, drops broken streams, and a later COMPLETED replaces the fetched copy', () => {
+    const b = new HintBoard();
+    b.apply(ev({ type: 'COMPLETED', runId: 'run-0', hint: stored('h0', 'old', 'run-0') }));
+    b.apply(ev({ type: 'STARTED' }));
+    b.apply(ev({ type: 'DELTA', delta: 'half' }));
+    const merged = b.merge([stored('h1', 'done while offline'), stored('h0', 'old', 'run-0')], true);
+    expect(merged.removed).toEqual(['r:run-1:0']);
+    expect(merged.changed).toEqual(['h:h1']);
+    expect(b.list().map((v) => v.id)).toEqual(['h0', 'h1']);
+    const again = b.apply(ev({ type: 'COMPLETED', hint: stored('h1', 'done while offline') }));
+    expect(again.removed).toEqual(['h:h1']);
+    expect(
+      b
+        .list()
+        .map((v) => v.id)
+        .sort(),
+    ).toEqual(['h0', 'h1']);
+  });
+});
+
+describe('widget rules', () => {
+  test('the API defaults to /graphql on the script origin, ws or wss alike', () => {
+    expect(
+      resolveEndpoints(null, 'https://api.example.com/widget/coaching-widget.js', 'https://crm.test/x'),
+    ).toEqual({ http: 'https://api.example.com/graphql', ws: 'wss://api.example.com/graphql' });
+    expect(resolveEndpoints('/api/graphql', null, 'http://localhost:4000/page')).toEqual({
+      http: 'http://localhost:4000/api/graphql',
+      ws: 'ws://localhost:4000/api/graphql',
+    });
+  });
+
+  test('a JWT goes as a bearer token, anything else as an API key', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln';
+    expect(credentialHeaders(jwt)).toEqual({ authorization: `Bearer ${jwt}` });
+    expect(credentialHeaders(`Bearer ${jwt}`)).toEqual({ authorization: `Bearer ${jwt}` });
+    expect(connectionParams('cpk_ab12_secret')).toEqual({ 'x-api-key': 'cpk_ab12_secret' });
+  });
+
+  test('backoff doubles from 0.5–1 s with jitter, capped at 30 s; only 4401/4403 stop retrying', () => {
+    expect([backoffMs(0, 0), backoffMs(0, 0.999)]).toEqual([500, 1000]);
+    expect([backoffMs(3, 0), backoffMs(3, 0.5)]).toEqual([4000, 6000]);
+    expect(backoffMs(20, 0.999)).toBeLessThanOrEqual(30_000);
+    expect([4401, 4403, 1006, 4500].map(isAuthClose)).toEqual([true, true, false, false]);
+  });
+
+  test('brand text is white or black, whichever reads better: always 4.5:1 or more', () => {
+    for (const bg of ['#0b6e4f', '#ffd400', '#1f4e79', '#e91e63', '#777777']) {
+      const fg = readableTextOn(normalizeHex(bg)!);
+      expect(contrastRatio(bg, fg)).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(readableTextOn('#ffd400')).toBe('#000000');
+    expect(normalizeHex('#ABC')).toBe('#aabbcc');
+    expect(normalizeHex('red')).toBeNull();
+  });
+
+  test('qualification: known slots out of known + missing, with the next question', () => {
+    expect(summarizeQualification(null)).toBeNull();
+    expect(
+      summarizeQualification({
+        score: 40,
+        missing: ['timelineMonths', 'areas', 'bedrooms'],
+        nextQuestion: 'When are you hoping to move?',
+        slots: { budget: 450000, preApproved: true, areas: [], timelineMonths: null },
+      }),
+    ).toEqual({ known: 2, total: 5, score: 40, nextQuestion: 'When are you hoping to move?' });
+  });
+});

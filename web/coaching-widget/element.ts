@@ -1,0 +1,263 @@
+/**
+ * `<coaching-widget session-id="…" token="…" [endpoint="https://…/graphql"]>`: live coaching hints for one
+ * agent session, in any page. It subscribes to `coachingHints` and `sessionUpdated` over graphql-ws with
+ * the token as connectionParams, fetches the session's state, newest hints and the caller's organization
+ * branding over HTTP, and rates hints with `rateHint`. A dropped socket is retried with exponential backoff
+ * and jitter ("Reconnecting…"); on reconnect both subscriptions resume and missed hints are fetched, keyed
+ * by id so none shows twice. A refused credential (close 4401/4403, UNAUTHENTICATED, FORBIDDEN) stops it
+ * with a message. Removing the element closes the socket.
+ */
+import { createClient, type Client } from 'graphql-ws';
+import { HintBoard, type BoardChange, type HintEventMessage } from './hints';
+import { backoffMs, connectionParams, isAuthClose, resolveEndpoints, summarizeQualification } from './logic';
+import {
+  ApiError,
+  apiErrorOf,
+  fetchBranding,
+  fetchState,
+  HINTS_SUBSCRIPTION,
+  rateHint,
+  SESSION_SUBSCRIPTION,
+  type GraphQLErrorLike,
+  type SessionState,
+} from './api';
+import { WidgetView } from './view';
+
+/** The src of the script that defined the element (its origin is the default API origin). */
+export function widgetScriptSrc(): string | null {
+  const current = document.currentScript as HTMLScriptElement | null;
+  if (current?.src) return current.src;
+  const scripts = document.querySelectorAll<HTMLScriptElement>('script[src*="coaching-widget"]');
+  return scripts.length ? scripts[scripts.length - 1]!.src : null;
+}
+
+const SCRIPT_SRC = typeof document === 'undefined' ? null : widgetScriptSrc();
+const AUTH_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+function closeCode(err: unknown): number | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number'
+    ? err.code
+    : undefined;
+}
+
+export class CoachingWidget extends HTMLElement {
+  static readonly observedAttributes = ['session-id', 'token', 'endpoint'];
+
+  private readonly view: WidgetView;
+  private board = new HintBoard();
+  private client: Client | null = null;
+  private unsubscribers: (() => void)[] = [];
+  private abort: AbortController | null = null;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private connects = 0;
+  private failures = 0;
+  private stopped = true;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    this.view = new WidgetView(root, (key, verdict) => void this.rate(key, verdict));
+  }
+
+  connectedCallback(): void {
+    this.start();
+  }
+
+  disconnectedCallback(): void {
+    this.stop();
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
+    if (old !== value && this.isConnected && !this.stopped) {
+      this.stop();
+      this.start();
+    }
+  }
+
+  private get endpoints() {
+    return resolveEndpoints(this.getAttribute('endpoint'), SCRIPT_SRC, location.href);
+  }
+
+  private get token(): string {
+    return this.getAttribute('token') ?? '';
+  }
+
+  private get sessionId(): string {
+    return this.getAttribute('session-id') ?? '';
+  }
+
+  private start(): void {
+    this.stopped = false;
+    this.board = new HintBoard();
+    this.view.render([], []);
+    this.view.showMessage(null);
+    if (!this.sessionId || !this.token) {
+      this.fail('Set the session-id and token attributes to show coaching hints.');
+      return;
+    }
+    this.abort = new AbortController();
+    this.view.setState('connecting');
+    void this.loadBranding(this.abort.signal);
+    this.connect();
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    this.abort?.abort();
+    this.abort = null;
+    for (const u of this.unsubscribers.splice(0)) u();
+    void this.client?.dispose();
+    this.client = null;
+    this.connects = 0;
+  }
+
+  private connect(): void {
+    const { ws } = this.endpoints;
+    const client = createClient({
+      url: ws,
+      connectionParams: connectionParams(this.token),
+      lazy: false,
+      keepAlive: 20_000,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      retryWait: (retries) => new Promise((r) => setTimeout(r, backoffMs(retries, Math.random()))),
+      shouldRetry: (err) => !isAuthClose(closeCode(err)),
+      onNonLazyError: (err) => this.onSocketError(err),
+      on: {
+        connected: () => void this.onConnected(),
+        closed: () => {
+          if (!this.stopped && this.connects > 0) this.view.setState('reconnecting');
+        },
+      },
+    });
+    this.client = client;
+    const variables = { id: this.sessionId };
+    this.unsubscribers.push(
+      client.subscribe<{ coachingHints: HintEventMessage }>(
+        { query: HINTS_SUBSCRIPTION, variables },
+        this.sink((data) => this.onHintEvent(data.coachingHints)),
+      ),
+      client.subscribe<{ sessionUpdated: SessionState }>(
+        { query: SESSION_SUBSCRIPTION, variables },
+        this.sink((data) => this.showSession(data.sessionUpdated)),
+      ),
+    );
+  }
+
+  private sink<T>(next: (data: T) => void) {
+    return {
+      next: (msg: { data?: T | null; errors?: readonly GraphQLErrorLike[] }) => {
+        if (msg.errors?.length) this.onApiError(apiErrorOf(msg.errors));
+        else if (msg.data) next(msg.data);
+      },
+      error: (err: unknown) => this.onSocketError(err),
+      complete: () => undefined,
+    };
+  }
+
+  /** (Re)connected: catch up on the session and the hints missed while the socket was down. */
+  private async onConnected(): Promise<void> {
+    const reconnect = this.connects++ > 0;
+    this.failures = 0;
+    const signal = this.abort?.signal;
+    try {
+      const state = await fetchState(this.endpoints.http, this.token, this.sessionId, signal);
+      if (this.stopped) return;
+      this.showSession(state);
+      this.show(this.board.merge(state.hints, reconnect));
+      this.view.showMessage(null);
+      this.view.setState('live');
+    } catch (err) {
+      if (!this.stopped && !signal?.aborted) this.onApiError(err);
+    }
+  }
+
+  private onHintEvent(e: HintEventMessage): void {
+    const change = this.board.apply(e);
+    this.show(change);
+    if (change.completed) this.view.announce(change.completed);
+  }
+
+  private show(change: BoardChange): void {
+    if (change.changed.length || change.removed.length) this.view.render(this.board.list(), change.removed);
+  }
+
+  private showSession(s: SessionState): void {
+    this.view.showQualification(s.stage, summarizeQualification(s.qualification));
+  }
+
+  private async loadBranding(signal: AbortSignal): Promise<void> {
+    try {
+      this.view.applyBranding(this, await fetchBranding(this.endpoints.http, this.token, signal));
+    } catch {
+      // branding is decoration: the defaults stay; credential problems are reported by the socket
+    }
+  }
+
+  private async rate(key: string, verdict: 'ACCEPTED' | 'DISMISSED'): Promise<void> {
+    const view = this.board.get(key);
+    if (!view?.id) return;
+    this.view.setBusy(key, true);
+    try {
+      const rated = await rateHint(this.endpoints.http, this.token, view.id, verdict);
+      this.board.setStatus(key, rated.status);
+      this.view.render(this.board.list(), []);
+      this.view.showMessage(null);
+    } catch (err) {
+      this.view.showMessage(
+        `Could not save your rating: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      this.view.setBusy(key, false);
+    }
+  }
+
+  private onApiError(err: unknown): void {
+    if (err instanceof ApiError && AUTH_CODES.has(err.code)) {
+      this.fail(`Not allowed: ${err.message}. Check the widget's token.`);
+    } else if (err instanceof ApiError && err.code === 'NOT_FOUND') {
+      this.fail(`Session not found: ${err.message}`);
+    } else {
+      this.restartLater(err);
+    }
+  }
+
+  private onSocketError(err: unknown): void {
+    if (this.stopped) return;
+    const code = closeCode(err);
+    if (isAuthClose(code)) {
+      const reason = typeof err === 'object' && err && 'reason' in err ? String(err.reason) : '';
+      this.fail(`Not allowed (${code}${reason ? `: ${reason}` : ''}). Check the widget's token.`);
+      return;
+    }
+    if (Array.isArray(err)) {
+      this.onApiError(apiErrorOf(err as GraphQLErrorLike[]));
+      return;
+    }
+    this.restartLater(err);
+  }
+
+  /** An error the client does not retry by itself: start over after a backoff. */
+  private restartLater(err: unknown): void {
+    if (this.stopped) return;
+    this.view.setState('reconnecting');
+    this.view.showMessage(`Connection problem: ${err instanceof Error ? err.message : 'retrying'}`);
+    for (const u of this.unsubscribers.splice(0)) u();
+    void this.client?.dispose();
+    this.client = null;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(
+      () => {
+        if (!this.stopped) this.connect();
+      },
+      backoffMs(this.failures++, Math.random()),
+    );
+  }
+
+  private fail(message: string): void {
+    this.stop();
+    this.stopped = true;
+    this.view.setState('error');
+    this.view.showMessage(message);
+  }
+}

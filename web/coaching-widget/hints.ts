@@ -1,0 +1,171 @@
+/**
+ * The widget's hint board, free of the DOM: HintEvents from `coachingHints` and stored hints fetched over
+ * HTTP become one list of hints, each keyed once. A streamed hint is keyed by run and index
+ * (`r:<runId>:<index>`) until its COMPLETED names the stored hint; a hint fetched while catching up is
+ * keyed by its id (`h:<id>`). A hint id is never shown twice, whichever way it arrived first.
+ *
+ * The rules are the ones HintEvent documents: STARTED clears (or starts) the hint, DELTA appends, COMPLETED
+ * replaces the text with the stored hint's, FAILED withdraws the hint. A DELTA for a hint whose STARTED was
+ * missed (it began while the socket was down) is ignored; its COMPLETED still shows it whole.
+ */
+
+export type HintStatus = 'SHOWN' | 'ACCEPTED' | 'DISMISSED';
+
+export interface StoredHint {
+  id: string;
+  requestId: string;
+  category: string;
+  text: string;
+  status: HintStatus;
+}
+
+export interface HintEventMessage {
+  type: 'STARTED' | 'DELTA' | 'COMPLETED' | 'FAILED';
+  runId: string;
+  index: number;
+  delta?: string | null;
+  error?: string | null;
+  hint?: StoredHint | null;
+}
+
+export interface HintView {
+  key: string;
+  /** The stored hint's id once complete; null while it streams. */
+  id: string | null;
+  runId: string | null;
+  category: string | null;
+  text: string;
+  status: HintStatus;
+  phase: 'streaming' | 'complete';
+  /** DELTA chunks received for the current version of the hint. */
+  deltas: number;
+  /** Display order: higher is newer. */
+  seq: number;
+}
+
+export interface BoardChange {
+  /** Keys whose view changed or appeared. */
+  changed: string[];
+  /** Keys that are gone. */
+  removed: string[];
+  /** A hint that just completed from the stream (to announce). */
+  completed: HintView | null;
+}
+
+const streamKey = (runId: string, index: number) => `r:${runId}:${index}`;
+
+export class HintBoard {
+  private readonly items = new Map<string, HintView>();
+  private seq = 0;
+
+  get(key: string): HintView | undefined {
+    return this.items.get(key);
+  }
+
+  /** Newest first. */
+  list(): HintView[] {
+    return [...this.items.values()].sort((a, b) => b.seq - a.seq);
+  }
+
+  apply(e: HintEventMessage): BoardChange {
+    const key = streamKey(e.runId, e.index);
+    const change: BoardChange = { changed: [], removed: [], completed: null };
+    const current = this.items.get(key);
+    switch (e.type) {
+      case 'STARTED':
+        this.items.set(key, {
+          key,
+          id: null,
+          runId: e.runId,
+          category: null,
+          text: '',
+          status: 'SHOWN',
+          phase: 'streaming',
+          deltas: 0,
+          seq: current?.seq ?? ++this.seq,
+        });
+        change.changed.push(key);
+        break;
+      case 'DELTA':
+        if (!current || current.phase !== 'streaming') break;
+        current.text += e.delta ?? '';
+        current.deltas += 1;
+        change.changed.push(key);
+        break;
+      case 'COMPLETED': {
+        if (!e.hint) break;
+        const duplicate = this.keyOfId(e.hint.id);
+        if (duplicate && duplicate !== key) {
+          this.items.delete(duplicate);
+          change.removed.push(duplicate);
+        }
+        const view: HintView = {
+          key,
+          id: e.hint.id,
+          runId: e.runId,
+          category: e.hint.category,
+          text: e.hint.text,
+          status: e.hint.status,
+          phase: 'complete',
+          deltas: current?.deltas ?? 0,
+          seq: current?.seq ?? ++this.seq,
+        };
+        this.items.set(key, view);
+        change.changed.push(key);
+        change.completed = view;
+        break;
+      }
+      case 'FAILED':
+        if (current) {
+          this.items.delete(key);
+          change.removed.push(key);
+        }
+        break;
+    }
+    return change;
+  }
+
+  /**
+   * Catching up after (re)connecting: `stored` is the session's newest hints (newest first). Hints not on
+   * the board are added below the ones shown; a hint still streaming lost its stream when the socket
+   * dropped, so it is removed (its stored version, or its COMPLETED event, brings it back whole).
+   */
+  merge(stored: readonly StoredHint[], dropStreaming: boolean): BoardChange {
+    const change: BoardChange = { changed: [], removed: [], completed: null };
+    if (dropStreaming) {
+      for (const [key, view] of this.items) {
+        if (view.phase !== 'streaming') continue;
+        this.items.delete(key);
+        change.removed.push(key);
+      }
+    }
+    const missing = stored.filter((h) => !this.keyOfId(h.id));
+    const floor = Math.min(0, ...[...this.items.values()].map((v) => v.seq));
+    missing.forEach((h, i) => {
+      const key = `h:${h.id}`;
+      this.items.set(key, {
+        key,
+        id: h.id,
+        runId: h.requestId,
+        category: h.category,
+        text: h.text,
+        status: h.status,
+        phase: 'complete',
+        deltas: 0,
+        seq: floor - 1 - i,
+      });
+      change.changed.push(key);
+    });
+    return change;
+  }
+
+  setStatus(key: string, status: HintStatus): void {
+    const view = this.items.get(key);
+    if (view) view.status = status;
+  }
+
+  private keyOfId(id: string): string | undefined {
+    for (const [key, view] of this.items) if (view.id === id) return key;
+    return undefined;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The widget's small pure rules (no DOM): where the API is, how the token is sent, how long to wait before
+ * reconnecting, which text colour is readable on the brand colour, and what the qualification adds up to.
+ */
+
+export interface Endpoints {
+  http: string;
+  ws: string;
+}
+
+/**
+ * The GraphQL endpoint: the `endpoint` attribute (resolved against the page) or, by default, `/graphql` on
+ * the origin the widget's script came from; the WebSocket URL is the same with ws/wss.
+ */
+export function resolveEndpoints(
+  attribute: string | null,
+  scriptSrc: string | null,
+  pageUrl: string,
+): Endpoints {
+  const http = attribute
+    ? new URL(attribute, pageUrl)
+    : new URL('/graphql', scriptSrc ? new URL(scriptSrc, pageUrl) : pageUrl);
+  const ws = new URL(http.href);
+  ws.protocol = http.protocol === 'https:' ? 'wss:' : http.protocol === 'http:' ? 'ws:' : http.protocol;
+  return { http: http.href, ws: ws.href };
+}
+
+/** Is the token a JWT (three base64url parts)? Anything else is an API key. */
+export function isJwt(token: string): boolean {
+  return /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
+}
+
+function bare(token: string): string {
+  return token.trim().replace(/^Bearer\s+/i, '');
+}
+
+/** HTTP headers carrying the credential: `Authorization: Bearer <jwt>` or `X-Api-Key: <key>`. */
+export function credentialHeaders(token: string): Record<string, string> {
+  const t = bare(token);
+  return isJwt(t) ? { authorization: `Bearer ${t}` } : { 'x-api-key': t };
+}
+
+/** graphql-ws connectionParams, named as the gateway reads them (`authorization` or `x-api-key`). */
+export function connectionParams(token: string): Record<string, string> {
+  return credentialHeaders(token);
+}
+
+/**
+ * Exponential backoff with jitter: attempt 0 waits 0.5–1 s (half fixed, half random), doubling up to a cap
+ * of 15–30 s. `random` is in [0, 1).
+ */
+export function backoffMs(attempt: number, random: number, baseMs = 1000, capMs = 30_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+/** Close codes after which retrying cannot help: the credential is missing, wrong or not allowed. */
+export function isAuthClose(code: number | undefined): boolean {
+  return code === 4401 || code === 4403;
+}
+
+/** `#rgb` or `#rrggbb` → `#rrggbb` (lowercase), anything else → null. */
+export function normalizeHex(color: string | null | undefined): string | null {
+  if (!color) return null;
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return null;
+  const h = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+  return `#${h.toLowerCase()}`;
+}
+
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours (1..21). */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** White or black text (one of them always reaches 4.58:1), whichever reads better on `background`. */
+export function readableTextOn(background: string): string {
+  return contrastRatio(background, '#ffffff') >= contrastRatio(background, '#000000') ? '#ffffff' : '#000000';
+}
+
+export interface QualificationSlotsValue {
+  [slot: string]: unknown;
+}
+
+export interface QualificationValue {
+  score: number;
+  missing: string[];
+  nextQuestion: string | null;
+  slots: QualificationSlotsValue;
+}
+
+export interface QualificationSummary {
+  known: number;
+  total: number;
+  score: number;
+  nextQuestion: string | null;
+}
+
+function isKnown(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  return !Array.isArray(value) || value.length > 0;
+}
+
+/** Known slots (stated by the lead) out of known + still-missing role-relevant ones. */
+export function summarizeQualification(
+  q: QualificationValue | null | undefined,
+): QualificationSummary | null {
+  if (!q) return null;
+  const known = Object.entries(q.slots).filter(([k, v]) => k !== '__typename' && isKnown(v)).length;
+  return { known, total: known + q.missing.length, score: q.score, nextQuestion: q.nextQuestion };
+}
+
+/** `OBJECTION_HANDLING` → `Objection handling`. */
+export function humanize(code: string): string {
+  const words = code.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
