@@ -190,7 +190,7 @@ export async function startGatewayService(
         target: new URL('/', resolved['coaching']!).toString(),
         maxBodyBytes: config.limits.maxBodyBytes,
       }),
-      ...webRoutes({ supergraph, assetsDir: WEB_DIST, graphqlPath: '/graphql' }),
+      ...webRoutes({ supergraph, assetsDir: WEB_DIST, graphqlPath: '/graphql', limits: config.limits }),
     ],
   });
   // Revoked keys and removed members stop working at once on every gateway: each instance is its own
