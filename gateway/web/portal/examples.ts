@@ -22,7 +22,7 @@ const curl = (body: string): string =>
     `  -d '${body}'`,
   ].join('\n');
 
-function sessionExamples(env: string): PortalExample[] {
+function startExamples(env: string): PortalExample[] {
   return [
     {
       id: 'list-agents',
@@ -48,6 +48,11 @@ function sessionExamples(env: string): PortalExample[] {
         '# sets SESSION_ID from .data.startAgentSession.id',
       ].join('\n'),
     },
+  ];
+}
+
+function coachingExamples(env: string): PortalExample[] {
+  return [
     {
       id: 'add-turn',
       title: "Add the lead's message (mutation; starts coaching)",
@@ -202,9 +207,10 @@ function webhookExamples(): PortalExample[] {
 export function portalExamples(opts: { origin: string }): PortalExample[] {
   const env = ENV.replace('ORIGIN', opts.origin);
   return [
-    ...sessionExamples(env),
-    ...readingExamples(env),
+    ...startExamples(env),
     subscriptionExample(opts.origin),
+    ...coachingExamples(env),
+    ...readingExamples(env),
     ...webhookExamples(),
   ];
 }
