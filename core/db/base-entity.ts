@@ -27,6 +27,6 @@ export abstract class TenantEntity {
 /** A `TenantEntity` that is also a GraphQL object type: `id: ID!` comes first among its fields. */
 @ObjectType('TenantNode')
 export abstract class TenantNode extends TenantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unique id (a UUID), assigned by the platform.' })
   declare id: string;
 }

@@ -9,32 +9,43 @@
 import { Directive, Field, ObjectType, type ClassType } from 'type-graphql';
 import type { Connection, Edge } from './connection';
 
-@ObjectType()
+@ObjectType({
+  description:
+    'Where a page of a list ends. To read the next page, pass `endCursor` as the `after` argument of the same field while `hasNextPage` is true.',
+})
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The cursor of this page's last item, to pass as `after` for the next page; null when the page is empty. Cursors are opaque and belong to one list and one organization: another list's or tenant's cursor, or an altered one, is refused with BAD_USER_INPUT.",
+  })
   endCursor!: string | null;
 }
 
 export function connectionTypes<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its position in the list.` })
   class EdgeType implements Edge<T> {
-    @Field(() => String)
+    @Field(() => String, {
+      description: 'The opaque position of this item; pass it as `after` to continue after it.',
+    })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} itself.` })
     node!: T;
   }
 
   @ObjectType(`${name}ConnectionBase`)
   abstract class ConnectionBase implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], {
+      description: 'The items of this page, in list order; empty when nothing matches.',
+    })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to fetch them.' })
     pageInfo!: PageInfo;
   }
 

@@ -4,7 +4,7 @@
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 // the public contract's enums, registered once for every subgraph's schema
 import './vocabulary-enums';
@@ -19,6 +19,24 @@ export type SubgraphResolverMap = NonNullable<
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+/** The root types' descriptions (type-graphql has no option for them): the same in every subgraph. */
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'Reads. Every field needs a credential (Bearer token or X-Api-Key); each says the scope it needs.',
+  Mutation:
+    'Writes. Every field needs a credential; each says the scope and role it needs and what it returns.',
+  Subscription: 'Live updates over graphql-ws on /graphql; the credential goes in connectionParams.',
+};
+
+function describeRootTypes(doc: DocumentNode): DocumentNode {
+  return visit(doc, {
+    ObjectTypeDefinition(node) {
+      const text = ROOT_DESCRIPTIONS[node.name.value];
+      if (!text || node.description) return undefined;
+      return { ...node, description: { kind: Kind.STRING, value: text, block: true } };
+    },
+  });
+}
 
 export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
@@ -41,7 +59,7 @@ export async function buildFederatedSchema(opts: FederatedSchemaOptions): Promis
     validate: false,
     emitSchemaFile: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = describeRootTypes(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as SubgraphResolverMap;
   for (const [typeName, fields] of Object.entries(opts.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;

@@ -20,7 +20,7 @@ export class AgentSession extends TenantNode {
   /** Derived, never persisted. */
   [OptionalProps]?: 'active' | 'ghlConversationId';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agent coached in this session.' })
   @Property({ type: 'string', length: 36 })
   agentId!: string;
 
@@ -35,11 +35,13 @@ export class AgentSession extends TenantNode {
   @Property({ type: 'string', length: 64 })
   contactId!: string;
 
-  @Field(() => SessionChannel)
+  @Field(() => SessionChannel, { description: 'The channel the conversation runs on.' })
   @Enum({ type: 'string', items: () => SessionChannel, length: 16 })
   channel!: SessionChannel;
 
-  @Field(() => ConversationStage)
+  @Field(() => ConversationStage, {
+    description: 'Where the conversation stands; set by startAgentSession/updateAgentSession.',
+  })
   @Enum({ type: 'string', items: () => ConversationStage, length: 32 })
   stage!: ConversationStage;
 
@@ -51,15 +53,18 @@ export class AgentSession extends TenantNode {
   @Property({ type: 'json' })
   context!: SessionContext;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the session was started.' })
   @Property({ type: 'datetime' })
   startedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the session ended (endAgentSession or deactivateAgent); null while it is open.',
+  })
   @Property({ type: 'datetime', nullable: true })
   endedAt!: Date | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the session (stage, context or end) last changed.' })
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 

@@ -29,11 +29,11 @@ export class Agent extends TenantNode {
   @Property({ type: 'string', length: 36, nullable: true })
   locationId!: string | null;
 
-  @Field()
+  @Field({ description: 'Display name (at most 120 characters).' })
   @Property({ type: 'string', length: 120 })
   name!: string;
 
-  @Field(() => EmailAddressResolver)
+  @Field(() => EmailAddressResolver, { description: 'Email address, lower-case.' })
   @Property({ type: 'string', length: 254 })
   email!: string;
 
@@ -48,15 +48,15 @@ export class Agent extends TenantNode {
   @Property({ type: 'string', length: 64, nullable: true })
   ghlUserId!: string | null;
 
-  @Field(() => AgentRole)
+  @Field(() => AgentRole, { description: 'What the agent does in a transaction.' })
   @Enum({ type: 'string', items: () => AgentRole, length: 32 })
   role!: AgentRole;
 
-  @Field(() => Experience)
+  @Field(() => Experience, { description: 'How experienced the agent is; coaching adapts to it.' })
   @Enum({ type: 'string', items: () => Experience, length: 32 })
   experience!: Experience;
 
-  @Field(() => [Specialization])
+  @Field(() => [Specialization], { description: 'Market segments the agent specializes in; may be empty.' })
   @Property({ type: 'json' })
   specializations!: Specialization[];
 
@@ -66,15 +66,17 @@ export class Agent extends TenantNode {
   @Property({ type: 'json' })
   tags!: string[];
 
-  @Field()
+  @Field({
+    description: 'False once the agent is deactivated: they keep their history but start no new sessions.',
+  })
   @Property({ type: 'boolean' })
   active!: boolean;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the profile was created.' })
   @Property({ type: 'datetime' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the profile last changed.' })
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 

@@ -4,10 +4,11 @@
  */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A brokerage location (owned by the tenants subgraph).' })
+// owned by the tenants subgraph; the description is the owner's, so the portal shows one text
+@ObjectType({ description: 'A GoHighLevel location (sub-account) of an organization.' })
 @Directive('@key(fields: "id")')
 export class Location {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unique id (a UUID), assigned by the platform.' })
   id!: string;
 }
 

@@ -10,13 +10,13 @@ import { AgentSession } from '../entities/agent-session';
 const agents = connectionTypes(Agent, 'Agent');
 const sessions = connectionTypes(AgentSession, 'AgentSession');
 
-@ObjectType()
+@ObjectType({ description: 'One page of agents, with the total number that match.' })
 export class AgentConnection extends agents.Connection {
   @Field(() => Int, { description: 'Matching agents across all pages.' })
   totalCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One page of agent sessions, with the total number that match.' })
 export class AgentSessionConnection extends sessions.Connection {
   @Field(() => Int, { description: 'Matching sessions across all pages.' })
   totalCount!: number;

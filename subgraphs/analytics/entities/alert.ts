@@ -12,7 +12,7 @@ import { AlertKind } from '../../../core/vocabulary';
 @Unique({ properties: ['tenantId', 'kind', 'scopeKey', 'windowStart'] })
 @Index({ properties: ['tenantId', 'windowStart'] })
 export class Alert extends TenantNode {
-  @Field(() => AlertKind)
+  @Field(() => AlertKind, { description: 'Which threshold was crossed.' })
   @Property({ type: 'string', length: 24 })
   kind!: AlertKind;
 
@@ -24,23 +24,25 @@ export class Alert extends TenantNode {
   @Property({ type: 'string', length: 36 })
   scopeKey!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Start of the measured window (a UTC hour or day).' })
   @Property({ type: 'datetime' })
   windowStart!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'End of the measured window (exclusive).' })
   @Property({ type: 'datetime' })
   windowEnd!: Date;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'The measured value, in the unit of its kind: ms, micros, or rate points (0..1).',
+  })
   @Property({ type: 'double' })
   value!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The threshold in force when the alert was raised, in the same unit.' })
   @Property({ type: 'double' })
   threshold!: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the alert was raised.' })
   @Property({ type: 'datetime' })
   raisedAt!: Date;
 }

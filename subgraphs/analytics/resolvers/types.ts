@@ -2,37 +2,43 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 
-@ObjectType({ description: 'An agent (owned by the agents subgraph); analytics adds `performance`.' })
+// owned by the agents subgraph (analytics adds `performance`); the owner's description
+@ObjectType({ description: 'A real-estate agent profile coached by the platform.' })
 @Directive('@key(fields: "id")')
 export class Agent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unique id (a UUID), assigned by the platform.' })
   id!: string;
 }
 
 @ObjectType({
-  description: 'An organization (owned by the tenants subgraph); analytics adds `coachingSummary`.',
+  // owned by the tenants subgraph (analytics adds `coachingSummary`); the owner's description
+  description: 'An organization of a tenant; the tenant itself is the root organization.',
 })
 @Directive('@key(fields: "id")')
 export class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unique id (a UUID), assigned by the platform.' })
   id!: string;
 }
 
 @ObjectType({ description: 'Coaching metrics over a range.' })
 export abstract class AnalyticsMetrics {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Coaching hints delivered.' })
   hintsDelivered!: number;
 
   @Field(() => Float, { nullable: true, description: 'Median latency (HdrHistogram, 3 significant digits).' })
   latencyP50Ms!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '95th percentile of hint latency in milliseconds (HdrHistogram, 3 significant digits); null without hints.',
+  })
   latencyP95Ms!: number | null;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Model input tokens used.' })
   tokensIn!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Model output tokens used.' })
   tokensOut!: number;
 
   @Field(() => SafeIntResolver, { description: 'Model cost in micros (1 cent = 10,000 micros).' })
@@ -47,7 +53,7 @@ export abstract class AnalyticsMetrics {
   })
   acceptanceRate!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Hints rated (accepted or dismissed) with rateHint.' })
   feedbackCount!: number;
 
   @Field(() => Float, {
@@ -56,7 +62,7 @@ export abstract class AnalyticsMetrics {
   })
   qualificationCompletion!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions whose lead was first qualified in the range.' })
   qualifiedSessions!: number;
 
   @Field(() => Int, { description: 'Won opportunities whose contact had an accepted hint before the win.' })
@@ -65,7 +71,9 @@ export abstract class AnalyticsMetrics {
 
 @ObjectType({ description: 'One period of the analytics time series.' })
 export class AnalyticsPoint extends AnalyticsMetrics {
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, {
+    description: 'Start of the period (UTC hour, UTC day, or Monday for weeks).',
+  })
   start!: Date;
 }
 
@@ -74,50 +82,75 @@ export class AgentPerformance extends AnalyticsMetrics {}
 
 @ObjectType({ description: "An organization's coaching numbers over a range." })
 export class CoachingSummary extends AnalyticsMetrics {
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Start of the range (inclusive), as asked.' })
   from!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'End of the range (exclusive), as asked.' })
   to!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Agents who were delivered at least one hint in the range.' })
   activeAgents!: number;
 
   @Field(() => SafeIntResolver, {
-    description: 'Invoices issued for periods ending in the range (owners/admins).',
+    description:
+      'Total in US cents of the invoices whose period ends in (from, to]; 0 unless you are an OWNER or ADMIN.',
   })
   invoicedCents!: number;
 }
 
-@InputType()
+@InputType({ description: 'What the analytics time series covers.' })
 export class AnalyticsFilter {
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Start of the range (inclusive).' })
   from!: Date;
 
-  @Field(() => DateTimeResolver, { description: 'Exclusive.' })
+  @Field(() => DateTimeResolver, {
+    description: 'End of the range (exclusive); at most 400 days after from.',
+  })
   to!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only this location (FORBIDDEN when you cannot see it); omit for every location you may see.',
+  })
   locationId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this agent; omit for all agents.' })
   agentId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Analytics settings to change; omitted or null fields keep their value.' })
 export class AnalyticsSettingsInput {
-  @Field(() => SafeIntResolver, { nullable: true })
+  @Field(() => SafeIntResolver, {
+    nullable: true,
+    description: 'Value of a won deal for the ROI estimate, in US cents (0 or more).',
+  })
   valuePerWonDealCents?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Raise P95_LATENCY when a location-hour p95 latency exceeds this many milliseconds (0 or more).',
+  })
   p95LatencyThresholdMs?: number | null;
 
-  @Field(() => SafeIntResolver, { nullable: true })
+  @Field(() => SafeIntResolver, {
+    nullable: true,
+    description: "Raise DAILY_COST when a UTC day's model cost exceeds this, in micros (0 or more).",
+  })
   dailyCostThresholdMicros?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Raise ACCEPTANCE_DROP when a day's acceptance rate is this far below the prior 7 days (0 to 1).",
+  })
   acceptanceDropThreshold?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Hints (latency) or ratings (acceptance) needed before such an alert is considered (0 or more).',
+  })
   minSamples?: number | null;
 }

@@ -11,13 +11,13 @@ import { InvoiceLineKind } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'One invoice line; amounts in integer cents.' })
 export class InvoiceLine {
-  @Field(() => InvoiceLineKind)
+  @Field(() => InvoiceLineKind, { description: 'What the line charges or credits.' })
   kind!: InvoiceLineKind;
 
-  @Field()
+  @Field({ description: 'The line as printed on the invoice.' })
   description!: string;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'How many units (hints, seats, …) the line counts.' })
   quantity!: number;
 
   @Field(() => SafeIntResolver, {
@@ -29,10 +29,17 @@ export class InvoiceLine {
   @Field(() => SafeIntResolver, { description: 'Signed: credits are negative.' })
   amountCents!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The partner app of a PARTNER_REVENUE_SHARE line; null otherwise.',
+  })
   partnerAppId!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The partner's share in basis points (100 = 1%) on a PARTNER_REVENUE_SHARE line; null otherwise.",
+  })
   revenueShareBps!: number | null;
 }
 
@@ -41,23 +48,23 @@ export class InvoiceLine {
 @Unique({ properties: ['tenantId', 'organizationId', 'periodEnd'] })
 @Index({ properties: ['tenantId', 'periodEnd'] })
 export class Invoice extends TenantNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization billed.' })
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 
-  @Field()
+  @Field({ description: 'The plan at the close of the period.' })
   @Property({ type: 'string', length: 32 })
   planCode!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Start of the billed period (inclusive).' })
   @Property({ type: 'datetime' })
   periodStart!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'End of the billed period (exclusive).' })
   @Property({ type: 'datetime' })
   periodEnd!: Date;
 
-  @Field(() => [InvoiceLine])
+  @Field(() => [InvoiceLine], { description: 'The lines, in printing order.' })
   @Property({ type: 'json' })
   lines!: InvoiceLine[];
 
@@ -75,7 +82,7 @@ export class Invoice extends TenantNode {
   @Property({ type: 'integer' })
   hints!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Model tokens (in + out) of the covered usage.' })
   @Property({ type: 'integer' })
   tokens!: number;
 
@@ -83,11 +90,13 @@ export class Invoice extends TenantNode {
   @Property({ type: new BigIntType('number') })
   costMicros!: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the invoice was issued (closePeriod).' })
   @Property({ type: 'datetime' })
   issuedAt!: Date;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, {
+    description: 'What the platform keeps: totalCents minus partnerShareCents.',
+  })
   get platformNetCents(): number {
     return this.totalCents - this.partnerShareCents;
   }

@@ -12,11 +12,11 @@ export class Plan {
   @PrimaryKey({ type: 'string', length: 32 })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   @Property({ type: 'string', length: 80 })
   name!: string;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Fee per monthly billing period, in US cents.' })
   @Property({ type: 'integer' })
   monthlyFeeCents!: number;
 
@@ -42,7 +42,9 @@ export class Plan {
   @Property({ type: 'integer' })
   seats!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Price of each seat beyond the included ones.' })
+  @Field(() => SafeIntResolver, {
+    description: 'Price per period of each seat beyond the included ones, in US cents.',
+  })
   @Property({ type: 'integer' })
   seatPriceCents!: number;
 

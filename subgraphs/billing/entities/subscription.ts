@@ -14,11 +14,11 @@ export class Subscription extends TenantNode {
   @Property({ type: 'string', length: 36, unique: true })
   declare tenantId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization that holds the subscription.' })
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 
-  @Field()
+  @Field({ description: 'The code of the current plan (changePlan changes it at once).' })
   @Property({ type: 'string', length: 32 })
   planCode!: string;
 
@@ -26,11 +26,11 @@ export class Subscription extends TenantNode {
   @Property({ type: 'string', length: 32 })
   periodPlanCode!: string;
 
-  @Field(() => SubscriptionStatus)
+  @Field(() => SubscriptionStatus, { description: 'Where the subscription stands.' })
   @Enum({ type: 'string', items: () => SubscriptionStatus, length: 16 })
   status!: SubscriptionStatus;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Start of the open billing period (inclusive).' })
   @Property({ type: 'datetime' })
   currentPeriodStart!: Date;
 
@@ -38,19 +38,24 @@ export class Subscription extends TenantNode {
   @Property({ type: 'datetime' })
   currentPeriodEnd!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the trial ends; null without a trial. Plan changes before it are not prorated.',
+  })
   @Property({ type: 'datetime', nullable: true })
   trialEndsAt!: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "Seats billed; those beyond the plan's included seats are charged per seat.",
+  })
   @Property({ type: 'integer' })
   seats!: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the subscription was created.' })
   @Property({ type: 'datetime' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the subscription last changed.' })
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 }

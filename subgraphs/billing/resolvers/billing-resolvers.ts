@@ -18,40 +18,60 @@ function planLoader(ctx: BillingContext) {
 
 @Resolver()
 export class BillingResolver {
-  @Query(() => [Plan], { description: 'The plan catalogue.' })
+  @Query(() => [Plan], {
+    description:
+      'The plan catalogue in order: STARTER, PRO, ENTERPRISE. Open to every authenticated caller (no scope needed).',
+  })
   async plans(@Ctx() ctx: BillingContext): Promise<Plan[]> {
     return ctx.em.find(Plan, {}, { orderBy: { sortOrder: 'asc' } });
   }
 
   @Query(() => [Invoice], {
-    description: 'Invoices of the visible organizations, newest first (billing:read).',
+    description:
+      'Issued invoices of the organizations you may see, newest period first (all of them, unpaginated). Needs scope billing:read (OWNER, ADMIN); an organization you cannot see is FORBIDDEN.',
   })
   async invoices(
     @Ctx() ctx: BillingContext,
-    @Arg('organizationId', () => ID, { nullable: true }) organizationId?: string,
+    @Arg('organizationId', () => ID, {
+      nullable: true,
+      description: "Only this organization's invoices; omit for every organization you may see.",
+    })
+    organizationId?: string,
   ): Promise<Invoice[]> {
     return listInvoices(ctx, organizationId ?? undefined);
   }
 
-  @Query(() => Invoice, { description: 'One invoice (billing:read).' })
-  async invoice(@Ctx() ctx: BillingContext, @Arg('id', () => ID) id: string): Promise<Invoice> {
+  @Query(() => Invoice, {
+    description:
+      'One invoice by id. Needs scope billing:read (OWNER, ADMIN); an invoice of an organization you cannot see, or none, is NOT_FOUND.',
+  })
+  async invoice(
+    @Ctx() ctx: BillingContext,
+    @Arg('id', () => ID, { description: 'The invoice id.' }) id: string,
+  ): Promise<Invoice> {
     return getInvoice(ctx, id);
   }
 
   @Mutation(() => Invoice, {
-    description: 'Closes the open period and issues its invoice; idempotent (billing:write).',
+    description:
+      "Closes the subscription's open billing period, issues its invoice (base fee, extra seats, hint overage, prorations, partner revenue shares) and opens the next period, whose hint quota starts at zero. Idempotent: closing a period that already has an invoice returns that invoice. Needs scope billing:write (OWNER) on a visible organization (FORBIDDEN otherwise); NOT_FOUND when the organization has no subscription; BAD_USER_INPUT when periodEnd is not the open period's end.",
   })
   async closePeriod(
     @Ctx() ctx: BillingContext,
-    @Arg('input', () => ClosePeriodInput) input: ClosePeriodInput,
+    @Arg('input', () => ClosePeriodInput, { description: 'The organization and the period end.' })
+    input: ClosePeriodInput,
   ): Promise<Invoice> {
     return closePeriod(ctx, input);
   }
 
-  @Mutation(() => PlanChange, { description: 'Changes the plan now, with proration (billing:write).' })
+  @Mutation(() => PlanChange, {
+    description:
+      "Moves the subscription to another plan at once; the new plan's hint limit applies immediately. Outside a trial, the unused days of the old fee are credited and the remaining days of the new fee charged, both on the next invoice (see proration); during a trial nothing is prorated. Needs scope billing:write (OWNER) on a visible organization (FORBIDDEN otherwise); NOT_FOUND for an unknown plan code or an organization without a subscription; BAD_USER_INPUT when already on that plan or the subscription is canceled.",
+  })
   async changePlan(
     @Ctx() ctx: BillingContext,
-    @Arg('input', () => ChangePlanInput) input: ChangePlanInput,
+    @Arg('input', () => ChangePlanInput, { description: 'The organization and the new plan.' })
+    input: ChangePlanInput,
   ): Promise<PlanChange> {
     return changePlan(ctx, input);
   }
@@ -61,7 +81,8 @@ export class BillingResolver {
 export class OrganizationResolver {
   @FieldResolver(() => OrganizationBilling, {
     nullable: true,
-    description: 'Plan, subscription and usage (billing:read).',
+    description:
+      "The organization's plan, subscription and current usage; null when the organization holds no subscription (a tenant has one, normally on its root organization). Needs scope billing:read (OWNER, ADMIN); FORBIDDEN for an organization you cannot see.",
   })
   async billing(@Root() org: Organization, @Ctx() ctx: BillingContext): Promise<OrganizationBilling | null> {
     return getOrganizationBilling(ctx, org.id);
@@ -70,7 +91,7 @@ export class OrganizationResolver {
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
-  @FieldResolver(() => Plan)
+  @FieldResolver(() => Plan, { description: 'The plan the subscription is on now.' })
   async plan(@Root() sub: Subscription, @Ctx() ctx: BillingContext): Promise<Plan | null> {
     return planLoader(ctx).load(sub.planCode);
   }

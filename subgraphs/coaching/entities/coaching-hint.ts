@@ -14,11 +14,11 @@ import { HintCategory, HintStatus, ObjectionType } from '../../../core/vocabular
 @Index({ properties: ['tenantId', 'sessionId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'agentId', 'createdAt', 'id'] })
 export class CoachingHint extends TenantNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session the hint was made for.' })
   @Property({ type: 'string', length: 64 })
   sessionId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agent of that session.' })
   @Property({ type: 'string', length: 36 })
   agentId!: string;
 
@@ -30,19 +30,24 @@ export class CoachingHint extends TenantNode {
   @Property({ type: 'string', length: 36 })
   requestId!: string;
 
-  @Field(() => HintCategory)
+  @Field(() => HintCategory, { description: 'What kind of help the hint gives.' })
   @Enum({ type: 'string', items: () => HintCategory, length: 32 })
   category!: HintCategory;
 
-  @Field(() => ObjectionType, { nullable: true })
+  @Field(() => ObjectionType, {
+    nullable: true,
+    description: 'The objection the hint answers (OBJECTION_HANDLING hints); null otherwise.',
+  })
   @Enum({ type: 'string', items: () => ObjectionType, length: 32, nullable: true })
   objection!: ObjectionType | null;
 
-  @Field()
+  @Field({
+    description: 'What to say or do: the hint shown to the agent (passed the Fair Housing guardrail).',
+  })
   @Property({ type: 'text' })
   text!: string;
 
-  @Field()
+  @Field({ description: 'Why the coach suggests it, for the agent.' })
   @Property({ type: 'text' })
   rationale!: string;
 
@@ -62,35 +67,50 @@ export class CoachingHint extends TenantNode {
   @Property({ type: 'boolean' })
   fallback!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'How long the whole coaching run that produced the hint took, in milliseconds (the same for each hint of the run); 0 until the run ends.',
+  })
   @Property({ type: 'integer' })
   latencyMs!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "This hint's share of its run's model input tokens (the run total split across its hints); 0 until the run ends.",
+  })
   @Property({ type: 'integer' })
   tokensIn!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "This hint's share of its run's model output tokens (the run total split across its hints); 0 until the run ends.",
+  })
   @Property({ type: 'integer' })
   tokensOut!: number;
 
-  @Field(() => Int, { description: 'Cost in millionths of a US dollar.' })
+  @Field(() => Int, {
+    description:
+      "This hint's share of its run's model cost, in micros (millionths of a US dollar); 0 until the run ends.",
+  })
   @Property({ type: 'integer' })
   costMicros!: number;
 
-  @Field(() => HintStatus)
+  @Field(() => HintStatus, { description: 'SHOWN until rated with rateHint; then ACCEPTED or DISMISSED.' })
   @Enum({ type: 'string', items: () => HintStatus, length: 16 })
   status!: HintStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The agent's comment from rateHint; null when none." })
   @Property({ type: 'text', nullable: true })
   feedbackComment!: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the hint was last rated; null until rated.',
+  })
   @Property({ type: 'datetime', nullable: true })
   ratedAt!: Date | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the hint was created.' })
   @Property({ type: 'datetime' })
   createdAt!: Date;
 }

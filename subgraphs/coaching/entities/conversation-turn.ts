@@ -12,11 +12,11 @@ export const MAX_TURN_TEXT = 4000;
 @Index({ properties: ['tenantId', 'sessionId', 'at'] })
 @Unique({ properties: ['tenantId', 'externalId'] })
 export class ConversationTurn extends TenantNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session the turn belongs to.' })
   @Property({ type: 'string', length: 64 })
   sessionId!: string;
 
-  @Field(() => Speaker)
+  @Field(() => Speaker, { description: 'Who said it.' })
   @Enum({ type: 'string', items: () => Speaker, length: 16 })
   speaker!: Speaker;
 
@@ -24,11 +24,11 @@ export class ConversationTurn extends TenantNode {
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the turn was recorded.' })
   @Property({ type: 'datetime' })
   at!: Date;
 
-  @Field(() => TurnSource)
+  @Field(() => TurnSource, { description: 'Whether it came through the API or a GoHighLevel webhook.' })
   @Enum({ type: 'string', items: () => TurnSource, length: 8 })
   source!: TurnSource;
 

@@ -48,7 +48,10 @@ export class GhlWebhookDelivery {
   @Property({ type: 'string', length: 36, nullable: true })
   tenantId: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The GoHighLevel location the delivery names; null when it names none.',
+  })
   @Property({ type: 'string', length: 64, nullable: true })
   ghlLocationId: string | null = null;
 
@@ -67,11 +70,11 @@ export class GhlWebhookDelivery {
   @Property({ type: 'string', length: 16 })
   signatureScheme!: string;
 
-  @Field(() => GhlDeliveryStatus)
+  @Field(() => GhlDeliveryStatus, { description: 'PENDING, DONE or DEAD.' })
   @Enum({ type: 'string', items: () => GhlDeliveryStatus, length: 16 })
   status: GhlDeliveryStatus = GhlDeliveryStatus.PENDING;
 
-  @Field(() => GhlDeadLetterReason, { nullable: true })
+  @Field(() => GhlDeadLetterReason, { nullable: true, description: 'Why it is DEAD; null otherwise.' })
   @Enum({ type: 'string', items: () => GhlDeadLetterReason, length: 32, nullable: true })
   reason: GhlDeadLetterReason | null = null;
 
@@ -87,7 +90,7 @@ export class GhlWebhookDelivery {
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the platform accepted the delivery (answered 202).' })
   @Property({ type: 'datetime' })
   receivedAt!: Date;
 
@@ -95,7 +98,10 @@ export class GhlWebhookDelivery {
   @Property({ type: 'datetime' })
   availableAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When it became DONE or DEAD; null while PENDING.',
+  })
   @Property({ type: 'datetime', nullable: true })
   processedAt: Date | null = null;
 }

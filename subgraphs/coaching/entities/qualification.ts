@@ -17,22 +17,26 @@ export class QualificationSlots {
   @Field(() => Float, { nullable: true, description: "Seller's expected sale price in whole dollars." })
   priceExpectation?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'In how many months the lead wants to buy or sell.' })
   timelineMonths?: number;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the buyer is pre-approved for a mortgage.' })
   preApproved?: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Minimum bedrooms wanted.' })
   bedrooms?: number;
 
-  @Field(() => PropertyType, { nullable: true })
+  @Field(() => PropertyType, { nullable: true, description: 'The kind of property the lead wants.' })
   propertyType?: PropertyType;
 
   @Field(() => [String], { nullable: true, description: 'Lowercase place names the lead wants.' })
   areas?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the lead is moving, as one code: RELOCATION, DOWNSIZING, UPSIZING, DIVORCE, ESTATE, FINANCIAL, RETIREMENT or INVESTMENT.',
+  })
   motivation?: string;
 }
 
@@ -40,11 +44,11 @@ export class QualificationSlots {
 @Entity({ tableName: 'qualifications' })
 @Unique({ properties: ['tenantId', 'sessionId'] })
 export class Qualification extends TenantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session.' })
   @Property({ type: 'string', length: 64 })
   sessionId!: string;
 
-  @Field(() => QualificationSlots)
+  @Field(() => QualificationSlots, { description: 'What the lead has stated so far.' })
   @Property({ type: 'json' })
   slots!: Slots;
 
@@ -56,7 +60,11 @@ export class Qualification extends TenantEntity {
   @Property({ type: 'json' })
   missing!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The question the agent should ask next to fill the most valuable missing slot; null when none is missing.',
+  })
   @Property({ type: 'text', nullable: true })
   nextQuestion!: string | null;
 
@@ -64,7 +72,7 @@ export class Qualification extends TenantEntity {
   @Enum({ type: 'string', items: () => ConversationStage, length: 32 })
   stage!: ConversationStage;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the qualification last changed.' })
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 }

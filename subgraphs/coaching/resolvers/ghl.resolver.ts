@@ -8,7 +8,7 @@ import { GhlDeliveryStatus } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'A GoHighLevel location whose webhooks are routed to this tenant.' })
 export class GhlConnection {
-  @Field(() => String)
+  @Field(() => String, { description: 'The GoHighLevel location id.' })
   ghlLocationId!: string;
 
   @Field(() => ID, { description: 'The platform location with that GHL id.' })
@@ -31,7 +31,11 @@ export class GhlResolver {
     ].join(' '),
   })
   connectGhlLocation(
-    @Arg('code', () => String) code: string,
+    @Arg('code', () => String, {
+      description:
+        'The OAuth authorization code from the GoHighLevel install redirect (at most 2048 characters).',
+    })
+    code: string,
     @Ctx() ctx: CoachingContext,
   ): Promise<GhlConnectionView> {
     return withService(ctx, (svc) => connectGhlLocation(svc, code));
@@ -39,11 +43,19 @@ export class GhlResolver {
 
   @Query(() => [GhlWebhookDelivery], {
     description:
-      'Your GoHighLevel webhook deliveries, newest first; DEAD ones are dead letters with a reason. Needs tenants:admin.',
+      "Your tenant's GoHighLevel webhook deliveries (all locations), newest first; DEAD ones are dead letters with a reason. Needs scope tenants:admin.",
   })
   ghlWebhookDeliveries(
-    @Arg('status', () => GhlDeliveryStatus, { nullable: true }) status: GhlDeliveryStatus | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('status', () => GhlDeliveryStatus, {
+      nullable: true,
+      description: 'Only deliveries in this state; omit for all.',
+    })
+    status: GhlDeliveryStatus | null,
+    @Arg('first', () => Int, {
+      defaultValue: 50,
+      description: 'How many of the newest deliveries: 1 to 200 (BAD_USER_INPUT otherwise), default 50.',
+    })
+    first: number,
     @Ctx() ctx: CoachingContext,
   ): Promise<GhlWebhookDelivery[]> {
     return withService(ctx, (svc) => listGhlDeliveries(svc, { status: status ?? null, first }));

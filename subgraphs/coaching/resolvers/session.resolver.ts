@@ -14,28 +14,42 @@ import { AgentRef, AgentSessionRef, CoachingHintConnection } from './types';
 @Resolver(() => AgentSessionRef)
 export class AgentSessionFieldsResolver {
   @FieldResolver(() => [ConversationTurn], {
-    description: 'The last `last` turns (at most 200), oldest first.',
+    description: `The conversation: the session's most recent turns, oldest first. Needs scope coaching:read and a session you may see (an AGENT only their own; a MANAGER those of their locations and the shared pool).`,
   })
   turns(
     @Root() session: AgentSessionRef,
-    @Arg('last', () => Int, { defaultValue: 50, nullable: true }) last: number | null,
+    @Arg('last', () => Int, {
+      defaultValue: 50,
+      nullable: true,
+      description: 'How many of the most recent turns: 1 to 200, default 50.',
+    })
+    last: number | null,
     @Ctx() ctx: CoachingContext,
   ): Promise<ConversationTurn[]> {
     return withService(ctx, (svc) => sessionTurns(svc, session.id, last ?? 50));
   }
 
   @FieldResolver(() => [CoachingHint], {
-    description: 'The newest `first` hints (at most 100), newest first.',
+    description: `The session's coaching hints, newest first. Needs scope coaching:read and a session you may see (an AGENT only their own; a MANAGER those of their locations and the shared pool).`,
   })
   hints(
     @Root() session: AgentSessionRef,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
+    @Arg('first', () => Int, {
+      defaultValue: 20,
+      nullable: true,
+      description: 'How many of the newest hints: 1 to 100, default 20.',
+    })
+    first: number | null,
     @Ctx() ctx: CoachingContext,
   ): Promise<CoachingHint[]> {
     return withService(ctx, (svc) => sessionHints(svc, session.id, first ?? 20));
   }
 
-  @FieldResolver(() => Qualification, { nullable: true, description: 'Null until the first lead turn.' })
+  @FieldResolver(() => Qualification, {
+    nullable: true,
+    description:
+      'What coaching has learned about the lead; null until the first lead turn has been analysed.',
+  })
   qualification(
     @Root() session: AgentSessionRef,
     @Ctx() ctx: CoachingContext,
@@ -47,12 +61,22 @@ export class AgentSessionFieldsResolver {
 @Resolver(() => AgentRef)
 export class AgentFieldsResolver {
   @FieldResolver(() => CoachingHintConnection, {
-    description: "The agent's hints, newest first (cursor-paginated).",
+    description:
+      "The agent's coaching hints across sessions, newest first, one page at a time. Needs scope coaching:read; only hints of sessions you may see are listed (an AGENT sees only their own history, empty for others).",
   })
   coachingHistory(
     @Root() agent: AgentRef,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, {
+      defaultValue: 20,
+      nullable: true,
+      description: 'Page size: 1 to 100, default 20.',
+    })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: "The previous page's pageInfo.endCursor; omit for the first page.",
+    })
+    after: string | null,
     @Ctx() ctx: CoachingContext,
   ): Promise<HintPage> {
     return withService(ctx, (svc) => agentCoachingHistory(svc, agent.id, first ?? 20, after ?? null));

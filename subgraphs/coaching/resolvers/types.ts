@@ -8,20 +8,22 @@ import { CoachingRunStatus, ConversationStage, HintEventType, Speaker } from '..
 import { CoachingHint, Qualification } from '../entities';
 
 @ObjectType('AgentSession', {
-  description: 'A coaching session (owned by the agents subgraph); coaching adds the conversation.',
+  // owned by the agents subgraph (coaching adds the conversation); the owner's description
+  description: 'A coaching session: one agent, one contact, one channel.',
 })
 @Directive('@key(fields: "id")')
 export class AgentSessionRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unique id (a UUID), assigned by the platform.' })
   id!: string;
 }
 
 @ObjectType('Agent', {
-  description: 'An agent (owned by the agents subgraph); coaching adds the coaching history.',
+  // owned by the agents subgraph (coaching adds the coaching history); the owner's description
+  description: 'A real-estate agent profile coached by the platform.',
 })
 @Directive('@key(fields: "id")')
 export class AgentRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unique id (a UUID), assigned by the platform.' })
   id!: string;
 }
 
@@ -30,10 +32,12 @@ export class CoachingRun {
   @Field(() => ID, { description: 'Equals `runId` of the HintEvents and `requestId` of the stored hints.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session being coached.' })
   sessionId!: string;
 
-  @Field(() => CoachingRunStatus)
+  @Field(() => CoachingRunStatus, {
+    description: 'Always RUNNING when returned: the run continues in the background.',
+  })
   status!: CoachingRunStatus;
 }
 
@@ -60,7 +64,7 @@ export class HintEvent {
   })
   type!: HintEventType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The run this event belongs to (CoachingRun.id).' })
   runId!: string;
 
   @Field(() => Int, { description: 'Position of the hint within its run.' })
@@ -86,13 +90,16 @@ export class HintEvent {
 
 @ObjectType({ description: 'The session after a lead turn or a coaching run.' })
 export class SessionUpdate {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session.' })
   sessionId!: string;
 
-  @Field(() => ConversationStage)
+  @Field(() => ConversationStage, { description: "Coaching's view of the conversation stage." })
   stage!: ConversationStage;
 
-  @Field(() => Qualification, { nullable: true })
+  @Field(() => Qualification, {
+    nullable: true,
+    description: 'The lead qualification; null when none is known yet.',
+  })
   qualification?: Qualification | null;
 }
 
@@ -100,15 +107,15 @@ export class SessionUpdate {
 @ObjectType({ description: 'Hints of an agent, newest first.' })
 export class CoachingHintConnection extends connectionTypes(CoachingHint, 'CoachingHint').Connection {}
 
-@InputType()
+@InputType({ description: 'One message of a conversation.' })
 export class AddConversationTurnInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The open session the message belongs to.' })
   sessionId!: string;
 
-  @Field(() => Speaker)
+  @Field(() => Speaker, { description: 'Who said it: the lead or the agent.' })
   speaker!: Speaker;
 
-  @Field({ description: 'At most 4000 characters.' })
+  @Field({ description: 'The message text: not empty, at most 4000 characters.' })
   text!: string;
 
   @Field(() => Boolean, {

@@ -12,11 +12,11 @@ import { TenantNode } from '../../../core/db/base-entity';
 @Entity({ tableName: 'api_keys' })
 @Index({ properties: ['tenantId', 'organizationId'] })
 export class ApiKey extends TenantNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization the key acts for (and its descendants).' })
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name given at creation.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -28,23 +28,29 @@ export class ApiKey extends TenantNode {
   @Property({ type: 'string', length: 64, unique: true })
   keyHash!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What the key may do, e.g. agents:read, coaching:write.' })
   @Property({ type: 'json' })
   scopes!: Scope[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The partner app the key belongs to; null when none.' })
   @Property({ type: 'string', length: 36, nullable: true })
   partnerAppId: string | null = null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the key was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the key was revoked; null while it works.',
+  })
   @Property({ type: 'datetime', nullable: true })
   revokedAt: Date | null = null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the key was last used (to the minute); null if never.',
+  })
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null = null;
 }

@@ -24,15 +24,17 @@ export class AuditEntry extends TenantNode {
   @Property({ type: 'string', length: 80 })
   action!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The kind of thing changed: Organization, Location, Member, ApiKey, …',
+  })
   @Property({ type: 'string', length: 40 })
   targetType!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the thing changed.' })
   @Property({ type: 'string', length: 64 })
   targetId!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the change was made.' })
   @Property({ type: 'datetime' })
   at!: Date;
 
@@ -44,11 +46,13 @@ export class AuditEntry extends TenantNode {
   @Property({ type: 'string', length: 64 })
   changeDigest!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The hash of the previous entry (the chain link).' })
   @Property({ type: 'string', length: 64 })
   prevHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'sha256 over this entry and prevHash; verifyAuditChain recomputes it.',
+  })
   @Property({ type: 'string', length: 64 })
   hash!: string;
 }

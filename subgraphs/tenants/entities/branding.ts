@@ -11,7 +11,7 @@ export const EMPTY_BRANDING: BrandingData = { brandName: null, primaryColor: nul
 
 @ObjectType({ description: 'How the organization presents itself in widgets and the portal.' })
 export class Branding implements BrandingData {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The name shown to users; null when not set.' })
   brandName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Hex color `#rrggbb`.' })

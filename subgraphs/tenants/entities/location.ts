@@ -17,7 +17,7 @@ export const LOCATIONS_GHL_UNIQUE = 'locations_tenant_id_ghl_location_id_unique'
 @Index({ properties: ['tenantId', 'organizationId'] })
 @Unique({ name: LOCATIONS_GHL_UNIQUE, properties: ['tenantId', 'ghlLocationId'] })
 export class Location extends TenantNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization that owns the location.' })
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 
@@ -25,7 +25,7 @@ export class Location extends TenantNode {
   @Property({ type: 'string', length: 64 })
   ghlLocationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -33,7 +33,7 @@ export class Location extends TenantNode {
   @Property({ type: 'string', length: 64 })
   timezone!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the location was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

@@ -10,7 +10,7 @@ import { MemberRole } from '../../../core/vocabulary';
 @Unique({ properties: ['tenantId', 'userId'] })
 @Index({ properties: ['tenantId', 'organizationId'] })
 export class Member extends TenantNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization the member belongs to.' })
   @Property({ type: 'string', length: 36 })
   organizationId!: string;
 
@@ -18,15 +18,15 @@ export class Member extends TenantNode {
   @Property({ type: 'string', length: 200 })
   userId!: string;
 
-  @Field(() => EmailAddressResolver)
+  @Field(() => EmailAddressResolver, { description: 'Email address, lower-case.' })
   @Property({ type: 'string', length: 254 })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'What the member may do.' })
   @Enum({ items: () => MemberRole, type: 'string' })
   role!: MemberRole;
 
@@ -38,7 +38,7 @@ export class Member extends TenantNode {
   @Property({ type: 'string', length: 64, nullable: true })
   agentId: string | null = null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the member was added.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

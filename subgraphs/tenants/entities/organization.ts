@@ -19,19 +19,19 @@ export class Organization extends TenantNode {
   @Property({ type: 'string', length: 36, nullable: true })
   parentId: string | null = null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Industry code, e.g. REAL_ESTATE.' })
   @Property({ type: 'string', length: 40, default: DEFAULT_VERTICAL })
   vertical: string = DEFAULT_VERTICAL;
 
-  @Field(() => Branding)
+  @Field(() => Branding, { description: 'How the organization presents itself in widgets and the portal.' })
   @Property({ type: 'json' })
   branding!: BrandingData;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the organization was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

@@ -10,7 +10,7 @@ export class PartnerApp extends TenantNode {
   @Property({ type: 'string', length: 36, index: true })
   declare tenantId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -18,7 +18,7 @@ export class PartnerApp extends TenantNode {
   @Property({ type: 'integer' })
   revenueShareBps!: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the app was registered.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

@@ -5,7 +5,7 @@ import { AuditEntryConnection, AuditVerification } from './types';
 
 @ArgsType()
 class AuditLogArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'At most 100.' })
+  @Field(() => Int, { defaultValue: 20, description: 'Page size: 1 to 100, default 20.' })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
@@ -15,7 +15,8 @@ class AuditLogArgs {
 @Resolver()
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
-    description: 'The tenant audit log, newest first (root OWNER/ADMIN).',
+    description:
+      'The tenant audit log (every administrative change: organizations, locations, members, keys, tokens), newest first, one page at a time. Needs scope tenants:admin and the OWNER or ADMIN role of the root organization (FORBIDDEN otherwise).',
   })
   auditLog(
     @Args(() => AuditLogArgs) args: AuditLogArgs,
@@ -24,7 +25,10 @@ export class AuditResolver {
     return audit.auditLog(ctx, args);
   }
 
-  @Query(() => AuditVerification, { description: 'Recomputes the audit hash chain.' })
+  @Query(() => AuditVerification, {
+    description:
+      'Recomputes the hash chain of the whole tenant audit log and reports whether any entry was edited, inserted or removed. Needs scope tenants:admin and the OWNER or ADMIN role of the root organization.',
+  })
   verifyAuditChain(@Ctx() ctx: TenantsContext): Promise<AuditVerification> {
     return audit.verifyAuditChain(ctx);
   }

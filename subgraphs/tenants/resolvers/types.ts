@@ -11,55 +11,62 @@ export class Viewer implements ViewerData {
   @Field(() => String, { description: 'User id (JWT sub) or `apikey:<id>`.' })
   subject!: string;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'The role the request runs with.' })
   role!: MemberRole;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The scopes the request holds, e.g. agents:read, coaching:write.' })
   scopes!: ViewerData['scopes'];
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The tenant: the id of its root organization.' })
   tenantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization the credential was issued for.' })
   organizationId!: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Organizations you may see: that organization and its descendants.' })
   organizationIds!: string[];
 
   @Field(() => [ID], { nullable: true, description: 'null = every location of the tenant.' })
   locationIds!: string[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agent profile you are (AGENT members); null otherwise.',
+  })
   agentId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The API key used; null for a bearer token.' })
   apiKeyId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The partner app of that API key; null when none.' })
   partnerAppId!: string | null;
 }
 
 @ObjectType({ description: 'A new API key. `secret` is shown this once and never again.' })
 export class CreatedApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The stored key.' })
   apiKey!: ApiKey;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The full key to send as X-Api-Key; store it now, it cannot be read again.',
+  })
   secret!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A member access token issued by issueAccessToken.' })
 export class AccessToken {
   @Field(() => String, { description: 'A signed JWT (Bearer).' })
   token!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the token stops working.' })
   expiresAt!: Date;
 }
 
 @ObjectType({ description: 'The result of recomputing the tenant audit hash chain.' })
 export class AuditVerification {
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'True when every entry links to the one before and matches its hash.',
+  })
   valid!: boolean;
 
   @Field(() => Int, { description: 'Entries examined.' })

@@ -6,7 +6,10 @@ import { Viewer } from './types';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { description: 'Who is calling.' })
+  @Query(() => Viewer, {
+    description:
+      'Who is calling: the tenant, organization, role, scopes and locations this request runs with. Needs only a valid credential (no scope).',
+  })
   viewer(@Ctx() ctx: TenantsContext): Viewer {
     return viewer(ctx);
   }
