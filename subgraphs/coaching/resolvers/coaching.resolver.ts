@@ -34,7 +34,7 @@ export class CoachingResolver {
 
   @Mutation(() => ConversationTurn, {
     description:
-      'Records one message of the conversation and returns it at once. A LEAD turn with `coach` true (the default) also starts a QUICK coaching run in the background: its hints arrive later on the `coachingHints` subscription, and sessionUpdated reports the new qualification. AGENT turns are only recorded. Needs scope coaching:write and a session you may see (NOT_FOUND otherwise); BAD_USER_INPUT when the session has ended or the text is empty or too long.',
+      'Records one message of the conversation and returns it at once. A LEAD turn with `coach` true (the default) also starts a QUICK coaching run in the background: its hints arrive later on the `coachingHints` subscription, and sessionUpdated reports the new qualification; when the hint allowance is used up the turn is still recorded and the run ends with a FAILED event carrying QUOTA_EXCEEDED. AGENT turns are only recorded. Needs scope coaching:write and a session you may see (NOT_FOUND otherwise); BAD_USER_INPUT when the session has ended or the text is empty or too long.',
   })
   addConversationTurn(
     @Arg('input', () => AddConversationTurnInput, { description: 'The session, speaker and text.' })
