@@ -1,0 +1,281 @@
+/**
+ * The manager dashboard (/dashboard) in a real Chromium against a started platform, from real data: coached
+ * and rated sessions of two tenants at three locations (tests/e2e/browser/dashboard-data.ts), consumed by
+ * analytics before any page opens. Checked as a user would notice it:
+ *   - an OWNER key: the agents table and the charts show the API's numbers (the uPlot canvas is drawn and
+ *     the arrays it plots equal the API's points), never another tenant's agents; axe finds nothing;
+ *   - the location and period filters re-query and change the numbers;
+ *   - a MANAGER token limited to one location: only what the API returns for it (that location's agents,
+ *     no other location's, no other tenant's), and the billing section names the scope it lacks;
+ *   - a refused credential, signing out by keyboard, and an alert that fires while the page is open being
+ *     announced through the live region.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { axeScan, describeWithBrowser, launchBrowser, pageErrors, screenshot } from '../../helpers/browser';
+import { startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import {
+  start as startFakeAnthropic,
+  GENERIC_HINTS,
+  type FakeAnthropic,
+} from '../../fixtures/fake-anthropic';
+import {
+  AUSTIN,
+  DENVER,
+  LAKEWAY,
+  agentAt,
+  analyticsCaughtUp,
+  coachSession,
+  dayRange,
+  key,
+  managerToken,
+  ok,
+  series,
+  type CoachedAgent,
+  type SeriesPoint,
+} from './dashboard-data';
+
+const AGENTS = `query ($f: AgentFilter, $from: DateTime!, $to: DateTime!) { agents(first: 100, filter: $f) {
+  edges { node { name performance(from: $from, to: $to) { hintsDelivered acceptanceRate } } } } }`;
+
+interface ApiAgent {
+  name: string;
+  performance: { hintsDelivered: number; acceptanceRate: number | null } | null;
+}
+
+describeWithBrowser('manager dashboard in a browser', () => {
+  let t: TestPlatform;
+  let fake: FakeAnthropic;
+  let browser: Browser;
+  let managerJwt: string;
+  const austin = agentAt('acme', AUSTIN);
+  const lakeway = agentAt('acme', LAKEWAY);
+  const denver = agentAt('summit', DENVER);
+  const opened: Page[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+    // one hint a run, answering after 40 ms like a model's first token: real latency, tokens and cost
+    fake.setDefault({ delayMs: 40, then: { hints: GENERIC_HINTS } });
+    t = await startTestPlatform('sqlite', {
+      ANTHROPIC_API_KEY: 'sk-test',
+      ANTHROPIC_BASE_URL: fake.url,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    });
+    const plan: [CoachedAgent, 'ACCEPTED' | 'DISMISSED'][] = [
+      [austin, 'ACCEPTED'],
+      [austin, 'ACCEPTED'],
+      [austin, 'ACCEPTED'],
+      [lakeway, 'DISMISSED'],
+      [denver, 'ACCEPTED'],
+      [denver, 'DISMISSED'],
+    ];
+    await Promise.all(plan.map(([agent, verdict]) => coachSession(t, agent, verdict)));
+    await analyticsCaughtUp(t, 'acme', AUSTIN, 3);
+    await analyticsCaughtUp(t, 'acme', LAKEWAY, 1);
+    await analyticsCaughtUp(t, 'summit', DENVER, 2);
+    managerJwt = await managerToken(t, [AUSTIN]);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await fake?.close();
+  });
+
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.context().close();
+  });
+
+  async function openPage(): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    opened.push(page);
+    const errors = pageErrors(page);
+    await page.goto(`${t.url.replace(/\/graphql$/, '')}/dashboard`);
+    return { page, errors };
+  }
+
+  /** Enters the credential and presses Enter (the keyboard path), then waits for the figures. */
+  async function signIn(page: Page, credential: string): Promise<void> {
+    await page.getByLabel('Member token or API key').fill(credential);
+    await page.getByLabel('Member token or API key').press('Enter');
+    await page.waitForSelector('#dashboard[data-state="ready"]');
+  }
+
+  /** Waits until the page shows the data of this filter choice. */
+  async function filtered(page: Page, location: string, period: string): Promise<void> {
+    await page.waitForSelector(
+      `#dashboard[data-state="ready"][data-location="${location}"][data-period="${period}"]`,
+    );
+  }
+
+  async function apiAgents(headers: Record<string, string>, days: number, locationId?: string) {
+    const vars = { f: locationId ? { locationId } : null, ...dayRange(days) };
+    const d = await ok<{ agents: { edges: { node: ApiAgent }[] } }>(t, 'agents', AGENTS, vars, headers);
+    return d.agents.edges.map((e) => e.node);
+  }
+
+  async function tableNames(page: Page): Promise<string[]> {
+    return page.locator('#agents-table tbody th').allInnerTexts();
+  }
+
+  async function rowCells(page: Page, name: string): Promise<string[]> {
+    return page.locator('#agents-table tbody tr', { hasText: name }).locator('td').allInnerTexts();
+  }
+
+  /** What uPlot holds for the hints chart, and what the API's points say it should hold. */
+  async function expectHintsChart(page: Page, points: SeriesPoint[]): Promise<void> {
+    const figure = page.locator('#chart-hints');
+    await figure.locator('canvas').waitFor();
+    expect(await figure.getAttribute('data-points')).toBe(String(points.length));
+    const plotted = JSON.parse((await figure.getAttribute('data-plotted')) ?? 'null') as unknown;
+    expect(plotted).toEqual([
+      points.map((p) => Date.parse(p.start) / 1000),
+      points.map((p) => p.hintsDelivered),
+      points.map((p) => (p.acceptanceRate === null ? null : Math.round(p.acceptanceRate * 1000) / 10)),
+    ]);
+    expect(await figure.locator('table.data tbody tr').count()).toBe(points.length);
+    expect(await figure.locator('.plot').getAttribute('aria-label')).toMatch(
+      /Hints delivered from \d+ to \d+/,
+    );
+  }
+
+  const percent = (rate: number | null | undefined) =>
+    rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+
+  test('an OWNER key sees its agents and charts drawn from the API, nothing of the other tenant', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, t.apiKeys.acme);
+    const expected = await apiAgents(key(t, 'acme'), 30);
+    const names = await tableNames(page);
+    expect(names.map((n) => n.replace(/ \(inactive\)$/, '')).sort()).toEqual(
+      expected.map((a) => a.name).sort(),
+    );
+    expect(names).toEqual(expect.arrayContaining([austin.name, lakeway.name]));
+    expect(names.join('\n')).not.toContain(denver.name);
+    expect(names.some((n) => n.includes('Summit'))).toBe(false);
+
+    // the four figures of an agent are the API's: Austin accepted all 3 hints, Lakeway dismissed its one
+    for (const agent of [austin, lakeway]) {
+      const perf = expected.find((a) => a.name === agent.name)!.performance!;
+      const cells = await rowCells(page, agent.name);
+      expect(cells[1]).toBe(String(perf.hintsDelivered));
+      expect(cells[2]).toBe(percent(perf.acceptanceRate));
+      expect(cells[3]).toMatch(/^\d[\d,]* ms$/);
+      expect(cells[4]).toMatch(/^\$\d+\.\d{4}$/);
+    }
+    expect((await rowCells(page, austin.name)).slice(1, 3)).toEqual(['3', '100.0%']);
+    expect((await rowCells(page, lakeway.name)).slice(1, 3)).toEqual(['1', '0.0%']);
+
+    const points = await series(t, key(t, 'acme'), 30);
+    expect(points.reduce((n, p) => n + p.hintsDelivered, 0)).toBe(4);
+    await expectHintsChart(page, points);
+    await page.locator('#chart-latency canvas').waitFor();
+
+    await page.waitForSelector('#billing[aria-busy="false"] #quota-meter');
+    expect(await page.locator('#quota').innerText()).toMatch(/Hints used: \d+ of [\d,]+/);
+    await page.waitForSelector('#alerts[aria-busy="false"] .body > *');
+    await screenshot(page, 'dashboard');
+    expect(await axeScan(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('the location and period filters re-query and change the numbers', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, t.apiKeys.acme);
+    const allHints = await page.locator('#agents-totals').innerText();
+
+    await page.getByLabel('Location').selectOption(LAKEWAY);
+    await filtered(page, LAKEWAY, '30');
+    const lakewayAgents = await apiAgents(key(t, 'acme'), 30, LAKEWAY);
+    expect((await tableNames(page)).sort()).toEqual(lakewayAgents.map((a) => a.name).sort());
+    expect(await tableNames(page)).not.toContain(austin.name);
+    expect(await page.locator('#agents-totals').innerText()).toMatch(/^1 hints delivered/);
+    expect(await page.locator('#agents-totals').innerText()).not.toBe(allHints);
+    await expectHintsChart(page, await series(t, key(t, 'acme'), 30, LAKEWAY));
+
+    await page.getByLabel('Location').selectOption(AUSTIN);
+    await page.getByLabel('Period').selectOption('7');
+    await filtered(page, AUSTIN, '7');
+    const austinPoints = await series(t, key(t, 'acme'), 7, AUSTIN);
+    expect(austinPoints.reduce((n, p) => n + p.hintsDelivered, 0)).toBe(3);
+    await expectHintsChart(page, austinPoints);
+    expect(await page.locator('#agents-totals').innerText()).toMatch(/^3 hints delivered/);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('a MANAGER of one location sees only what the API returns for that token', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, managerJwt);
+    const bearer = { authorization: `Bearer ${managerJwt}` };
+    const expected = await apiAgents(bearer, 30);
+    const names = await tableNames(page);
+    expect(names.sort()).toEqual(expected.map((a) => a.name).sort());
+    expect(names).toContain(austin.name);
+    expect(names).not.toContain(lakeway.name);
+    expect(names.some((n) => n.includes('Summit'))).toBe(false);
+    // the location filter offers the manager's location only
+    const options = await page.locator('#location option').allInnerTexts();
+    expect(options).toEqual(['All visible locations', 'Austin Downtown']);
+    expect(await page.locator('#who-text').innerText()).toContain('MANAGER');
+
+    const points = await series(t, bearer, 30);
+    expect(points.reduce((n, p) => n + p.hintsDelivered, 0)).toBe(3);
+    await expectHintsChart(page, points);
+    // billing:read is not a manager's scope: the section says so, the rest of the page works
+    await page.waitForSelector('#billing[aria-busy="false"]');
+    expect(await page.locator('#billing').innerText()).toContain('lacks the scope billing:read');
+    await screenshot(page, 'dashboard-location-manager');
+    expect(await axeScan(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('a refused credential says so and nothing is kept; sign-out works from the keyboard', async () => {
+    const { page } = await openPage();
+    await page.getByLabel('Member token or API key').fill('pk_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForSelector('#sign-in-error:has-text("Credential refused")');
+    expect(await page.locator('#dashboard').isHidden()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+
+    await signIn(page, t.apiKeys.summit);
+    const names = await tableNames(page);
+    expect(names).toContain(denver.name);
+    expect(names.some((n) => n.includes('Acme'))).toBe(false);
+    // the credential survives a reload of this tab, and is gone after signing out
+    await page.reload();
+    await page.waitForSelector('#dashboard[data-state="ready"]');
+    await page.locator('#sign-out').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#sign-in:not([hidden])');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('credential');
+  }, 60_000);
+
+  test('an alert that fires while the page is open is announced', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, t.apiKeys.acme);
+    await page.waitForSelector('#alerts[aria-busy="false"] .body > *');
+    expect(await page.locator('#alerts-live').innerText()).toBe('');
+    // thresholds a 40 ms model crosses: the next Austin hint raises a p95 latency alert for that hour
+    await ok(
+      t,
+      'updateAnalyticsSettings',
+      'mutation { updateAnalyticsSettings(input: { p95LatencyThresholdMs: 1, minSamples: 1 }) { minSamples } }',
+      {},
+      key(t, 'acme'),
+    );
+    await coachSession(t, austin, 'ACCEPTED');
+    await page.waitForFunction(
+      () => /New alert/.test(document.getElementById('alerts-live')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.locator('#alerts-live').innerText()).toMatch(
+      /Hint latency p95 above threshold at Austin Downtown: [\d,]+ ms \(threshold 1 ms\)/,
+    );
+    expect(await page.locator('#alerts-table tbody').innerText()).toContain('New: Hint latency p95');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
