@@ -126,6 +126,7 @@ export class NodeScript {
   stdout = '';
   stderr = '';
   exited: number | null = null;
+  private closed = false;
   private readonly waiters = new Set<() => void>();
 
   constructor(code: string, opts: { nodeModules: string; env: Record<string, string> }) {
@@ -137,7 +138,10 @@ export class NodeScript {
     this.proc.stdout!.on('data', (b: Buffer) => ((this.stdout += b.toString()), changed()));
     this.proc.stderr!.on('data', (b: Buffer) => ((this.stderr += b.toString()), changed()));
     this.proc.on('exit', (c) => ((this.exited = c ?? -1), changed()));
-    this.proc.on('close', () => fs.rmSync(dir, { recursive: true, force: true }));
+    this.proc.on('close', () => {
+      this.closed = true;
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   }
 
   /** Resolves when `predicate(stdout)` holds; rejects when the script exits first or after `timeoutMs`. */
@@ -161,7 +165,11 @@ export class NodeScript {
     });
   }
 
-  stop(): void {
+  /** Ends the script (if still running) and resolves once its process and pipes are closed. */
+  async stop(): Promise<void> {
+    if (this.closed) return;
+    const closed = new Promise<void>((resolve) => this.proc.once('close', () => resolve()));
     if (this.exited === null) this.proc.kill();
+    await closed;
   }
 }

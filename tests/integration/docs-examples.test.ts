@@ -145,7 +145,7 @@ async function runSteps(t: TestPlatform, shell: DocShell, steps: Step[]) {
       'the subscriber prints a completed hint',
     );
   } finally {
-    subscriber?.stop();
+    await subscriber?.stop();
   }
   return ran;
 }
