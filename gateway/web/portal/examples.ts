@@ -27,7 +27,7 @@ function startExamples(env: string): PortalExample[] {
     {
       id: 'list-agents',
       title: 'List agents (query)',
-      description: `${env} Lists agents with their location (joined from the tenants subgraph); the first one's id becomes $AGENT_ID.`,
+      description: `${env} Lists agents with their location (joined from the tenants subgraph by the gateway). The filter finds the demo agent Maya Acme of Austin Downtown, whose GoHighLevel location the webhook example posts to; the first agent's id becomes $AGENT_ID.`,
       language: 'bash',
       code: [
         curl(
