@@ -148,3 +148,45 @@ export async function managerToken(t: TestPlatform, locationIds: string[]): Prom
   );
   return d.issueAccessToken.token;
 }
+
+const BILLING = `{ viewer { organizationId organization { billing {
+  subscription { currentPeriodEnd } usage { hintsUsed } } } } }`;
+const CLOSE = `mutation ($input: ClosePeriodInput!) { closePeriod(input: $input) { id totalCents hints } }`;
+
+/**
+ * Closes the tenant's open billing period once billing has counted `hints` (its usage consumer caught up),
+ * so an invoice exists; returns it.
+ */
+export async function closePeriod(
+  t: TestPlatform,
+  tenant: Tenant,
+  hints: number,
+): Promise<{ id: string; totalCents: number; hints: number }> {
+  type Billing = {
+    viewer: {
+      organizationId: string;
+      organization: {
+        billing: { subscription: { currentPeriodEnd: string }; usage: { hintsUsed: number } };
+      };
+    };
+  };
+  const b = await eventually(
+    async () => {
+      const d = await ok<Billing>(t, 'billing', BILLING, {}, key(t, tenant));
+      return d.viewer.organization.billing.usage.hintsUsed === hints ? d : false;
+    },
+    { timeoutMs: 30_000, intervalMs: 100, what: `billing usage of ${hints} hints` },
+  );
+  const input = {
+    organizationId: b.viewer.organizationId,
+    periodEnd: b.viewer.organization.billing.subscription.currentPeriodEnd,
+  };
+  const d = await ok<{ closePeriod: { id: string; totalCents: number; hints: number } }>(
+    t,
+    'closePeriod',
+    CLOSE,
+    { input },
+    key(t, tenant),
+  );
+  return d.closePeriod;
+}

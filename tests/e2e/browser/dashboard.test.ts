@@ -2,7 +2,7 @@
  * The manager dashboard (/dashboard) in a real Chromium against a started platform, from real data: coached
  * and rated sessions of two tenants at three locations (tests/e2e/browser/dashboard-data.ts), consumed by
  * analytics before any page opens. Checked as a user would notice it:
- *   - an OWNER key: the agents table and the charts show the API's numbers (the uPlot canvas is drawn and
+ *   - the tenant's API key (org-wide, like an owner): the agents table and the charts show the API's numbers (the uPlot canvas is drawn and
  *     the arrays it plots equal the API's points), never another tenant's agents; axe finds nothing;
  *   - the location and period filters re-query and change the numbers;
  *   - a MANAGER token limited to one location: only what the API returns for it (that location's agents,
@@ -24,6 +24,7 @@ import {
   LAKEWAY,
   agentAt,
   analyticsCaughtUp,
+  closePeriod,
   coachSession,
   dayRange,
   key,
@@ -47,6 +48,7 @@ describeWithBrowser('manager dashboard in a browser', () => {
   let fake: FakeAnthropic;
   let browser: Browser;
   let managerJwt: string;
+  let invoice: { id: string; totalCents: number; hints: number };
   const austin = agentAt('acme', AUSTIN);
   const lakeway = agentAt('acme', LAKEWAY);
   const denver = agentAt('summit', DENVER);
@@ -74,6 +76,7 @@ describeWithBrowser('manager dashboard in a browser', () => {
     await analyticsCaughtUp(t, 'acme', LAKEWAY, 1);
     await analyticsCaughtUp(t, 'summit', DENVER, 2);
     managerJwt = await managerToken(t, [AUSTIN]);
+    invoice = await closePeriod(t, 'acme', 4);
     browser = await launchBrowser();
   }, 120_000);
 
@@ -100,7 +103,12 @@ describeWithBrowser('manager dashboard in a browser', () => {
   async function signIn(page: Page, credential: string): Promise<void> {
     await page.getByLabel('Member token or API key').fill(credential);
     await page.getByLabel('Member token or API key').press('Enter');
-    await page.waitForSelector('#dashboard[data-state="ready"]');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#dashboard[data-state="ready"]') ??
+        document.getElementById('sign-in-error')?.textContent,
+    );
+    expect(await page.locator('#sign-in-error').textContent()).toBe('');
   }
 
   /** Waits until the page shows the data of this filter choice. */
@@ -144,7 +152,7 @@ describeWithBrowser('manager dashboard in a browser', () => {
   const percent = (rate: number | null | undefined) =>
     rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
 
-  test('an OWNER key sees its agents and charts drawn from the API, nothing of the other tenant', async () => {
+  test('the tenant API key (org-wide) sees its agents and charts drawn from the API, nothing of the other tenant', async () => {
     const { page, errors } = await openPage();
     await signIn(page, t.apiKeys.acme);
     const expected = await apiAgents(key(t, 'acme'), 30);
@@ -173,13 +181,33 @@ describeWithBrowser('manager dashboard in a browser', () => {
     await expectHintsChart(page, points);
     await page.locator('#chart-latency canvas').waitFor();
 
-    await page.waitForSelector('#billing[aria-busy="false"] #quota-meter');
-    expect(await page.locator('#quota').innerText()).toMatch(/Hints used: \d+ of [\d,]+/);
+    await page.waitForSelector('#billing[aria-busy="false"]');
+    expect(await page.locator('#billing').innerText()).not.toMatch(/Not allowed|answered|reached/);
+    // the period closed after 4 hints: its invoice is listed, and the new period starts at zero
+    expect(await page.locator('#quota').innerText()).toMatch(/Hints used: 0 of [\d,]+/);
+    const invoiceRow = await page.locator('#invoices tbody tr').allInnerTexts();
+    expect(invoiceRow).toHaveLength(1);
+    expect(invoice.hints).toBe(4);
+    expect(invoiceRow[0]).toContain(`$${(invoice.totalCents / 100).toFixed(2)}`);
     await page.waitForSelector('#alerts[aria-busy="false"] .body > *');
     await screenshot(page, 'dashboard');
     expect(await axeScan(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  test('the shell is served with the same-origin CSP, no inline script, and refuses other methods', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    const res = await fetch(`${base}/dashboard`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('<script type="module" src="/assets/dashboard.js"></script>');
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/assets/dashboard.js">']);
+    expect((await fetch(`${base}/dashboard`, { method: 'POST' })).status).toBe(405);
+    const js = await fetch(`${base}/assets/dashboard.js`);
+    expect(js.status).toBe(200);
+    expect((await fetch(`${base}/assets/dashboard.css`)).status).toBe(200);
+  });
 
   test('the location and period filters re-query and change the numbers', async () => {
     const { page, errors } = await openPage();
