@@ -33,6 +33,7 @@ export function widgetScriptSrc(): string | null {
 
 const SCRIPT_SRC = typeof document === 'undefined' ? null : widgetScriptSrc();
 const AUTH_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+const NOT_FOUND_RETRIES = 3;
 
 function closeCode(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number'
@@ -51,6 +52,7 @@ export class CoachingWidget extends HTMLElement {
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private connects = 0;
   private failures = 0;
+  private notFound = 0;
   private stopped = true;
 
   constructor() {
@@ -163,6 +165,7 @@ export class CoachingWidget extends HTMLElement {
     try {
       const state = await fetchState(this.endpoints.http, this.token, this.sessionId, signal);
       if (this.stopped) return;
+      this.notFound = 0;
       this.showSession(state);
       this.show(this.board.merge(state.hints, reconnect));
       this.view.showMessage(null);
@@ -216,7 +219,9 @@ export class CoachingWidget extends HTMLElement {
     if (err instanceof ApiError && AUTH_CODES.has(err.code)) {
       this.fail(`Not allowed: ${err.message}. Check the widget's token.`);
     } else if (err instanceof ApiError && err.code === 'NOT_FOUND') {
-      this.fail(`Session not found: ${err.message}`);
+      // a session started a moment ago may not have reached coaching yet: a few tries, then give up
+      if (this.notFound++ < NOT_FOUND_RETRIES) this.restartLater(err);
+      else this.fail(`Session not found: ${err.message}`);
     } else {
       this.restartLater(err);
     }

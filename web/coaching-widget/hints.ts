@@ -57,6 +57,8 @@ const streamKey = (runId: string, index: number) => `r:${runId}:${index}`;
 export class HintBoard {
   private readonly items = new Map<string, HintView>();
   private seq = 0;
+  /** Each run's place in the order: a newer run above, its hints in index order. */
+  private readonly runs = new Map<string, number>();
 
   get(key: string): HintView | undefined {
     return this.items.get(key);
@@ -82,7 +84,7 @@ export class HintBoard {
           status: 'SHOWN',
           phase: 'streaming',
           deltas: 0,
-          seq: current?.seq ?? ++this.seq,
+          seq: current?.seq ?? this.placeOf(e.runId, e.index),
         });
         change.changed.push(key);
         break;
@@ -108,7 +110,7 @@ export class HintBoard {
           status: e.hint.status,
           phase: 'complete',
           deltas: current?.deltas ?? 0,
-          seq: current?.seq ?? ++this.seq,
+          seq: current?.seq ?? this.placeOf(e.runId, e.index),
         };
         this.items.set(key, view);
         change.changed.push(key);
@@ -162,6 +164,15 @@ export class HintBoard {
   setStatus(key: string, status: HintStatus): void {
     const view = this.items.get(key);
     if (view) view.status = status;
+  }
+
+  private placeOf(runId: string, index: number): number {
+    let base = this.runs.get(runId);
+    if (base === undefined) {
+      base = ++this.seq * 1000;
+      this.runs.set(runId, base);
+    }
+    return base - Math.min(index, 999);
   }
 
   private keyOfId(id: string): string | undefined {

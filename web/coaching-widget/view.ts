@@ -58,6 +58,8 @@ export class WidgetView {
     const section = el('section', { class: 'w', part: 'widget', 'aria-labelledby': `${this.uid}-brand` });
     this.brand.id = `${this.uid}-brand`;
     this.header.append(this.logo, this.brand, this.state);
+    // a logo that does not load is left out rather than shown broken (its name is in the header anyway)
+    this.logo.addEventListener('error', () => (this.logo.hidden = true));
     const progressId = `${this.uid}-qual`;
     this.progress.setAttribute('aria-labelledby', progressId);
     this.progressText.id = progressId;

@@ -19,7 +19,8 @@ const BUNDLE = 'coaching-widget.js';
 
 type Asset = ReturnType<typeof loadAssets> extends Map<string, infer A> ? A : never;
 
-const DEMO_STYLE = `<style>
+const DEMO_HEAD = `<link rel="icon" href="data:,">
+<style>
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1b1f24; background: #f6f8fa; }
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
 form { display: grid; gap: .4rem; margin: 0 0 1rem; max-width: 32rem; }
@@ -106,7 +107,7 @@ export function widgetRoute(opts: WebRoutesOptions): GatewayRoute {
     }
     const html = renderPage({
       title: 'Coaching widget demo',
-      head: DEMO_STYLE,
+      head: DEMO_HEAD,
       scripts: [BUNDLE, 'widget-demo.js'],
       body: DEMO_BODY,
     });

@@ -60,7 +60,7 @@ describe('HintBoard', () => {
     const replaced = b.apply(ev({ type: 'STARTED', index: 0 }));
     expect(replaced.changed).toEqual(['r:run-1:0']);
     expect(b.get('r:run-1:0')).toMatchObject({ text: '', phase: 'streaming', id: null });
-    expect(b.list().map((v) => v.key)).toEqual(['r:run-1:1', 'r:run-1:0']);
+    expect(b.list().map((v) => v.key)).toEqual(['r:run-1:0', 'r:run-1:1']);
     const failed = b.apply(ev({ type: 'FAILED', index: 1, error: 'SUPERSEDED' }));
     expect(failed.removed).toEqual(['r:run-1:1']);
     expect(b.list().map((v) => v.key)).toEqual(['r:run-1:0']);

@@ -1,0 +1,404 @@
+/**
+ * The coaching widget in a real browser, embedded the way a CRM would embed it: a page on another origin
+ * (a tiny local server) loads `/widget/coaching-widget.js` from the gateway with one script tag and shows
+ * `<coaching-widget>` for a session. A signed GoHighLevel message or `addConversationTurn` makes coaching
+ * stream hints into it; Accept pressed with the keyboard is recorded; the organization's branding colour
+ * is on the header; two tenants' widgets on one page each show their own hints only; a dropped socket shows
+ * "Reconnecting…", then resumes without duplicates; a refused credential stops with a message; the demo
+ * page runs the whole loop. axe-core finds no violation.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { DEMO, demoAgents } from '../../../bin/demo-plan';
+import { axeScan, describeWithBrowser, launchBrowser, pageErrors, screenshot } from '../../helpers/browser';
+import { eventually } from '../../helpers/eventually';
+import { startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { describeEachDb } from '../../helpers/variants';
+
+type Tenant = 'acme' | 'summit';
+
+// a real browser and platform on two shared cores: generous per-test bounds (each wait inside is on a condition)
+jest.setTimeout(60_000);
+
+interface WidgetSpec {
+  id: string;
+  sessionId: string;
+  token: string;
+}
+
+const GHL_CONTACT = 'ghl-contact-widget';
+const COMPLETE = 'li[data-phase="complete"][data-hint-id]';
+
+/** The host page: another origin than the gateway, embedding the widget with one script tag. */
+function hostPage(gatewayUrl: string, widgets: WidgetSpec[]): string {
+  const tags = widgets
+    .map(
+      (w) =>
+        `<h2>${w.id}</h2><coaching-widget id="${w.id}" session-id="${w.sessionId}" token="${w.token}"></coaching-widget>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${new URL('/widget/coaching-widget.js', gatewayUrl).href}"></script></head>
+<body><main><h1>Lead conversation</h1>${tags}</main></body></html>`;
+}
+
+describeWithBrowser('coaching widget', () => {
+  describeEachDb('embedded in a page (%s)', (kind) => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    let t: TestPlatform;
+    let browser: Browser;
+    let host: http.Server;
+    let hostUrl: string;
+    const pages = new Map<string, string>();
+    const sessions = {} as Record<Tenant, string>;
+    const agent = demoAgents('acme').find((a) => a.locationId === DEMO.acme.locations[0].id)!;
+    const summitAgent = demoAgents('summit')[0]!;
+
+    const gql = async <T>(tenant: Tenant, query: string, variables: Record<string, unknown> = {}) => {
+      const r = await t.gql<T>(query, variables, { 'x-api-key': t.apiKeys[tenant] });
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+
+    async function startSession(tenant: Tenant, agentId: string, contactId: string): Promise<string> {
+      const d = await gql<{ startAgentSession: { id: string } }>(
+        tenant,
+        'mutation ($input: StartAgentSessionInput!) { startAgentSession(input: $input) { id } }',
+        { input: { agentId, contactId, channel: 'SMS' } },
+      );
+      return d.startAgentSession.id;
+    }
+
+    const storedHints = async (tenant: Tenant, sessionId: string) =>
+      (
+        await gql<{
+          agentSession: { hints: { id: string; text: string; status: string; ratedAt: string | null }[] };
+        }>(
+          tenant,
+          'query ($id: ID!) { agentSession(id: $id) { hints(first: 100) { id text status ratedAt } } }',
+          { id: sessionId },
+        )
+      ).agentSession.hints;
+
+    const leadSays = (tenant: Tenant, sessionId: string, text: string) =>
+      gql(
+        tenant,
+        'mutation ($input: AddConversationTurnInput!) { addConversationTurn(input: $input) { id } }',
+        {
+          input: { sessionId, speaker: 'LEAD', text },
+        },
+      );
+
+    async function openHost(widgets: WidgetSpec[], setup?: (page: Page) => Promise<void>): Promise<Page> {
+      const name = `/embed/${randomUUID()}`;
+      pages.set(name, hostPage(t.url, widgets));
+      const page = await browser.newPage();
+      await setup?.(page);
+      await page.goto(hostUrl + name);
+      return page;
+    }
+
+    /** Waits until the widget `sel` is live or has stopped, and says which (with its message). */
+    async function settled(page: Page, sel: string) {
+      await page
+        .locator(`${sel} .state:is([data-state="live"], [data-state="error"])`)
+        .waitFor({ timeout: 30_000 });
+      return {
+        state: await page.locator(`${sel} .state`).getAttribute('data-state'),
+        message: await page.locator(`${sel} [role="alert"]`).textContent(),
+      };
+    }
+    const LIVE = { state: 'live', message: '' };
+
+    const widgetIds = (page: Page, id: string) =>
+      page
+        .locator(`#${id} ${COMPLETE}`)
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-hint-id')!));
+
+    beforeAll(async () => {
+      t = await startTestPlatform(kind, {
+        GHL_ED25519_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
+      sessions.acme = await startSession('acme', agent.id, GHL_CONTACT);
+      sessions.summit = await startSession('summit', summitAgent.id, 'summit-contact-widget');
+      for (const tenant of ['acme', 'summit'] as const) {
+        await eventually(
+          async () =>
+            !(
+              await t.gql(
+                'query ($id: ID!) { agentSession(id: $id) { turns { id } } }',
+                { id: sessions[tenant] },
+                {
+                  'x-api-key': t.apiKeys[tenant],
+                },
+              )
+            ).errors,
+          { timeoutMs: 10_000, what: 'coaching to know the session' },
+        );
+      }
+      host = http.createServer((req, res) => {
+        const html = pages.get(req.url ?? '');
+        res
+          .writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+          .end(html ?? 'not found');
+      });
+      await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+      hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      host?.closeAllConnections();
+      await new Promise((r) => host?.close(r));
+      await t?.close();
+    });
+
+    test('a signed GoHighLevel message streams a hint into the embedded widget; Accept by keyboard is recorded', async () => {
+      const page = await openHost([{ id: 'w', sessionId: sessions.acme, token: t.apiKeys.acme }]);
+      const errors = pageErrors(page);
+      expect(await settled(page, '#w')).toEqual(LIVE);
+      const body = {
+        type: 'InboundMessage',
+        webhookId: randomUUID(),
+        timestamp: new Date().toISOString(),
+        locationId: DEMO.acme.locations[0].ghlLocationId,
+        contactId: GHL_CONTACT,
+        messageId: `msg-${randomUUID()}`,
+        body: "Honestly the list price feels way too high, we're pre-approved for 450k max",
+      };
+      const raw = Buffer.from(JSON.stringify(body));
+      const res = await fetch(new URL('/webhooks/ghl', t.url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-ghl-signature': sign(null, raw, privateKey).toString('base64'),
+        },
+        body: new Uint8Array(raw),
+      });
+      expect(res.status).toBe(202);
+      await page.locator(`#w ${COMPLETE}`).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator('#w .qual')
+        .filter({ hasText: /of \d+ known/ })
+        .waitFor();
+
+      // keyboard: Tab reaches the newest hint's Accept, with a visible focus ring
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const b = document.querySelector('#w')!.shadowRoot!.activeElement as HTMLElement | null;
+        const li = b?.closest('li');
+        return (
+          b &&
+          li && {
+            text: b.textContent,
+            hint: li.dataset['hintId'],
+            phase: li.dataset['phase'],
+            outline: getComputedStyle(b).outlineStyle,
+          }
+        );
+      });
+      expect(focused).toMatchObject({ text: 'Accept', phase: 'complete', outline: 'solid' });
+      const hintId = focused!.hint!;
+      const hint = page.locator(`#w li[data-hint-id="${hintId}"]`);
+      // it streamed (DELTA chunks arrived before COMPLETED) and shows the stored text with its category
+      expect(Number(await hint.getAttribute('data-deltas'))).toBeGreaterThan(0);
+      const stored = (await storedHints('acme', sessions.acme)).find((h) => h.id === hintId)!;
+      expect(await hint.locator('.text').textContent()).toBe(stored.text);
+      expect(await hint.locator('.badge').textContent()).toMatch(/\w/);
+      await page
+        .locator('#w [aria-live="polite"]')
+        .filter({ hasText: /^New .* hint: / })
+        .waitFor();
+      await screenshot(page, 'widget-hint');
+
+      // Enter on the focused Accept rates the hint: the widget shows it and the API has it
+      await page.keyboard.press('Enter');
+      await hint.locator('button.accept[aria-pressed="true"]').waitFor();
+      const rated = (await storedHints('acme', sessions.acme)).find((h) => h.id === hintId)!;
+      expect(rated.status).toBe('ACCEPTED');
+      expect(rated.ratedAt).not.toBeNull();
+      expect(await axeScan(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    test("the organization's branding is on the header, with readable text, its name and its logo", async () => {
+      await gql(
+        'acme',
+        'mutation ($input: UpdateOrganizationBrandingInput!) { updateOrganizationBranding(input: $input) { id } }',
+        {
+          input: {
+            organizationId: DEMO.acme.id,
+            branding: {
+              brandName: 'Acme Blue Door',
+              primaryColor: '#0b6e4f',
+              logoUrl: 'https://127.0.0.1:9/acme-logo.png',
+            },
+          },
+        },
+      );
+      const page = await openHost([{ id: 'w', sessionId: sessions.acme, token: t.apiKeys.acme }]);
+      const header = page.locator('#w header');
+      await header.locator('.brand', { hasText: 'Acme Blue Door' }).waitFor();
+      await page.locator(`#w ${COMPLETE}`).first().waitFor(); // earlier hints come back on load
+      const look = await header.evaluate((h) => {
+        const accept = h.parentElement!.querySelector('button.accept')!;
+        return {
+          background: getComputedStyle(h).backgroundColor,
+          color: getComputedStyle(h).color,
+          accept: getComputedStyle(accept).backgroundColor,
+          logoAlt: h.querySelector('img')!.getAttribute('alt'),
+          logoSrc: h.querySelector('img')!.getAttribute('src'),
+        };
+      });
+      expect(look).toEqual({
+        background: 'rgb(11, 110, 79)',
+        color: 'rgb(255, 255, 255)',
+        accept: 'rgb(11, 110, 79)',
+        logoAlt: 'Acme Blue Door logo',
+        logoSrc: 'https://127.0.0.1:9/acme-logo.png',
+      });
+      // the logo's host answers nothing here: the widget leaves the broken image out
+      await header.locator('img[hidden]').waitFor({ state: 'attached' });
+      await screenshot(page, 'widget-branded');
+      expect(await axeScan(page)).toEqual([]);
+      await page.close();
+    });
+
+    test("two tenants' widgets on one page each show only their own session's hints", async () => {
+      const page = await openHost([
+        { id: 'acme', sessionId: sessions.acme, token: t.apiKeys.acme },
+        { id: 'summit', sessionId: sessions.summit, token: t.apiKeys.summit },
+        { id: 'intruder', sessionId: sessions.summit, token: t.apiKeys.acme },
+      ]);
+      expect(await settled(page, '#acme')).toEqual(LIVE);
+      expect(await settled(page, '#summit')).toEqual(LIVE);
+      // acme's key names summit's session: refused with a message, nothing shown
+      await page.locator('#intruder .state[data-state="error"]').waitFor();
+      expect(await page.locator('#intruder [role="alert"]').textContent()).toMatch(/not found|not allowed/i);
+      const before = { acme: (await storedHints('acme', sessions.acme)).length, summit: 0 };
+      await leadSays(
+        'summit',
+        sessions.summit,
+        'Is the HOA fee negotiable? We want a 3 bedroom near Cherry Creek.',
+      );
+      await leadSays(
+        'acme',
+        sessions.acme,
+        "We're not in a hurry, maybe next year. Do you have condos in Round Rock?",
+      );
+      const stored = {} as Record<Tenant, string[]>;
+      for (const tenant of ['acme', 'summit'] as const) {
+        stored[tenant] = await eventually(
+          async () => {
+            const ids = (await storedHints(tenant, sessions[tenant])).map((h) => h.id);
+            return ids.length > before[tenant] && ids;
+          },
+          { timeoutMs: 15_000, what: `${tenant}'s new hints` },
+        );
+        for (const id of stored[tenant].slice(0, stored[tenant].length - before[tenant]))
+          await page.locator(`#${tenant} li[data-hint-id="${id}"]`).waitFor({ timeout: 15_000 });
+      }
+      const shown = { acme: await widgetIds(page, 'acme'), summit: await widgetIds(page, 'summit') };
+      expect(shown.acme.every((id) => stored.acme.includes(id))).toBe(true);
+      expect(shown.summit.every((id) => stored.summit.includes(id))).toBe(true);
+      expect(shown.acme.some((id) => shown.summit.includes(id))).toBe(false);
+      expect(new Set(shown.acme).size).toBe(shown.acme.length);
+      expect(await page.locator('#intruder li').count()).toBe(0);
+      await page.close();
+    });
+
+    test('a dropped socket shows "Reconnecting…", then resumes: a hint made meanwhile and a later one, each once', async () => {
+      let blocked = false;
+      const sockets: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+      const closedByPage: Promise<void>[] = [];
+      const page = await openHost([{ id: 'w', sessionId: sessions.acme, token: t.apiKeys.acme }], (p) =>
+        p.routeWebSocket(/\/graphql$/, (ws) => {
+          if (blocked) {
+            void ws.close({ code: 1013, reason: 'gateway unreachable' });
+            return;
+          }
+          const server = ws.connectToServer();
+          sockets.push({ page: ws, server });
+          closedByPage.push(
+            new Promise<void>((resolve) => ws.onClose(() => (void server.close(), resolve()))),
+          );
+        }),
+      );
+      expect(await settled(page, '#w')).toEqual(LIVE);
+      const seen = new Set((await storedHints('acme', sessions.acme)).map((h) => h.id));
+
+      blocked = true;
+      for (const s of sockets) {
+        await s.page.close({ code: 1001, reason: 'network dropped' });
+        await s.server.close();
+      }
+      await page.locator('#w .state[data-state="reconnecting"]').waitFor();
+      await leadSays('acme', sessions.acme, 'The commission seems high to me, can you do better?');
+      const meanwhile = await eventually(
+        async () => (await storedHints('acme', sessions.acme)).find((h) => !seen.has(h.id)) ?? false,
+        { timeoutMs: 15_000, what: 'a hint made while the widget was offline' },
+      );
+      expect(await page.locator(`#w li[data-hint-id="${meanwhile.id}"]`).count()).toBe(0);
+
+      blocked = false;
+      expect(await settled(page, '#w')).toEqual(LIVE);
+      await page.locator(`#w li[data-hint-id="${meanwhile.id}"]`).waitFor();
+      for (const h of await storedHints('acme', sessions.acme)) seen.add(h.id);
+      await leadSays('acme', sessions.acme, 'How many bedrooms do those condos in Round Rock have?');
+      const later = page.locator(`#w ${COMPLETE}`);
+      const laterId = await eventually(
+        async () =>
+          (await later.evaluateAll((els) => els.map((e) => e.getAttribute('data-hint-id')!))).find(
+            (id) => !seen.has(id),
+          ) ?? false,
+        { timeoutMs: 15_000, what: 'a hint streamed after the reconnect' },
+      );
+      expect(
+        Number(await page.locator(`#w li[data-hint-id="${laterId}"]`).getAttribute('data-deltas')),
+      ).toBeGreaterThan(0);
+      const ids = await widgetIds(page, 'w');
+      expect(new Set(ids).size).toBe(ids.length);
+
+      // removing the element closes its socket
+      await page.locator('#w').evaluate((el) => el.remove());
+      await closedByPage.at(-1);
+      await page.close();
+    });
+
+    test('a refused credential stops the widget with a message instead of retrying', async () => {
+      let sockets = 0;
+      const page = await openHost(
+        [{ id: 'w', sessionId: sessions.acme, token: 'cpk_nope_not-a-real-key' }],
+        async (p) => {
+          p.on('websocket', () => (sockets += 1));
+        },
+      );
+      await page.locator('#w .state[data-state="error"]').waitFor();
+      expect(await page.locator('#w [role="alert"]').textContent()).toMatch(/not allowed \(4401/i);
+      expect(sockets).toBe(1);
+      expect(await page.locator('#w li').count()).toBe(0);
+      await page.close();
+    });
+
+    test('the demo page: paste a key, open a session, play the lead, hints stream', async () => {
+      const page = await browser.newPage();
+      const errors = pageErrors(page);
+      await page.goto(new URL('/widget/demo', t.url).href);
+      await page.getByLabel('API key').fill(t.apiKeys.summit);
+      await page.getByRole('button', { name: 'Open a demo session' }).click();
+      expect(await settled(page, 'coaching-widget')).toEqual(LIVE);
+      await page.getByLabel('Lead says…').fill('The price is too high for us, we are pre-approved for 500k.');
+      await page.getByRole('button', { name: 'Send as the lead' }).click();
+      await page.locator(`coaching-widget ${COMPLETE}`).first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('#snippet').textContent()).toContain('/widget/coaching-widget.js');
+      expect(await axeScan(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+});
