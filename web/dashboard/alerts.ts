@@ -1,7 +1,8 @@
 /**
  * Alerts: `alerts(from, to)` polled every 10 seconds (the API has no alert subscription). The first answer
  * fills the list quietly; an alert id not seen before is announced through the assertive live region
- * (#alerts-live) and marked new in the list. Polling stops on sign-out or when the credential is refused.
+ * (#alerts-live) and marked new in the list. With a location chosen, that location's alerts and the
+ * tenant-wide ones are listed. Polling stops on sign-out or when the credential is refused.
  */
 import { ApiError, type Api } from './api';
 import { el, errorNote, fill, int, microsToDollars, ms, pct, table, when } from './dom';
@@ -35,6 +36,8 @@ export interface AlertPoller {
 export function startAlerts(
   api: Api,
   fromIso: () => string,
+  /** The chosen location: its alerts and the tenant-wide ones are listed (a view choice; the API decides what is visible). */
+  chosenLocation: () => string | null,
   locations: Map<string, string>,
   onRefused: (err: ApiError) => void,
 ): AlertPoller {
@@ -71,7 +74,9 @@ export function startAlerts(
   const poll = async () => {
     try {
       const to = new Date(Date.now() + 3_600_000).toISOString();
-      const { alerts } = await api.query<{ alerts: AlertRow[] }>(ALERTS, { from: fromIso(), to });
+      const answer = await api.query<{ alerts: AlertRow[] }>(ALERTS, { from: fromIso(), to });
+      const where = chosenLocation();
+      const alerts = answer.alerts.filter((a) => !where || a.locationId === null || a.locationId === where);
       alerts.sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
       const fresh = new Set(alerts.filter((a) => !seen.has(a.id)).map((a) => a.id));
       for (const a of alerts) seen.add(a.id);

@@ -113,7 +113,13 @@ async function signIn(credential: string): Promise<void> {
   $('dashboard').hidden = false;
   $('who-heading').focus();
   const names = new Map(locations.map((l) => [l.id, l.name]));
-  session.alerts = startAlerts(api, () => currentRange().from, names, refused);
+  session.alerts = startAlerts(
+    api,
+    () => currentRange().from,
+    () => currentRange().locationId,
+    names,
+    refused,
+  );
   void loadBillingSection(session);
   await reload();
 }
@@ -185,7 +191,7 @@ function start(): void {
   $<HTMLFormElement>('filter-form').addEventListener('submit', (e) => e.preventDefault());
   for (const id of ['location', 'period'])
     $(id).addEventListener('change', () => {
-      if (id === 'period') void session?.alerts?.refresh();
+      void session?.alerts?.refresh();
       void reload();
     });
   const saved = sessionStorage.getItem(STORAGE_KEY);

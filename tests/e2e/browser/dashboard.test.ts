@@ -304,6 +304,13 @@ describeWithBrowser('manager dashboard in a browser', () => {
       /Hint latency p95 above threshold at Austin Downtown: [\d,]+ ms \(threshold 1 ms\)/,
     );
     expect(await page.locator('#alerts-table tbody').innerText()).toContain('New: Hint latency p95');
+    // choosing another location lists that location's alerts (and tenant-wide ones) only
+    await page.getByLabel('Location').selectOption(LAKEWAY);
+    await filtered(page, LAKEWAY, '30');
+    await page.waitForFunction(
+      () => !document.querySelector('#alerts-table')?.textContent?.includes('Austin'),
+    );
+    expect(await page.locator('#alerts .body').innerText()).not.toContain('Austin Downtown');
     expect(errors).toEqual([]);
   }, 60_000);
 });
