@@ -385,6 +385,34 @@ describeWithBrowser('coaching widget', () => {
       await page.close();
     });
 
+    test('the bundle is served gzipped with an ETag, loadable from any origin, within its 30 KB budget', async () => {
+      const get = (headers: Record<string, string>) =>
+        new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>(
+          (resolve, reject) => {
+            http
+              .get(new URL('/widget/coaching-widget.js', t.url), { headers }, (res) => {
+                let bytes = 0;
+                res.on('data', (c: Buffer) => (bytes += c.length));
+                res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes }));
+              })
+              .on('error', reject);
+          },
+        );
+      const gz = await get({ 'accept-encoding': 'gzip', origin: 'https://crm.example' });
+      expect(gz.status).toBe(200);
+      expect(gz.headers).toMatchObject({
+        'content-type': 'text/javascript; charset=utf-8',
+        'content-encoding': 'gzip',
+        'access-control-allow-origin': '*',
+      });
+      expect(gz.bytes).toBeLessThanOrEqual(30 * 1024);
+      expect(gz.bytes).toBe(Number(gz.headers['content-length']));
+      const again = await get({ 'if-none-match': String(gz.headers.etag) });
+      expect(again.status).toBe(304);
+      const post = await fetch(new URL('/widget/coaching-widget.js', t.url), { method: 'POST' });
+      expect(post.status).toBe(405);
+    });
+
     test('the demo page: paste a key, open a session, play the lead, hints stream', async () => {
       const page = await browser.newPage();
       const errors = pageErrors(page);
