@@ -11,6 +11,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
+import { repairGraphiQL } from './a11y';
 import {
   credentialConnectionParams,
   credentialHeaders,
@@ -53,7 +54,11 @@ function Explorer({ graphqlPath, credential, query, variables }: ExplorerProps) 
       }),
     [graphqlPath, credential, wsClient],
   );
-  return <GraphiQL fetcher={fetcher} query={query} variables={variables} defaultEditorToolsVisibility />;
+  return (
+    <GraphiQL fetcher={fetcher} query={query} variables={variables} defaultEditorToolsVisibility>
+      <GraphiQL.Logo>Explorer</GraphiQL.Logo>
+    </GraphiQL>
+  );
 }
 
 function bindForm(onChange: (c: Credential | null) => void): void {
@@ -107,6 +112,7 @@ function start(): void {
     );
   bindForm(render);
   render(loadCredential());
+  repairGraphiQL(host);
 }
 
 start();

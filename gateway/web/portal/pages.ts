@@ -15,6 +15,9 @@ import {
 
 const TITLE = 'Coaching Platform API';
 
+/** An empty icon, so the browser does not ask the gateway for /favicon.ico (a 404 in the console). */
+const NO_FAVICON = '<link rel="icon" href="data:,">';
+
 /** The banner every portal page shares: the site name and its pages (the current one marked). */
 function banner(current: 'portal' | 'explorer'): string {
   const link = (href: string, label: string, page?: 'portal' | 'explorer') =>
@@ -88,6 +91,7 @@ ${reference}
   return renderPage({
     title: `Developer portal · ${TITLE}`,
     body,
+    head: NO_FAVICON,
     styles: ['portal.css'],
     scripts: ['portal.js'],
   });
@@ -120,6 +124,7 @@ connection params for subscriptions, to this gateway only.</p>
   return renderPage({
     title: `API explorer · ${TITLE}`,
     body,
+    head: NO_FAVICON,
     styles: ['portal.css', 'explorer.css'],
     scripts: ['explorer.js'],
   });
