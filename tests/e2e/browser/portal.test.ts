@@ -193,6 +193,48 @@ describeWithBrowser('developer portal', () => {
       ).toEqual([]);
     });
 
+    it('the explorer sends a bearer token as Authorization, kept in sessionStorage only', async () => {
+      const ok = async <T>(q: string, variables: Record<string, unknown>) => {
+        const r = await t.gql<T>(q, variables, { 'x-api-key': t.apiKeys.acme });
+        expect(r.errors).toBeUndefined();
+        return r.data!;
+      };
+      const userId = `portal-${Date.now()}`;
+      const member = await ok<{ addMember: { id: string } }>(
+        'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+        { input: { userId, email: `${userId}@example.com`, name: 'Portal Reader', role: 'ADMIN' } },
+      );
+      const { issueAccessToken } = await ok<{ issueAccessToken: { token: string } }>(
+        'mutation ($id: ID!) { issueAccessToken(memberId: $id, ttlSeconds: 600) { token } }',
+        { id: member.addMember.id },
+      );
+      await openExplorer('query Contact($id: ID!) { agentSession(id: $id) { contactId } }', {
+        id: sessionId,
+      });
+      await page.getByLabel('Send as').selectOption('bearer');
+      await page.getByLabel('API key or bearer token').fill(`Bearer ${issueAccessToken.token}`);
+      await page.getByRole('button', { name: 'Use credential' }).click();
+      await page.getByRole('status').filter({ hasText: 'Using your bearer token' }).waitFor();
+      const sent = page.waitForRequest(
+        (r) => r.method() === 'POST' && r.postData()?.includes('Contact') === true,
+      );
+      await page.locator('.graphiql-execute-button').click();
+      const headers = (await sent).headers();
+      expect([headers['authorization'], headers['x-api-key']]).toEqual([
+        `Bearer ${issueAccessToken.token}`,
+        undefined,
+      ]);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.textContent?.includes('ghl-contact-portal'),
+        RESPONSE,
+      );
+      const stored = await page.evaluate(() => ({
+        session: Object.values(sessionStorage).some((v) => v.includes('"bearer"')),
+        local: Object.values(localStorage).some((v) => v.includes('eyJ')),
+      }));
+      expect(stored).toEqual({ session: true, local: false });
+    });
+
     it('the explorer streams a coachingHints event over graphql-ws', async () => {
       const query = `subscription Hints($sessionId: ID!) { coachingHints(sessionId: $sessionId) { type index delta } }`;
       await openExplorer(query, { sessionId });
