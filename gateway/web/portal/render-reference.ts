@@ -5,7 +5,9 @@
  * search script (web/portal/main.ts) filters on; without JavaScript everything is shown.
  */
 import { escapeHtml } from '../page';
+import type { GraphQLSchema } from 'graphql';
 import type { ApiReference, RefArgument, RefEnumValue, RefField, RefKind, RefType } from './reference';
+import { tryItHref } from './try-it';
 
 const KIND_LABEL: Record<RefKind, string> = {
   OBJECT: 'type',
@@ -47,13 +49,17 @@ function argumentItem(arg: RefArgument, known: Set<string>): string {
   return `<li><code>${escapeHtml(arg.name)}: ${typeLink(arg.type, known)}</code>${def}${desc}${dep}</li>`;
 }
 
-function fieldItem(typeName: string, field: RefField, known: Set<string>): string {
+function fieldItem(typeName: string, field: RefField, known: Set<string>, schema: GraphQLSchema): string {
+  const href = tryItHref(schema, typeName, field.name);
+  const tryIt = href
+    ? `<p class="try-it"><a href="${escapeHtml(href)}">Try <code>${escapeHtml(field.name)}</code> in the explorer</a></p>`
+    : '';
   const args = field.args.length
     ? `<ul class="args" aria-label="Arguments of ${escapeHtml(field.name)}">${field.args.map((a) => argumentItem(a, known)).join('')}</ul>`
     : '';
   return `<li class="field" id="field-${escapeHtml(typeName)}-${escapeHtml(field.name)}" data-search="${searchText(field.name, field.description)}">
 <div class="signature"><code class="field-name">${escapeHtml(field.name)}</code>: <code>${typeLink(field.type, known)}</code> ${owners(field.owners)}</div>
-${field.description ? `<p>${prose(field.description)}</p>` : ''}${deprecated(field.deprecationReason)}${args}
+${field.description ? `<p>${prose(field.description)}</p>` : ''}${deprecated(field.deprecationReason)}${args}${tryIt}
 </li>`;
 }
 
@@ -61,7 +67,7 @@ function enumItem(value: RefEnumValue): string {
   return `<li class="field" data-search="${searchText(value.name, value.description)}"><code class="field-name">${escapeHtml(value.name)}</code>${value.description ? ` — ${prose(value.description)}` : ''}${deprecated(value.deprecationReason)}</li>`;
 }
 
-function typeSection(type: RefType, known: Set<string>): string {
+function typeSection(type: RefType, known: Set<string>, schema: GraphQLSchema): string {
   const relations = [
     type.interfaces.length ? `Implements ${type.interfaces.map((i) => typeLink(i, known)).join(', ')}.` : '',
     type.members.length ? `One of ${type.members.map((m) => typeLink(m, known)).join(', ')}.` : '',
@@ -70,7 +76,7 @@ function typeSection(type: RefType, known: Set<string>): string {
   const items =
     type.kind === 'ENUM'
       ? type.enumValues.map(enumItem)
-      : type.fields.map((f) => fieldItem(type.name, f, known));
+      : type.fields.map((f) => fieldItem(type.name, f, known, schema));
   const listLabel = type.kind === 'ENUM' ? 'Values' : 'Fields';
   return `<section class="ref-type" id="type-${escapeHtml(type.name)}" aria-labelledby="type-${escapeHtml(type.name)}-h" data-search="${searchText(type.name, type.description)}">
 <h3 id="type-${escapeHtml(type.name)}-h"><span class="kind">${KIND_LABEL[type.kind]}</span> ${escapeHtml(type.name)}</h3>
@@ -94,7 +100,7 @@ resolves a type or field. Download it as <a href="/schema.graphql" download>sche
 <p id="reference-search-status" role="status" aria-live="polite"></p>
 </div>
 <div id="reference-types">
-${ref.types.map((t) => typeSection(t, known)).join('\n')}
+${ref.types.map((t) => typeSection(t, known, ref.schema)).join('\n')}
 </div>
 </section>`;
 }

@@ -6,13 +6,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSchema, Kind, parse } from 'graphql';
+import { buildSchema, Kind, parse, validate } from 'graphql';
 import { composeServices } from '@theguild/federation-composition';
 import { composeFromCode, defaultUrl, type ComposedSchemas } from '../../../bin/compose';
 import { loadConfig, SUBGRAPH_NAMES } from '../../../core/config';
 import { ERROR_CODES } from '../../../core/errors';
 import { portalRoute } from '../../../gateway/web/portal/route';
 import { buildReference, type RefType } from '../../../gateway/web/portal/reference';
+import { tryItOperation } from '../../../gateway/web/portal/try-it';
 
 const INTERNALS = /\b(join__\w+|link__\w+|_Entity|_Any|_Service|_entities|_service|@inaccessible|@link)\b/;
 const LIMITS = loadConfig({
@@ -105,6 +106,30 @@ describe('portal reference', () => {
   });
 });
 
+describe('portal "try it" operations', () => {
+  it('every root field gets a valid operation with a variable for each required argument', () => {
+    const { schema } = buildReference(composed.supergraph);
+    const roots = [
+      ['query', schema.getQueryType()!],
+      ['mutation', schema.getMutationType()!],
+      ['subscription', schema.getSubscriptionType()!],
+    ] as const;
+    let count = 0;
+    for (const [kind, root] of roots) {
+      for (const field of Object.values(root.getFields())) {
+        const { query, variables } = tryItOperation(kind, field);
+        expect([field.name, validate(schema, parse(query)).map((e) => e.message)]).toEqual([field.name, []]);
+        const required = field.args.filter(
+          (a) => a.type.toString().endsWith('!') && a.defaultValue === undefined,
+        );
+        expect(Object.keys(variables).sort()).toEqual(required.map((a) => a.name).sort());
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(40);
+  });
+});
+
 describe('portal routes', () => {
   it('/schema.graphql is the public SDL: every public type, descriptions, no federation internals', async () => {
     const res = await fetch(`${base}/schema.graphql`);
@@ -140,6 +165,10 @@ describe('portal routes', () => {
     expect(html).toContain(`${LIMITS.ratePerMinute} requests per minute`);
     for (const code of ERROR_CODES) expect(html).toContain(`id="error-${code}"`);
     expect(html).not.toMatch(/join__|_entities|_Entity/);
+    const tryIt = /<a href="([^"]+)">Try <code>coachingHints<\/code> in the explorer<\/a>/.exec(html);
+    const link = new URL(tryIt![1]!.replace(/&amp;/g, '&'), base);
+    expect(link.pathname).toBe('/portal/explorer');
+    expect(link.searchParams.get('query')).toMatch(/^subscription CoachingHints\(\$sessionId: ID!\)/);
   });
 
   it('/docs and /graphiql lead to the portal pages; other methods are refused with a code', async () => {
