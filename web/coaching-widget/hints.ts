@@ -141,7 +141,7 @@ export class HintBoard {
         change.removed.push(key);
       }
     }
-    const missing = stored.filter((h) => !this.keyOfId(h.id));
+    const missing = runsInIndexOrder(stored.filter((h) => !this.keyOfId(h.id)));
     const floor = Math.min(0, ...[...this.items.values()].map((v) => v.seq));
     missing.forEach((h, i) => {
       const key = `h:${h.id}`;
@@ -179,4 +179,18 @@ export class HintBoard {
     for (const [key, view] of this.items) if (view.id === id) return key;
     return undefined;
   }
+}
+
+/** Newest-first stored hints → newest run first, each run's hints in the order they were made (as streamed). */
+function runsInIndexOrder(stored: readonly StoredHint[]): StoredHint[] {
+  const out: StoredHint[] = [];
+  let group: StoredHint[] = [];
+  for (const h of stored) {
+    if (group.length && group[0]!.requestId !== h.requestId) {
+      out.push(...group.reverse());
+      group = [];
+    }
+    group.push(h);
+  }
+  return out.concat(group.reverse());
 }

@@ -4,7 +4,7 @@
  *   through static-assets' `loadAssets`, so the same ETag and gzip), with CORS and CORP headers that let
  *   any page load it as a module script (`<script type="module" src>` is fetched in CORS mode).
  * - `GET /widget/demo`: paste an API key, start a demo session, mount the widget and play the lead
- *   (its code is the widget-demo bundle; no inline script).
+ *   (its code is the widget-demo bundle, served at `/widget/demo.js`; no inline script).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../../core/server/http-util';
@@ -15,7 +15,8 @@ import { loadAssets } from '../static-assets';
 
 export const WIDGET_PATH = '/widget/coaching-widget.js';
 export const DEMO_PATH = '/widget/demo';
-const BUNDLE = 'coaching-widget.js';
+/** The demo page's own code (web/widget-demo), served here beside the widget. */
+export const DEMO_SCRIPT_PATH = '/widget/demo.js';
 
 type Asset = ReturnType<typeof loadAssets> extends Map<string, infer A> ? A : never;
 
@@ -23,12 +24,12 @@ const DEMO_HEAD = `<link rel="icon" href="data:,">
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1b1f24; background: #f6f8fa; }
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-form { display: grid; gap: .4rem; margin: 0 0 1rem; max-width: 32rem; }
+form { display: grid; gap: .4rem; margin: 0 0 1rem; max-width: 32rem; align-content: start; }
 input, textarea { font: inherit; padding: .4rem .5rem; border: 1px solid #6a737d; border-radius: 6px; }
 button { font: inherit; justify-self: start; padding: .4rem 1rem; border-radius: 6px; border: 1px solid #1f4e79;
   background: #1f4e79; color: #fff; cursor: pointer; }
 :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
-.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; }
+.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; align-items: start; }
 pre { background: #fff; border: 1px solid #d0d7de; padding: .75rem; overflow-x: auto; font-size: .8rem; }
 .hint { color: #4a5560; font-size: .9rem; }
 </style>`;
@@ -86,32 +87,43 @@ function sendBundle(req: IncomingMessage, res: ServerResponse, asset: Asset): vo
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** The bundles this route serves, by path. */
+const BUNDLES: Record<string, string> = {
+  [WIDGET_PATH]: 'coaching-widget.js',
+  [DEMO_SCRIPT_PATH]: 'widget-demo.js',
+};
+
 export function widgetRoute(opts: WebRoutesOptions): GatewayRoute {
   let assets: ReturnType<typeof loadAssets> | undefined;
+  // both bundles or a reload: a first request during a rebuild of web/dist must not stick with half of them
+  const load = () => {
+    if (!assets || !Object.values(BUNDLES).every((b) => assets!.has(b))) assets = loadAssets(opts.assetsDir);
+    return assets;
+  };
   return async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0]!;
-    if (pathname !== WIDGET_PATH && pathname !== DEMO_PATH) return false;
+    if (!Object.hasOwn(BUNDLES, pathname) && pathname !== DEMO_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'method not allowed' });
       return true;
     }
-    if (!assets?.has(BUNDLE)) assets = loadAssets(opts.assetsDir);
-    const bundle = assets.get(BUNDLE);
-    if (!bundle) {
+    const built = load();
+    const bundle = built.get(BUNDLES[pathname] ?? 'widget-demo.js');
+    if (!bundle || !built.has(BUNDLES[WIDGET_PATH]!)) {
       sendJson(res, 503, { error: 'the widget is not built: run `npm run build:web`' });
       return true;
     }
-    if (pathname === WIDGET_PATH) {
+    if (Object.hasOwn(BUNDLES, pathname)) {
       sendBundle(req, res, bundle);
       return true;
     }
-    const html = renderPage({
-      title: 'Coaching widget demo',
-      head: DEMO_HEAD,
-      scripts: [BUNDLE, 'widget-demo.js'],
-      body: DEMO_BODY,
-    });
-    sendPage(res, html);
+    const scripts = [WIDGET_PATH, DEMO_SCRIPT_PATH].map(
+      (src) => `<script type="module" src="${src}"></script>`,
+    );
+    sendPage(
+      res,
+      renderPage({ title: 'Coaching widget demo', head: DEMO_HEAD + scripts.join('\n'), body: DEMO_BODY }),
+    );
     return true;
   };
 }

@@ -7,8 +7,6 @@
  * "Reconnecting…", then resumes without duplicates; a refused credential stops with a message; the demo
  * page runs the whole loop. axe-core finds no violation.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { DEMO, demoAgents } from '../../../bin/demo-plan';
@@ -16,43 +14,22 @@ import { axeScan, describeWithBrowser, launchBrowser, pageErrors, screenshot } f
 import { eventually } from '../../helpers/eventually';
 import { startTestPlatform, type TestPlatform } from '../../helpers/platform';
 import { describeEachDb } from '../../helpers/variants';
+import { rawGet, startHostServer, type HostServer, type WidgetSpec } from './widget-host';
 
 type Tenant = 'acme' | 'summit';
 
 // a real browser and platform on two shared cores: generous per-test bounds (each wait inside is on a condition)
 jest.setTimeout(60_000);
 
-interface WidgetSpec {
-  id: string;
-  sessionId: string;
-  token: string;
-}
-
 const GHL_CONTACT = 'ghl-contact-widget';
 const COMPLETE = 'li[data-phase="complete"][data-hint-id]';
-
-/** The host page: another origin than the gateway, embedding the widget with one script tag. */
-function hostPage(gatewayUrl: string, widgets: WidgetSpec[]): string {
-  const tags = widgets
-    .map(
-      (w) =>
-        `<h2>${w.id}</h2><coaching-widget id="${w.id}" session-id="${w.sessionId}" token="${w.token}"></coaching-widget>`,
-    )
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
-<link rel="icon" href="data:,">
-<script type="module" src="${new URL('/widget/coaching-widget.js', gatewayUrl).href}"></script></head>
-<body><main><h1>Lead conversation</h1>${tags}</main></body></html>`;
-}
 
 describeWithBrowser('coaching widget', () => {
   describeEachDb('embedded in a page (%s)', (kind) => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     let t: TestPlatform;
     let browser: Browser;
-    let host: http.Server;
-    let hostUrl: string;
-    const pages = new Map<string, string>();
+    let host: HostServer;
     const sessions = {} as Record<Tenant, string>;
     const agent = demoAgents('acme').find((a) => a.locationId === DEMO.acme.locations[0].id)!;
     const summitAgent = demoAgents('summit')[0]!;
@@ -93,11 +70,9 @@ describeWithBrowser('coaching widget', () => {
       );
 
     async function openHost(widgets: WidgetSpec[], setup?: (page: Page) => Promise<void>): Promise<Page> {
-      const name = `/embed/${randomUUID()}`;
-      pages.set(name, hostPage(t.url, widgets));
       const page = await browser.newPage();
       await setup?.(page);
-      await page.goto(hostUrl + name);
+      await page.goto(host.page(t.url, widgets));
       return page;
     }
 
@@ -139,21 +114,13 @@ describeWithBrowser('coaching widget', () => {
           { timeoutMs: 10_000, what: 'coaching to know the session' },
         );
       }
-      host = http.createServer((req, res) => {
-        const html = pages.get(req.url ?? '');
-        res
-          .writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
-          .end(html ?? 'not found');
-      });
-      await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
-      hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+      host = await startHostServer();
       browser = await launchBrowser();
     }, 120_000);
 
     afterAll(async () => {
       await browser?.close();
-      host?.closeAllConnections();
-      await new Promise((r) => host?.close(r));
+      await host?.close();
       await t?.close();
     });
 
@@ -387,17 +354,7 @@ describeWithBrowser('coaching widget', () => {
 
     test('the bundle is served gzipped with an ETag, loadable from any origin, within its 30 KB budget', async () => {
       const get = (headers: Record<string, string>) =>
-        new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>(
-          (resolve, reject) => {
-            http
-              .get(new URL('/widget/coaching-widget.js', t.url), { headers }, (res) => {
-                let bytes = 0;
-                res.on('data', (c: Buffer) => (bytes += c.length));
-                res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes }));
-              })
-              .on('error', reject);
-          },
-        );
+        rawGet(new URL('/widget/coaching-widget.js', t.url), headers);
       const gz = await get({ 'accept-encoding': 'gzip', origin: 'https://crm.example' });
       expect(gz.status).toBe(200);
       expect(gz.headers).toMatchObject({
@@ -419,6 +376,9 @@ describeWithBrowser('coaching widget', () => {
       await page.goto(new URL('/widget/demo', t.url).href);
       await page.getByLabel('API key').fill(t.apiKeys.summit);
       await page.getByRole('button', { name: 'Open a demo session' }).click();
+      const status = page.locator('#status');
+      await status.filter({ hasText: /is open|Could not/ }).waitFor({ timeout: 30_000 });
+      expect(await status.textContent()).toMatch(/^Session [\w-]+ is open\.$/);
       expect(await settled(page, 'coaching-widget')).toEqual(LIVE);
       await page.getByLabel('Lead says…').fill('The price is too high for us, we are pre-approved for 500k.');
       await page.getByRole('button', { name: 'Send as the lead' }).click();

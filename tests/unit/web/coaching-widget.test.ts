@@ -74,6 +74,12 @@ describe('HintBoard', () => {
     expect(b.list()[0]).toMatchObject({ id: 'h1', text: 'whole' });
   });
 
+  test("a catch-up lists the newest run first and each run's hints in the order they were made", () => {
+    const b = new HintBoard();
+    b.merge([stored('b1', 'b1', 'run-b'), stored('b0', 'b0', 'run-b'), stored('a0', 'a0', 'run-a')], false);
+    expect(b.list().map((v) => v.id)).toEqual(['b0', 'b1', 'a0']);
+  });
+
   test('a catch-up never duplicates a shown hint, drops broken streams, and a later COMPLETED replaces the fetched copy', () => {
     const b = new HintBoard();
     b.apply(ev({ type: 'COMPLETED', runId: 'run-0', hint: stored('h0', 'old', 'run-0') }));
