@@ -5,6 +5,26 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+
+/** A hint the widget shows complete (its stored id known). */
+export const COMPLETE = 'li[data-phase="complete"][data-hint-id]';
+export const LIVE = { state: 'live', message: '' };
+
+/** Waits until the widget `sel` is live or has stopped, and says which (with its message). */
+export async function settled(page: Page, sel: string) {
+  await page
+    .locator(`${sel} .state:is([data-state="live"], [data-state="error"])`)
+    .waitFor({ timeout: 30_000 });
+  return {
+    state: await page.locator(`${sel} .state`).getAttribute('data-state'),
+    message: await page.locator(`${sel} [role="alert"]`).textContent(),
+  };
+}
+
+/** The ids of the hints the widget `#id` shows complete, top to bottom. */
+export const widgetIds = (page: Page, id: string) =>
+  page.locator(`#${id} ${COMPLETE}`).evaluateAll((els) => els.map((e) => e.getAttribute('data-hint-id')!));
 
 export interface WidgetSpec {
   id: string;

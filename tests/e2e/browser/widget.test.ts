@@ -4,25 +4,36 @@
  * `<coaching-widget>` for a session. A signed GoHighLevel message or `addConversationTurn` makes coaching
  * stream hints into it; Accept pressed with the keyboard is recorded; the organization's branding colour
  * is on the header; two tenants' widgets on one page each show their own hints only; a dropped socket shows
- * "Reconnecting…", then resumes without duplicates; a refused credential stops with a message; the demo
- * page runs the whole loop. axe-core finds no violation.
+ * "Reconnecting…", then resumes without duplicates; a member JWT works like an API key; a refused credential
+ * stops with a message; the demo page runs the whole loop. axe-core finds no violation.
  */
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { DEMO, demoAgents } from '../../../bin/demo-plan';
+import { DEMO, demoAgents, demoMembers } from '../../../bin/demo-plan';
 import { axeScan, describeWithBrowser, launchBrowser, pageErrors, screenshot } from '../../helpers/browser';
 import { eventually } from '../../helpers/eventually';
 import { startTestPlatform, type TestPlatform } from '../../helpers/platform';
 import { describeEachDb } from '../../helpers/variants';
-import { rawGet, startHostServer, type HostServer, type WidgetSpec } from './widget-host';
+import {
+  COMPLETE,
+  LIVE,
+  rawGet,
+  settled,
+  startHostServer,
+  widgetIds,
+  type HostServer,
+  type WidgetSpec,
+} from './widget-host';
 
 type Tenant = 'acme' | 'summit';
+type Stored = { id: string; text: string; status: string; ratedAt: string | null };
+const HINTS_QUERY =
+  'query ($id: ID!) { agentSession(id: $id) { hints(first: 100) { id text status ratedAt } } }';
 
 // a real browser and platform on two shared cores: generous per-test bounds (each wait inside is on a condition)
 jest.setTimeout(60_000);
 
 const GHL_CONTACT = 'ghl-contact-widget';
-const COMPLETE = 'li[data-phase="complete"][data-hint-id]';
 
 describeWithBrowser('coaching widget', () => {
   describeEachDb('embedded in a page (%s)', (kind) => {
@@ -49,16 +60,8 @@ describeWithBrowser('coaching widget', () => {
       return d.startAgentSession.id;
     }
 
-    const storedHints = async (tenant: Tenant, sessionId: string) =>
-      (
-        await gql<{
-          agentSession: { hints: { id: string; text: string; status: string; ratedAt: string | null }[] };
-        }>(
-          tenant,
-          'query ($id: ID!) { agentSession(id: $id) { hints(first: 100) { id text status ratedAt } } }',
-          { id: sessionId },
-        )
-      ).agentSession.hints;
+    const storedHints = async (tenant: Tenant, id: string) =>
+      (await gql<{ agentSession: { hints: Stored[] } }>(tenant, HINTS_QUERY, { id })).agentSession.hints;
 
     const leadSays = (tenant: Tenant, sessionId: string, text: string) =>
       gql(
@@ -75,23 +78,6 @@ describeWithBrowser('coaching widget', () => {
       await page.goto(host.page(t.url, widgets));
       return page;
     }
-
-    /** Waits until the widget `sel` is live or has stopped, and says which (with its message). */
-    async function settled(page: Page, sel: string) {
-      await page
-        .locator(`${sel} .state:is([data-state="live"], [data-state="error"])`)
-        .waitFor({ timeout: 30_000 });
-      return {
-        state: await page.locator(`${sel} .state`).getAttribute('data-state'),
-        message: await page.locator(`${sel} [role="alert"]`).textContent(),
-      };
-    }
-    const LIVE = { state: 'live', message: '' };
-
-    const widgetIds = (page: Page, id: string) =>
-      page
-        .locator(`#${id} ${COMPLETE}`)
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-hint-id')!));
 
     beforeAll(async () => {
       t = await startTestPlatform(kind, {
@@ -337,6 +323,26 @@ describeWithBrowser('coaching widget', () => {
       await page.close();
     });
 
+    test("a member's JWT works too: the agent's widget shows its session and records a dismissal", async () => {
+      const member = demoMembers('acme').find((m) => m.agentId === agent.id)!;
+      const { issueAccessToken } = await gql<{ issueAccessToken: { token: string } }>(
+        'acme',
+        'mutation ($id: ID!) { issueAccessToken(memberId: $id, ttlSeconds: 600) { token } }',
+        { id: member.id },
+      );
+      const page = await openHost([{ id: 'w', sessionId: sessions.acme, token: issueAccessToken.token }]);
+      expect(await settled(page, '#w')).toEqual(LIVE);
+      const shown = page.locator(`#w ${COMPLETE}[data-status="SHOWN"]`).first();
+      const hintId = (await shown.getAttribute('data-hint-id'))!;
+      await shown.locator('button.dismiss').focus();
+      await page.keyboard.press('Space');
+      await page.locator(`#w li[data-hint-id="${hintId}"] button.dismiss[aria-pressed="true"]`).waitFor();
+      expect((await storedHints('acme', sessions.acme)).find((h) => h.id === hintId)!.status).toBe(
+        'DISMISSED',
+      );
+      await page.close();
+    });
+
     test('a refused credential stops the widget with a message instead of retrying', async () => {
       let sockets = 0;
       const page = await openHost(
@@ -353,21 +359,19 @@ describeWithBrowser('coaching widget', () => {
     });
 
     test('the bundle is served gzipped with an ETag, loadable from any origin, within its 30 KB budget', async () => {
-      const get = (headers: Record<string, string>) =>
-        rawGet(new URL('/widget/coaching-widget.js', t.url), headers);
-      const gz = await get({ 'accept-encoding': 'gzip', origin: 'https://crm.example' });
-      expect(gz.status).toBe(200);
-      expect(gz.headers).toMatchObject({
-        'content-type': 'text/javascript; charset=utf-8',
-        'content-encoding': 'gzip',
-        'access-control-allow-origin': '*',
-      });
+      const url = new URL('/widget/coaching-widget.js', t.url);
+      const gz = await rawGet(url, { 'accept-encoding': 'gzip', origin: 'https://crm.example' });
+      const h = gz.headers;
+      expect([gz.status, h['content-encoding'], h['access-control-allow-origin']]).toEqual([
+        200,
+        'gzip',
+        '*',
+      ]);
+      expect(h['content-type']).toBe('text/javascript; charset=utf-8');
       expect(gz.bytes).toBeLessThanOrEqual(30 * 1024);
-      expect(gz.bytes).toBe(Number(gz.headers['content-length']));
-      const again = await get({ 'if-none-match': String(gz.headers.etag) });
-      expect(again.status).toBe(304);
-      const post = await fetch(new URL('/widget/coaching-widget.js', t.url), { method: 'POST' });
-      expect(post.status).toBe(405);
+      expect(gz.bytes).toBe(Number(h['content-length']));
+      expect((await rawGet(url, { 'if-none-match': String(h.etag) })).status).toBe(304);
+      expect((await fetch(url, { method: 'POST' })).status).toBe(405);
     });
 
     test('the demo page: paste a key, open a session, play the lead, hints stream', async () => {
