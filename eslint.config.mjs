@@ -18,7 +18,7 @@ const restrict = (...boundaries) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'artifacts/**', 'web/dist/**', 'web/**/*.js', '*.config.js'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'artifacts/**', 'web/dist/**', 'web/dist.build-*/**', 'web/**/*.js', '*.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@
  * its server-rendered body. Text is escaped with `escapeHtml`; only `body` is trusted markup.
  */
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 export interface PageOptions {
   title: string;
@@ -62,14 +63,33 @@ export function renderPage(opts: PageOptions): string {
   ].join('\n');
 }
 
-/** Sends a page with its security headers. */
+/** Gzipped pages by their HTML: pages are built once and sent many times (the portal's is ~300 KB). */
+const gzipped = new Map<string, Buffer>();
+const GZIP_CACHE_PAGES = 16;
+
+function gzipOf(html: string): Buffer {
+  let body = gzipped.get(html);
+  if (!body) {
+    body = gzipSync(html);
+    if (gzipped.size >= GZIP_CACHE_PAGES) gzipped.delete(gzipped.keys().next().value!);
+    gzipped.set(html, body);
+  }
+  return body;
+}
+
+/** Sends a page with its security headers, gzipped when the client accepts it. */
 export function sendPage(res: ServerResponse, html: string, status = 200): void {
-  res.writeHead(status, {
+  const headers: Record<string, string> = {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': PAGE_CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-cache',
-  });
-  res.end(html);
+    vary: 'accept-encoding',
+  };
+  const gzip = html.length > 1024 && /\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''));
+  if (gzip) headers['content-encoding'] = 'gzip';
+  const body = gzip ? gzipOf(html) : html;
+  res.writeHead(status, headers);
+  res.end(body);
 }

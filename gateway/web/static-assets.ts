@@ -45,9 +45,20 @@ export function loadAssets(dir: string): Map<string, Asset> {
   return assets;
 }
 
+/** The build's stamp (web/dist/manifest.json `builtAt`), or undefined when there is no build. */
+function builtAt(dir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { builtAt?: string })
+      .builtAt;
+  } catch {
+    return undefined;
+  }
+}
+
 export function staticAssets(opts: StaticAssetsOptions): GatewayRoute {
   const prefix = opts.prefix ?? '/assets/';
   let assets: Map<string, Asset> | undefined;
+  let loadedBuild: string | undefined;
   return async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0]!;
     if (!pathname.startsWith(prefix)) return false;
@@ -55,12 +66,23 @@ export function staticAssets(opts: StaticAssetsOptions): GatewayRoute {
       sendJson(res, 405, { error: 'method not allowed' });
       return true;
     }
-    if (!assets || assets.size === 0) assets = loadAssets(opts.dir);
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice(prefix.length));
+    } catch {
+      sendJson(res, 400, { error: 'malformed asset name' });
+      return true;
+    }
+    // A rebuild (npm run build:web while the gateway runs) is picked up: a miss reloads when the build changed.
+    if (!assets || assets.size === 0 || (!assets.has(name) && builtAt(opts.dir) !== loadedBuild)) {
+      loadedBuild = builtAt(opts.dir);
+      assets = loadAssets(opts.dir);
+    }
     if (assets.size === 0) {
       sendJson(res, 503, { error: 'web assets are not built: run `npm run build:web`' });
       return true;
     }
-    const asset = assets.get(decodeURIComponent(pathname.slice(prefix.length)));
+    const asset = assets.get(name);
     if (!asset) {
       sendJson(res, 404, { error: 'not found' });
       return true;

@@ -5,7 +5,7 @@
  * widget's size budget is measured on every build. Run by `npm install` (prepare), `npm start` (prestart),
  * `npm run build:web` and the test run's global setup; the gateway only serves what it finds.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -47,13 +47,14 @@ export function webEntries(webDir: string): Record<string, string> {
 export async function buildWeb(opts: BuildWebOptions = {}): Promise<WebManifest> {
   const webDir = opts.webDir ?? path.join(REPO, 'web');
   const outDir = opts.outDir ?? path.join(webDir, 'dist');
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  // Built beside the old output and swapped in, so a running gateway never reads a half-written folder.
+  const staging = `${outDir}.build-${process.pid}-${Date.now()}`;
+  mkdirSync(staging, { recursive: true });
   const entryPoints = webEntries(webDir);
   if (Object.keys(entryPoints).length > 0) {
     await build({
       entryPoints,
-      outdir: outDir,
+      outdir: staging,
       bundle: true,
       format: 'esm',
       splitting: false,
@@ -68,16 +69,25 @@ export async function buildWeb(opts: BuildWebOptions = {}): Promise<WebManifest>
       logLevel: 'error',
     });
   }
-  const files = readdirSync(outDir)
+  const files = readdirSync(staging)
     .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
     .sort()
     .map((file) => {
-      const bytes = readFileSync(path.join(outDir, file));
+      const bytes = readFileSync(path.join(staging, file));
       return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
     });
   const manifest: WebManifest = { builtAt: new Date().toISOString(), files };
-  writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  swapIn(staging, outDir);
   return manifest;
+}
+
+/** Replaces `outDir` by `staging`: two renames, the old folder removed after. */
+function swapIn(staging: string, outDir: string): void {
+  const old = `${staging}.old`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** The size table printed after a build. */
