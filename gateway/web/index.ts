@@ -21,9 +21,25 @@ const rootRedirect: GatewayRoute = async (req: IncomingMessage, res: ServerRespo
   return true;
 };
 
+/**
+ * A browser opening the GraphQL endpoint itself (GET, asks for HTML, no `query`) is led to the explorer
+ * instead of a 406; GraphQL over GET, SSE and graphql-ws upgrades are untouched.
+ */
+function browserOnGraphql(graphqlPath: string): GatewayRoute {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET') return false;
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    if (url.pathname !== graphqlPath || url.searchParams.has('query')) return false;
+    if (!/\btext\/html\b/.test(String(req.headers.accept ?? ''))) return false;
+    res.writeHead(302, { location: '/portal/explorer' }).end();
+    return true;
+  };
+}
+
 export function webRoutes(opts: WebRoutesOptions): GatewayRoute[] {
   return [
     rootRedirect,
+    browserOnGraphql(opts.graphqlPath),
     staticAssets({ dir: opts.assetsDir }),
     portalRoute(opts),
     widgetRoute(opts),

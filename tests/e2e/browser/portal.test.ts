@@ -160,6 +160,9 @@ describeWithBrowser('developer portal', () => {
       });
       await page.goto(`${origin}/graphiql`);
       expect(new URL(page.url()).pathname).toBe('/portal/explorer');
+      // a browser opening the endpoint itself lands in the explorer, not on a 406 or a JSON error
+      await page.goto(`${origin}/graphql`);
+      expect(new URL(page.url()).pathname).toBe('/portal/explorer');
       await page.goto(`${origin}/portal/explorer?${params}`);
       await page.locator('.graphiql-container').waitFor();
     }
