@@ -199,6 +199,7 @@ export const EventTypes = {
   coachingGhlConversationStarted: 'coaching.ghl_conversation.started',
   tenantApiKeyRevoked: 'tenants.api_key.revoked',
   tenantMemberRemoved: 'tenants.member.removed',
+  coachingGhlAppInstalled: 'coaching.ghl_app.installed',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -357,6 +358,28 @@ export interface GhlConversationStartedPayload {
   messageId: string | null;
   /** A `SessionChannel` name (SMS, EMAIL, CALL, CHAT, SOCIAL); agents assumes SMS when absent. */
   channel?: string;
+}
+
+/**
+ * `coaching.ghl_app.installed` (coaching, which receives GoHighLevel webhooks and proves installations):
+ * the app was installed at a GHL location a tenant has connected, with the brand GoHighLevel's INSTALL
+ * webhook carried (`companyName`, `isWhitelabelCompany`, `whitelabelDetails.logoUrl`), copied as sent —
+ * tenants validates before applying it to the organization that owns the location.
+ */
+export interface GhlAppInstalledPayload {
+  /** The tenants subgraph's location id. */
+  locationId: string;
+  ghlLocationId: string;
+  /** The installing agency's name; null when the INSTALL carried none. */
+  companyName: string | null;
+  /** `whitelabelDetails.logoUrl` as sent (unvalidated); null when absent. */
+  logoUrl: string | null;
+  /** `isWhitelabelCompany`. */
+  whitelabel: boolean;
+  /** ISO time of the installation (the INSTALL's `timestamp`, else when coaching received it). */
+  installedAt: string;
+  /** The INSTALL delivery (GHL `webhookId`) the brand comes from. */
+  webhookId: string;
 }
 
 /** `tenants.api_key.revoked`: gateways drop the key from their credential cache at once. */

@@ -44,6 +44,7 @@ export const EVENT_REGISTRY: Record<EventType, EventSpec> = {
     payload: 'OpportunityStatusPayload',
     version: 1,
   },
+  'coaching.ghl_app.installed': { owner: 'coaching', payload: 'GhlAppInstalledPayload', version: 1 },
   'billing.subscription.changed': { owner: 'billing', payload: 'SubscriptionChangedPayload', version: 1 },
   'billing.invoice.issued': { owner: 'billing', payload: 'InvoiceIssuedPayload', version: 1 },
 };

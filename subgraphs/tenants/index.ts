@@ -1,11 +1,13 @@
 /**
  * The tenants subgraph: organizations (hierarchy, branding), locations, members & roles, API keys,
- * partner apps, access tokens and the hash-chained audit log. It consumes no events; its outbox relay
- * publishes the organization, location and partner-app upserts.
+ * partner apps, access tokens and the hash-chained audit log. Its outbox relay publishes the organization,
+ * location and partner-app upserts; its one consumer (consumers/) applies the brand a GoHighLevel install
+ * carried (`coaching.ghl_app.installed`) to the organization owning the location.
  */
 import { buildFederatedSchema } from '../../core/server/federated-schema';
 import { lifecycle, outboxRelayStep } from '../../core/server/subgraph-lifecycle';
 import type { SubgraphModule } from '../../core/server/subgraph-module';
+import { subscribeTenantsConsumers } from './consumers';
 import { tenantsEntities } from './entities';
 import { tenantsMigrations } from './migrations';
 import { tenantsSchemaOptions } from './resolvers';
@@ -18,11 +20,12 @@ export function createTenantsSubgraph(): SubgraphModule<TenantsRuntime> {
     entities: tenantsEntities,
     migrations: tenantsMigrations,
     async create(deps) {
+      const runtime = createTenantsRuntime(deps);
       return {
-        runtime: createTenantsRuntime(deps),
+        runtime,
         schema: await buildFederatedSchema(tenantsSchemaOptions),
         routes: tenantsRoutes(deps),
-        ...lifecycle([outboxRelayStep(deps)]),
+        ...lifecycle([() => subscribeTenantsConsumers(deps, runtime), outboxRelayStep(deps)]),
       };
     },
   };
@@ -30,5 +33,6 @@ export function createTenantsSubgraph(): SubgraphModule<TenantsRuntime> {
 
 export const tenantsSubgraph = createTenantsSubgraph();
 
+export { TENANTS_GHL_BRAND_CONSUMER } from './consumers';
 export type { TenantsContext, TenantsRuntime } from './runtime';
 export { seedTenants, type TenantsSeedInput, type TenantsSeedResult } from './seed';

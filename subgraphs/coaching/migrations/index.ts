@@ -8,6 +8,7 @@ import { Migration20261206234153_baseline as sqlite20261206234153_baseline } fro
 import { Migration20261207001106_quota_views as sqlite20261207001106_quota_views } from './sqlite/Migration20261207001106_quota_views';
 import { Migration20261206234153_baseline as postgresql20261206234153_baseline } from './postgresql/Migration20261206234153_baseline';
 import { Migration20261207001106_quota_views as postgresql20261207001106_quota_views } from './postgresql/Migration20261207001106_quota_views';
+import { Migration20261207033930_ghl_install_for as postgresql20261207033930_ghl_install_for } from './postgresql/Migration20261207033930_ghl_install_for';
 
 export const coachingMigrations = dialectMigrations({
   legacy: LEGACY_MIGRATIONS,
@@ -18,5 +19,6 @@ export const coachingMigrations = dialectMigrations({
   postgresql: [
     { name: 'Migration20261206234153_baseline', class: postgresql20261206234153_baseline },
     { name: 'Migration20261207001106_quota_views', class: postgresql20261207001106_quota_views },
+    { name: 'Migration20261207033930_ghl_install_for', class: postgresql20261207033930_ghl_install_for },
   ],
 });

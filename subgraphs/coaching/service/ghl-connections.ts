@@ -1,11 +1,13 @@
 /**
  * The tenant's side of the GoHighLevel integration: connect a location (prove the app installation, which
- * makes this tenant the route of that GHL location's webhooks) and see what became of the deliveries routed
+ * makes this tenant the route of that GHL location's webhooks, and states the brand its INSTALL carried:
+ * `coaching.ghl_app.installed`) and see what became of the deliveries routed
  * to the tenant, dead letters included. Both are integration administration: `tenants:admin`.
  */
 import { BadUserInputError } from '../../../core/errors';
 import { canSeeLocation, requireScope } from '../../../core/principal';
 import { GhlWebhookDelivery, LocationView } from '../entities';
+import { newestInstallBrand, stageAppInstalled } from '../webhooks/ghl-install-brand';
 import { saveInstalledRoute } from '../webhooks/ghl-routes';
 import type { ServiceCtx } from './context';
 import { ghlLocationArrival } from './read-model-arrivals';
@@ -40,11 +42,18 @@ export async function connectGhlLocation(svc: ServiceCtx, code: string): Promise
       'code',
       `the app was installed on GHL location ${proof.ghlLocationId}, which is none of your locations: create it first`,
     );
-  const route = await saveInstalledRoute(svc.em, {
-    tenantId: svc.principal.tenantId,
-    ghlLocationId: proof.ghlLocationId,
-    locationId: location.locationId,
-    companyId: proof.companyId,
+  // The route and the brand of the newest INSTALL held for the location (ghl-install-brand.ts) commit together.
+  const route = await svc.em.transactional(async (em) => {
+    const saved = await saveInstalledRoute(em, {
+      tenantId: svc.principal.tenantId,
+      ghlLocationId: proof.ghlLocationId,
+      locationId: location.locationId,
+      companyId: proof.companyId,
+    });
+    const brand = await newestInstallBrand(svc.rt.orm, em, proof.ghlLocationId);
+    if (brand) stageAppInstalled(em, saved, brand);
+    await em.flush();
+    return saved;
   });
   svc.logger.info(
     { ghlLocationId: route.ghlLocationId, locationId: route.locationId },

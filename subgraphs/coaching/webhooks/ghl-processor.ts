@@ -38,7 +38,8 @@ import {
   type GhlDelivery,
   type GhlMessage,
 } from './ghl-payload';
-import { removeRoutesOf } from './ghl-routes';
+import { installBrandOf, stageAppInstalled } from './ghl-install-brand';
+import { findRouteTarget, removeRoutesOf } from './ghl-routes';
 
 const done = (after?: () => void): DeliveryOutcome => ({ status: GhlDeliveryStatus.DONE, after });
 const dead = (reason: GhlDeadLetterReason, detail: string): DeliveryOutcome => ({
@@ -149,9 +150,12 @@ async function processOpportunity(tx: DeliveryTx, delivery: GhlDelivery): Promis
 
 /**
  * INSTALL / UNINSTALL of the app at a GHL location. An UNINSTALL ends every route of the location: no
- * tenant receives its webhooks until one proves a new installation (`connectGhlLocation`). Both are kept
- * in the inbox (DONE), visible to the location's tenant. (They were published as `tenants.tenant.
- * provisioned`/`deprovisioned`, facts coaching does not own, which nothing consumed: removed.)
+ * tenant receives its webhooks until one proves a new installation (`connectGhlLocation`). An INSTALL for
+ * a location a tenant has connected (its route now, not when it was received) states
+ * `coaching.ghl_app.installed` with the brand it carries; one for a location nobody connected yet waits in
+ * the inbox until a tenant does (ghl-install-brand.ts). Both are kept in the inbox (DONE), visible to the
+ * location's tenant. (They were published as `tenants.tenant.provisioned`/`deprovisioned`, facts coaching
+ * does not own, which nothing consumed: removed.)
  */
 async function processLifecycle(
   rt: CoachingRuntime,
@@ -162,6 +166,15 @@ async function processLifecycle(
   if (action === 'UNINSTALL' && row.ghlLocationId) {
     if (row.tenantId) await tx.enterTenant(row.tenantId);
     await removeRoutesOf(rt.orm, em, row.ghlLocationId);
+  }
+  if (action === 'INSTALL' && row.ghlLocationId) {
+    const route = await findRouteTarget(rt.orm, em, row.ghlLocationId);
+    const brand = installBrandOf(row.body, row.receivedAt);
+    if (route && brand) {
+      await tx.enterTenant(route.tenantId);
+      stageAppInstalled(em, { ...route, ghlLocationId: row.ghlLocationId }, brand);
+      await em.flush();
+    }
   }
   return done();
 }

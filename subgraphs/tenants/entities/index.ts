@@ -1,4 +1,5 @@
 import { OutboxEvent } from '../../../core/outbox/outbox-event';
+import { ProcessedEvent } from '../../../core/outbox/processed-event';
 import { ApiKey } from './api-key';
 import { AuditEntry, AuditHead } from './audit-entry';
 import { Location } from './location';
@@ -11,7 +12,7 @@ export { ApiKey, AuditEntry, AuditHead, Location, Member, Organization, PartnerA
 export { Branding, EMPTY_BRANDING, type BrandingData } from './branding';
 export { DEFAULT_VERTICAL } from './organization';
 
-/** The subgraph's tables, plus the transactional outbox its events are staged in. */
+/** The subgraph's tables, plus the transactional outbox its events are staged in and its consumers' record. */
 export const tenantsEntities = [
   Organization,
   Location,
@@ -22,4 +23,5 @@ export const tenantsEntities = [
   AuditHead,
   RevokedSubject,
   OutboxEvent,
+  ProcessedEvent,
 ];

@@ -31,6 +31,14 @@ export class Organization extends TenantNode {
   @Property({ type: 'json' })
   branding!: BrandingData;
 
+  /**
+   * When the branding was last set: by the tenant (createOrganization with branding, updateOrganizationBranding:
+   * that moment) or from a GoHighLevel install (the install's time, consumers/ghl-brand.ts); null = never.
+   * An install older than this never overwrites the branding. Not part of the API.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  brandingUpdatedAt: Date | null = null;
+
   @Field(() => DateTimeResolver, { description: 'When the organization was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

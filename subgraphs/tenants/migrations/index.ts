@@ -5,10 +5,18 @@
 import { dialectMigrations } from '../../../core/db/dialect-migrations';
 import { LEGACY_MIGRATIONS } from './legacy';
 import { Migration20261206234144_baseline as sqlite20261206234144_baseline } from './sqlite/Migration20261206234144_baseline';
+import { Migration20261207033902_ghl_brand as sqlite20261207033902_ghl_brand } from './sqlite/Migration20261207033902_ghl_brand';
 import { Migration20261206234144_baseline as postgresql20261206234144_baseline } from './postgresql/Migration20261206234144_baseline';
+import { Migration20261207033902_ghl_brand as postgresql20261207033902_ghl_brand } from './postgresql/Migration20261207033902_ghl_brand';
 
 export const tenantsMigrations = dialectMigrations({
   legacy: LEGACY_MIGRATIONS,
-  sqlite: [{ name: 'Migration20261206234144_baseline', class: sqlite20261206234144_baseline }],
-  postgresql: [{ name: 'Migration20261206234144_baseline', class: postgresql20261206234144_baseline }],
+  sqlite: [
+    { name: 'Migration20261206234144_baseline', class: sqlite20261206234144_baseline },
+    { name: 'Migration20261207033902_ghl_brand', class: sqlite20261207033902_ghl_brand },
+  ],
+  postgresql: [
+    { name: 'Migration20261206234144_baseline', class: postgresql20261206234144_baseline },
+    { name: 'Migration20261207033902_ghl_brand', class: postgresql20261207033902_ghl_brand },
+  ],
 });

@@ -97,6 +97,8 @@ export async function createOrganization(
       branding,
       createdAt: new Date(),
     });
+    // an explicit initial branding counts as set now; none leaves it open to a GoHighLevel install's brand
+    created.brandingUpdatedAt = input.branding ? created.createdAt : null;
     const change = { name, parentId: parent.id, vertical: created.vertical, branding };
     return {
       result: created,
@@ -118,6 +120,8 @@ export async function updateOrganizationBranding(
     const org = await em.findOneOrFail(Organization, { id: current.id });
     const before = org.branding;
     org.branding = branding;
+    // explicit: an older GoHighLevel install's brand (a late or replayed event) never overwrites it
+    org.brandingUpdatedAt = new Date();
     return {
       result: org,
       audit: {
