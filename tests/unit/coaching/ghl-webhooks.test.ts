@@ -242,7 +242,7 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     });
   });
 
-  it('records INSTALL / UNINSTALL (no tenants.* event: coaching does not own that fact); UNINSTALL ends the routes', async () => {
+  it('records INSTALL / UNINSTALL (no tenants.* event: coaching does not own that fact; a connected INSTALL states coaching.ghl_app.installed); UNINSTALL ends the routes', async () => {
     const common = {
       timestamp: new Date().toISOString(),
       appId: 'app-1',
@@ -273,6 +273,26 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
       ['uninstall-1', 'DONE', f.tenantId],
     ]);
     expect(h.published.slice(before).filter((e) => e.type.startsWith('tenants.'))).toEqual([]);
+    // the INSTALL of a connected location is coaching's fact, with the brand it carried (none here)
+    expect(
+      h.published
+        .slice(before)
+        .filter((e) => e.type === 'coaching.ghl_app.installed')
+        .map((e) => [e.tenantId, e.payload]),
+    ).toEqual([
+      [
+        f.tenantId,
+        {
+          locationId: f.locationId,
+          ghlLocationId: f.ghlLocationId,
+          companyName: null,
+          logoUrl: null,
+          whitelabel: false,
+          installedAt: common.timestamp,
+          webhookId: 'install-1',
+        },
+      ],
+    ]);
     // the location's webhooks reach no tenant any more
     const after = message({ body: 'after UNINSTALL' });
     expect((await send(after)).status).toBe(202);

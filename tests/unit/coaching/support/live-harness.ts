@@ -49,6 +49,7 @@ const CAPTURED: EventType[] = [
   EventTypes.coachingQualificationUpdated,
   EventTypes.ghlOpportunityStatus,
   EventTypes.coachingGhlConversationStarted,
+  EventTypes.coachingGhlAppInstalled,
 ];
 
 export async function startCoaching(kind: DbKind, opts: CoachingOptions = {}): Promise<CoachingHarness> {
