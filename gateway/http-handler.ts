@@ -38,8 +38,12 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const url = requestUrl(req);
+  if (!url) {
+    sendJson(res, 400, graphqlErrorBody('Malformed request URL', 'BAD_USER_INPUT'));
+    return;
+  }
   for (const route of opts.routes ?? []) if (await route(req, res)) return;
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   let body: Buffer | undefined;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     try {
@@ -61,6 +65,21 @@ async function handle(
     { req, res },
   );
   await relayResponse(response, req, res);
+}
+
+/**
+ * The request's URL, or undefined when it cannot be one (e.g. `///`, `//%ff`: a path that parses as an
+ * authority). A Host header that is no host falls back to localhost; the path is what routes read.
+ */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  for (const host of [req.headers.host ?? 'localhost', 'localhost']) {
+    try {
+      return new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      // try the next base
+    }
+  }
+  return undefined;
 }
 
 /** node's request headers as fetch Headers (repeated headers appended, in order). */

@@ -117,10 +117,12 @@ function graphqlHandler(
       else if (Array.isArray(v)) headers.set(k, v.join(', '));
     }
     headers.set('content-type', 'application/json');
-    const url = new URL(req.url ?? '/', 'http://local');
+    // the query string as is: a path such as `///` or `//%ff` is no URL, and must not turn into a 500
+    const raw = req.url ?? '/';
+    const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
     const run = async (ctx: RequestContext | BaseContext) => {
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: url.search, body },
+        httpGraphQLRequest: { method: req.method ?? 'POST', headers, search, body },
         context: async () => ctx,
       });
       let text = '';

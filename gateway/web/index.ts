@@ -28,8 +28,8 @@ const rootRedirect: GatewayRoute = async (req: IncomingMessage, res: ServerRespo
 function browserOnGraphql(graphqlPath: string): GatewayRoute {
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET') return false;
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    if (url.pathname !== graphqlPath || url.searchParams.has('query')) return false;
+    const [pathname, search = ''] = (req.url ?? '/').split('?', 2);
+    if (pathname !== graphqlPath || new URLSearchParams(search).has('query')) return false;
     if (!/\btext\/html\b/.test(String(req.headers.accept ?? ''))) return false;
     res.writeHead(302, { location: '/portal/explorer' }).end();
     return true;

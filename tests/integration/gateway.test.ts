@@ -3,6 +3,7 @@
  * auth matrix, limits, tenant isolation through the gateway, and the context-token wall in front of
  * every subgraph. Runs on SQLite, and on PostgreSQL when DATABASE_URL is set.
  */
+import http from 'node:http';
 import { signAccessToken } from '../../core/access-token';
 import { ROLE_SCOPES, type Principal } from '../../core/principal';
 import { MemberRole } from '../../core/vocabulary';
@@ -27,6 +28,23 @@ function userToken(p: Partial<Principal> & Pick<Principal, 'tenantId' | 'role'>,
     },
     ttl,
   );
+}
+
+/** A request whose path is sent byte for byte (fetch would normalise it): status and body. */
+function rawRequest(base: URL, method: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: base.hostname, port: base.port, method, path, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(method === 'POST' ? '{"query":"{ __typename }"}' : undefined);
+  });
 }
 
 const AGENTS_WITH_LOCATION = `query ($first: Int) {
@@ -350,6 +368,31 @@ describeEachDb('platform through the gateway (%s)', (kind) => {
         body: '{"query": "{ __typename }"',
       });
       expect(bad.status).toBe(400);
+    });
+
+    test('paths that are no URL (`///`, `//%ff`, `//:99999/graphql`) get a 4xx, never a 500', async () => {
+      const gateway = new URL(t.url);
+      const subgraph = new URL(t.platform.services.coaching.subgraph.url);
+      const weird = [
+        '///',
+        '//%ff',
+        '//%00',
+        '//:99999/graphql',
+        '//%E2%80%AE',
+        '///graphql?query={__typename}',
+      ];
+      const answers = await Promise.all(
+        [gateway, subgraph].flatMap((base) =>
+          weird.flatMap((path) => ['GET', 'POST'].map((method) => rawRequest(base, method, path))),
+        ),
+      );
+      expect(answers).toHaveLength(24);
+      for (const a of answers) expect(a.status).toBeGreaterThanOrEqual(400);
+      for (const a of answers) expect(a.status).toBeLessThan(500);
+      // on the gateway, a path that is no URL is a 400 with a code; one that is a URL but no route is a 404
+      const onGateway = answers.slice(0, 12);
+      expect(onGateway.filter((a) => a.status === 400 && !/"BAD_USER_INPUT"/.test(a.body))).toEqual([]);
+      expect(onGateway.filter((a) => a.status === 400).length).toBeGreaterThanOrEqual(6);
     });
 
     test('invalid email, phone and enum are BAD_USER_INPUT naming the field', async () => {
