@@ -51,7 +51,7 @@ export interface BrandingResult {
 
 export interface GraphQLErrorLike {
   message: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; retryAfterSeconds?: number };
 }
 
 /** A GraphQL or HTTP failure with the API's error code (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, …). */
@@ -59,14 +59,20 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** RATE_LIMITED: how long the API asked to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
 }
 
-export function apiErrorOf(errors: readonly GraphQLErrorLike[]): ApiError {
+export function apiErrorOf(errors: readonly GraphQLErrorLike[], retryAfterHeader?: string | null): ApiError {
   const first = errors[0];
-  return new ApiError(first?.message ?? 'request failed', first?.extensions?.code ?? 'ERROR');
+  const fromBody = first?.extensions?.retryAfterSeconds;
+  const fromHeader = Number(retryAfterHeader);
+  const retryAfter =
+    typeof fromBody === 'number' ? fromBody : retryAfterHeader && fromHeader > 0 ? fromHeader : null;
+  return new ApiError(first?.message ?? 'request failed', first?.extensions?.code ?? 'ERROR', retryAfter);
 }
 
 export async function gql<T>(
@@ -86,12 +92,11 @@ export async function gql<T>(
   try {
     body = (await res.json()) as typeof body;
   } catch {
-    throw new ApiError(
-      `the API answered HTTP ${res.status}`,
-      res.status === 401 ? 'UNAUTHENTICATED' : 'HTTP',
-    );
+    const code = res.status === 401 ? 'UNAUTHENTICATED' : res.status === 429 ? 'RATE_LIMITED' : 'HTTP';
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new ApiError(`the API answered HTTP ${res.status}`, code, retryAfter > 0 ? retryAfter : null);
   }
-  if (body.errors?.length) throw apiErrorOf(body.errors);
+  if (body.errors?.length) throw apiErrorOf(body.errors, res.headers.get('retry-after'));
   if (!body.data) throw new ApiError(`the API answered HTTP ${res.status} without data`, 'HTTP');
   return body.data;
 }

@@ -4,12 +4,22 @@
  * the token as connectionParams, fetches the session's state, newest hints and the caller's organization
  * branding over HTTP, and rates hints with `rateHint`. A dropped socket is retried with exponential backoff
  * and jitter ("Reconnecting…"); on reconnect both subscriptions resume and missed hints are fetched, keyed
- * by id so none shows twice. A refused credential (close 4401/4403, UNAUTHENTICATED, FORBIDDEN) stops it
- * with a message. Removing the element closes the socket.
+ * by id so none shows twice. A refused credential (close 4401/4403, UNAUTHENTICATED, FORBIDDEN), a bad
+ * request (BAD_USER_INPUT, e.g. a malformed session id) or a session still NOT_FOUND after a few tries stops
+ * it with a message; RATE_LIMITED waits what the API asks. The backoff grows until the subscription has
+ * proved healthy (an event arrived, or it stayed open 10 s). Changing `session-id`, `token` or `endpoint`
+ * starts over on a blank widget. Removing the element closes the socket.
  */
 import { createClient, type Client } from 'graphql-ws';
 import { HintBoard, type BoardChange, type HintEventMessage } from './hints';
-import { backoffMs, connectionParams, isAuthClose, resolveEndpoints, summarizeQualification } from './logic';
+import {
+  connectionParams,
+  isAuthClose,
+  resolveEndpoints,
+  RetryPolicy,
+  summarizeQualification,
+  type FailureInfo,
+} from './logic';
 import {
   ApiError,
   apiErrorOf,
@@ -32,8 +42,13 @@ export function widgetScriptSrc(): string | null {
 }
 
 const SCRIPT_SRC = typeof document === 'undefined' ? null : widgetScriptSrc();
-const AUTH_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
-const NOT_FOUND_RETRIES = 3;
+/** A subscription open this long without an error counts as healthy (the backoff starts over). */
+const HEALTHY_AFTER_MS = 10_000;
+const STOP_TEXT = {
+  credential: (m: string) => `Not allowed: ${m}. Check the widget's token.`,
+  input: (m: string) => `This widget cannot show coaching: ${m}. Check its session-id.`,
+  'not-found': (m: string) => `Session not found: ${m}`,
+};
 
 function closeCode(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number'
@@ -50,9 +65,11 @@ export class CoachingWidget extends HTMLElement {
   private unsubscribers: (() => void)[] = [];
   private abort: AbortController | null = null;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private healthyTimer: ReturnType<typeof setTimeout> | undefined;
   private connects = 0;
-  private failures = 0;
-  private notFound = 0;
+  private retry = new RetryPolicy();
+  /** Bumped by every start: a reply for an earlier session or credential is dropped. */
+  private generation = 0;
   private stopped = true;
 
   constructor() {
@@ -90,9 +107,10 @@ export class CoachingWidget extends HTMLElement {
 
   private start(): void {
     this.stopped = false;
+    this.generation += 1;
     this.board = new HintBoard();
-    this.view.render([], []);
-    this.view.showMessage(null);
+    this.retry = new RetryPolicy();
+    this.view.reset(this);
     if (!this.sessionId || !this.token) {
       this.fail('Set the session-id and token attributes to show coaching hints.');
       return;
@@ -106,6 +124,7 @@ export class CoachingWidget extends HTMLElement {
   private stop(): void {
     this.stopped = true;
     clearTimeout(this.restartTimer);
+    clearTimeout(this.healthyTimer);
     this.abort?.abort();
     this.abort = null;
     for (const u of this.unsubscribers.splice(0)) u();
@@ -122,12 +141,14 @@ export class CoachingWidget extends HTMLElement {
       lazy: false,
       keepAlive: 20_000,
       retryAttempts: Number.POSITIVE_INFINITY,
-      retryWait: (retries) => new Promise((r) => setTimeout(r, backoffMs(retries, Math.random()))),
+      // the socket's own retries use the same policy: its count survives a connect that is refused at once
+      retryWait: () => new Promise((r) => setTimeout(r, this.waitFor({ code: 'NETWORK' }))),
       shouldRetry: (err) => !isAuthClose(closeCode(err)),
       onNonLazyError: (err) => this.onSocketError(err),
       on: {
         connected: () => void this.onConnected(),
         closed: () => {
+          clearTimeout(this.healthyTimer);
           if (!this.stopped && this.connects > 0) this.view.setState('reconnecting');
         },
       },
@@ -147,12 +168,20 @@ export class CoachingWidget extends HTMLElement {
   }
 
   private sink<T>(next: (data: T) => void) {
+    const generation = this.generation;
+    const current = () => generation === this.generation && !this.stopped;
     return {
       next: (msg: { data?: T | null; errors?: readonly GraphQLErrorLike[] }) => {
+        if (!current()) return;
         if (msg.errors?.length) this.onApiError(apiErrorOf(msg.errors));
-        else if (msg.data) next(msg.data);
+        else if (msg.data) {
+          this.retry.healthy();
+          next(msg.data);
+        }
       },
-      error: (err: unknown) => this.onSocketError(err),
+      error: (err: unknown) => {
+        if (current()) this.onSocketError(err);
+      },
       complete: () => undefined,
     };
   }
@@ -160,18 +189,19 @@ export class CoachingWidget extends HTMLElement {
   /** (Re)connected: catch up on the session and the hints missed while the socket was down. */
   private async onConnected(): Promise<void> {
     const reconnect = this.connects++ > 0;
-    this.failures = 0;
+    const generation = this.generation;
+    clearTimeout(this.healthyTimer);
+    this.healthyTimer = setTimeout(() => this.retry.healthy(), HEALTHY_AFTER_MS);
     const signal = this.abort?.signal;
     try {
       const state = await fetchState(this.endpoints.http, this.token, this.sessionId, signal);
-      if (this.stopped) return;
-      this.notFound = 0;
+      if (this.stopped || generation !== this.generation) return;
       this.showSession(state);
       this.show(this.board.merge(state.hints, reconnect));
       this.view.showMessage(null);
       this.view.setState('live');
     } catch (err) {
-      if (!this.stopped && !signal?.aborted) this.onApiError(err);
+      if (!this.stopped && !signal?.aborted && generation === this.generation) this.onApiError(err);
     }
   }
 
@@ -215,15 +245,24 @@ export class CoachingWidget extends HTMLElement {
     }
   }
 
+  /** The wait before the next try (also counts the failure). */
+  private waitFor(info: FailureInfo): number {
+    const decision = this.retry.decide(info, Math.random());
+    return 'waitMs' in decision ? decision.waitMs : 0;
+  }
+
   private onApiError(err: unknown): void {
-    if (err instanceof ApiError && AUTH_CODES.has(err.code)) {
-      this.fail(`Not allowed: ${err.message}. Check the widget's token.`);
-    } else if (err instanceof ApiError && err.code === 'NOT_FOUND') {
-      // a session started a moment ago may not have reached coaching yet: a few tries, then give up
-      if (this.notFound++ < NOT_FOUND_RETRIES) this.restartLater(err);
-      else this.fail(`Session not found: ${err.message}`);
+    // a restart is planned already: this is the torn-down connection's other reply; the next one will tell
+    if (!this.client) return;
+    const info: FailureInfo =
+      err instanceof ApiError
+        ? { code: err.code, retryAfterSeconds: err.retryAfterSeconds }
+        : { code: 'ERROR' };
+    const decision = this.retry.decide(info, Math.random());
+    if ('stop' in decision) {
+      this.fail(STOP_TEXT[decision.stop](err instanceof Error ? err.message : String(err)));
     } else {
-      this.restartLater(err);
+      this.restartLater(err, decision.waitMs);
     }
   }
 
@@ -239,24 +278,26 @@ export class CoachingWidget extends HTMLElement {
       this.onApiError(apiErrorOf(err as GraphQLErrorLike[]));
       return;
     }
-    this.restartLater(err);
+    this.restartLater(err, this.waitFor({ code: 'NETWORK' }));
   }
 
-  /** An error the client does not retry by itself: start over after a backoff. */
-  private restartLater(err: unknown): void {
-    if (this.stopped) return;
+  /**
+   * An error the client does not retry by itself: start over after `waitMs`. The first error of a
+   * connection decides; the others of the same connection (its second subscription, its state fetch) find
+   * the restart already planned.
+   */
+  private restartLater(err: unknown, waitMs: number): void {
+    if (this.stopped || !this.client) return;
     this.view.setState('reconnecting');
     this.view.showMessage(`Connection problem: ${err instanceof Error ? err.message : 'retrying'}`);
     for (const u of this.unsubscribers.splice(0)) u();
     void this.client?.dispose();
     this.client = null;
     clearTimeout(this.restartTimer);
-    this.restartTimer = setTimeout(
-      () => {
-        if (!this.stopped) this.connect();
-      },
-      backoffMs(this.failures++, Math.random()),
-    );
+    clearTimeout(this.healthyTimer);
+    this.restartTimer = setTimeout(() => {
+      if (!this.stopped) this.connect();
+    }, waitMs);
   }
 
   private fail(message: string): void {

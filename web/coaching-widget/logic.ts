@@ -54,6 +54,52 @@ export function backoffMs(attempt: number, random: number, baseMs = 1000, capMs 
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
 
+/** An error as the retry rules see it: the API's code and, for RATE_LIMITED, how long to wait. */
+export interface FailureInfo {
+  code: string;
+  retryAfterSeconds?: number | null;
+}
+
+/** Stop with a reason, or try again after `waitMs`. */
+export type RetryDecision = { stop: 'credential' | 'input' | 'not-found' } | { waitMs: number };
+
+/** Codes that another try cannot fix: the credential, or the request itself (a malformed session id). */
+const STOP: Record<string, 'credential' | 'input'> = {
+  UNAUTHENTICATED: 'credential',
+  FORBIDDEN: 'credential',
+  BAD_USER_INPUT: 'input',
+  GRAPHQL_VALIDATION_FAILED: 'input',
+  GRAPHQL_PARSE_FAILED: 'input',
+};
+
+/**
+ * When to try again. Every failure doubles the wait (0.5–1 s, 1–2 s, … up to 15–30 s); RATE_LIMITED waits
+ * at least what the API asked (`retryAfterSeconds`) plus up to 1 s of jitter; NOT_FOUND is tried a few
+ * times (a session started a moment ago may not have reached coaching yet), then stops. The count is reset
+ * only by `healthy()` (the subscription delivered an event or stayed open a while), never by a connect:
+ * a socket that opens and is refused at once must not retry at the first step's pace forever.
+ */
+export class RetryPolicy {
+  private failures = 0;
+  private notFound = 0;
+
+  constructor(private readonly notFoundRetries = 3) {}
+
+  healthy(): void {
+    this.failures = 0;
+    this.notFound = 0;
+  }
+
+  decide(err: FailureInfo, random: number): RetryDecision {
+    const stop = STOP[err.code];
+    if (stop) return { stop };
+    if (err.code === 'NOT_FOUND' && this.notFound++ >= this.notFoundRetries) return { stop: 'not-found' };
+    const backoff = backoffMs(this.failures++, random);
+    const asked = err.code === 'RATE_LIMITED' ? (err.retryAfterSeconds ?? 0) * 1000 : 0;
+    return { waitMs: asked > 0 ? Math.max(backoff, asked + Math.round(1000 * random)) : backoff };
+  }
+}
+
 /** Close codes after which retrying cannot help: the credential is missing, wrong or not allowed. */
 export function isAuthClose(code: number | undefined): boolean {
   return code === 4401 || code === 4403;
@@ -99,24 +145,30 @@ export interface QualificationValue {
 }
 
 export interface QualificationSummary {
-  known: number;
-  total: number;
+  /** 0–100, as the API scores it for the agent's role. */
   score: number;
+  /** How many of the role's slots are still missing (the API's `missing`). */
+  missing: number;
   nextQuestion: string | null;
 }
 
-function isKnown(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  return !Array.isArray(value) || value.length > 0;
-}
-
-/** Known slots (stated by the lead) out of known + still-missing role-relevant ones. */
+/**
+ * What the API says, as it says it: the score and how many of the slots that apply to the agent's role are
+ * still missing. (Counting the known slots here would count ones that do not apply to the role, e.g. a
+ * buyer's budget in a listing agent's session, and disagree with the score.)
+ */
 export function summarizeQualification(
   q: QualificationValue | null | undefined,
 ): QualificationSummary | null {
   if (!q) return null;
-  const known = Object.entries(q.slots).filter(([k, v]) => k !== '__typename' && isKnown(v)).length;
-  return { known, total: known + q.missing.length, score: q.score, nextQuestion: q.nextQuestion };
+  return { score: q.score, missing: q.missing.length, nextQuestion: q.nextQuestion };
+}
+
+/** The widget's line for a summary, e.g. "Qualification: 40% · 3 slots to ask about". */
+export function qualificationText(q: QualificationSummary): string {
+  const rest =
+    q.missing === 0 ? 'nothing left to ask' : `${q.missing} slot${q.missing === 1 ? '' : 's'} to ask about`;
+  return `Qualification: ${q.score}% · ${rest}`;
 }
 
 /** `OBJECTION_HANDLING` → `Objection handling`. */

@@ -6,7 +6,13 @@
  */
 import { WIDGET_CSS } from './styles';
 import type { HintStatus, HintView } from './hints';
-import { humanize, normalizeHex, readableTextOn, type QualificationSummary } from './logic';
+import {
+  humanize,
+  normalizeHex,
+  qualificationText,
+  readableTextOn,
+  type QualificationSummary,
+} from './logic';
 import type { BrandingResult } from './api';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'error';
@@ -85,6 +91,22 @@ export class WidgetView {
     this.message.hidden = text === null;
   }
 
+  /**
+   * Back to a blank widget (another session or credential): no hint, no qualification, no message and the
+   * default branding, so nothing of the previous session (or tenant) stays on screen.
+   */
+  reset(host: HTMLElement): void {
+    this.list.replaceChildren();
+    this.nodes.clear();
+    this.empty.hidden = false;
+    this.live.textContent = '';
+    this.showMessage(null);
+    this.showQualification(null, null);
+    this.applyBranding(host, { organizationName: null, branding: null });
+    host.style.removeProperty('--cw-primary');
+    host.style.removeProperty('--cw-on-primary');
+  }
+
   applyBranding(host: HTMLElement, result: BrandingResult): void {
     const b = result.branding;
     const name = b?.brandName || result.organizationName || 'Coaching';
@@ -113,9 +135,9 @@ export class WidgetView {
       this.next.hidden = true;
       return;
     }
-    this.progress.max = Math.max(1, q.total);
-    this.progress.value = q.known;
-    this.progressText.textContent = `Qualification: ${q.known} of ${q.total} known (${q.score}%)${stageText}`;
+    this.progress.max = 100;
+    this.progress.value = q.score;
+    this.progressText.textContent = `${qualificationText(q)}${stageText}`;
     this.next.replaceChildren();
     if (q.nextQuestion) {
       this.next.append(el('strong', {}, 'Ask next: '), document.createTextNode(q.nextQuestion));

@@ -136,7 +136,7 @@ describeWithBrowser('coaching widget', () => {
       await page.locator(`#w ${COMPLETE}`).first().waitFor({ timeout: 15_000 });
       await page
         .locator('#w .qual')
-        .filter({ hasText: /of \d+ known/ })
+        .filter({ hasText: /Qualification: \d+% · / })
         .waitFor();
 
       // keyboard: Tab reaches the newest hint's Accept, with a visible focus ring
@@ -355,6 +355,73 @@ describeWithBrowser('coaching widget', () => {
       expect(await page.locator('#w [role="alert"]').textContent()).toMatch(/not allowed \(4401/i);
       expect(sockets).toBe(1);
       expect(await page.locator('#w li').count()).toBe(0);
+      await page.close();
+    });
+
+    test('a malformed session id stops the widget with a message after a handful of sockets, not forever', async () => {
+      let sockets = 0;
+      const page = await openHost(
+        [{ id: 'w', sessionId: 'not a session id!', token: t.apiKeys.acme }],
+        async (p) => {
+          p.on('websocket', () => (sockets += 1));
+        },
+      );
+      await page.locator('#w .state[data-state="error"]').waitFor();
+      expect(await page.locator('#w [role="alert"]').textContent()).toMatch(/check its session-id/i);
+      expect(sockets).toBeLessThanOrEqual(2);
+      await page.close();
+    });
+
+    test("changing session-id or token starts over blank: only the new session's hints, never the old tenant's", async () => {
+      const other = await startSession('acme', agent.id, `swap-${randomUUID()}`);
+      await eventually(
+        async () =>
+          !(
+            await t.gql(
+              'query ($id: ID!) { agentSession(id: $id) { id } }',
+              { id: other },
+              {
+                'x-api-key': t.apiKeys.acme,
+              },
+            )
+          ).errors,
+        { timeoutMs: 10_000, what: 'coaching to know the session' },
+      );
+      await leadSays('acme', other, 'We need to sell our townhouse within 3 months, what should we ask?');
+      const otherIds = await eventually(
+        async () => {
+          const ids = (await storedHints('acme', other)).map((h) => h.id);
+          return ids.length > 0 && ids;
+        },
+        { timeoutMs: 15_000, what: "the other session's hints" },
+      );
+      const page = await openHost([{ id: 'w', sessionId: sessions.acme, token: t.apiKeys.acme }]);
+      expect(await settled(page, '#w')).toEqual(LIVE);
+      await page.locator(`#w ${COMPLETE}`).first().waitFor();
+      const acmeIds = await widgetIds(page, 'w');
+      expect(acmeIds.some((id) => otherIds.includes(id))).toBe(false);
+
+      await page.locator('#w').evaluate((el, id) => el.setAttribute('session-id', id), other);
+      for (const id of otherIds) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
+      expect((await widgetIds(page, 'w')).sort()).toEqual([...otherIds].sort());
+      expect(await page.locator('#w li').count()).toBe(otherIds.length);
+
+      // another tenant: summit's key and session; nothing of Acme (hints or brand) stays
+      await page.locator('#w').evaluate(
+        (el, s) => {
+          el.setAttribute('token', s.token);
+          el.setAttribute('session-id', s.id);
+        },
+        { token: t.apiKeys.summit, id: sessions.summit },
+      );
+      const summitIds = (await storedHints('summit', sessions.summit)).map((h) => h.id);
+      await page.locator('#w .state[data-state="live"]').waitFor();
+      await page.locator('#w .brand').filter({ hasText: 'Summit Homes' }).waitFor();
+      for (const id of summitIds) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
+      const shown = await widgetIds(page, 'w');
+      expect(shown.every((id) => summitIds.includes(id))).toBe(true);
+      expect(await page.locator('#w li').count()).toBe(summitIds.length);
+      expect(await page.locator('#w .brand').textContent()).not.toMatch(/acme/i);
       await page.close();
     });
 

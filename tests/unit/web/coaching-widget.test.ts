@@ -11,8 +11,10 @@ import {
   credentialHeaders,
   isAuthClose,
   normalizeHex,
+  qualificationText,
   readableTextOn,
   resolveEndpoints,
+  RetryPolicy,
   summarizeQualification,
 } from '../../../web/coaching-widget/logic';
 
@@ -135,15 +137,61 @@ describe('widget rules', () => {
     expect(normalizeHex('red')).toBeNull();
   });
 
-  test('qualification: known slots out of known + missing, with the next question', () => {
+  test("qualification: the API's score and missing slots, never a count of slots that do not apply", () => {
     expect(summarizeQualification(null)).toBeNull();
-    expect(
-      summarizeQualification({
-        score: 40,
-        missing: ['timelineMonths', 'areas', 'bedrooms'],
-        nextQuestion: 'When are you hoping to move?',
-        slots: { budget: 450000, preApproved: true, areas: [], timelineMonths: null },
-      }),
-    ).toEqual({ known: 2, total: 5, score: 40, nextQuestion: 'When are you hoping to move?' });
+    // a listing agent's session: the lead gave buyer facts (budget, pre-approval, bedrooms) that do not
+    // apply to the role; the API scores 0 with its 5 slots missing, and so does the widget
+    const listing = summarizeQualification({
+      score: 0,
+      missing: ['timelineMonths', 'priceExpectation', 'motivation', 'propertyType', 'areas'],
+      nextQuestion: 'When would you like to have the home sold?',
+      slots: { budget: 450000, preApproved: true, bedrooms: 3, areas: [], timelineMonths: null },
+    })!;
+    expect(listing).toEqual({
+      score: 0,
+      missing: 5,
+      nextQuestion: 'When would you like to have the home sold?',
+    });
+    expect(qualificationText(listing)).toBe('Qualification: 0% · 5 slots to ask about');
+    expect(qualificationText({ score: 100, missing: 0, nextQuestion: null })).toBe(
+      'Qualification: 100% · nothing left to ask',
+    );
+    expect(qualificationText({ score: 80, missing: 1, nextQuestion: null })).toBe(
+      'Qualification: 80% · 1 slot to ask about',
+    );
+  });
+});
+
+describe('RetryPolicy', () => {
+  const waits = (p: RetryPolicy, code: string, n: number, retryAfterSeconds?: number) =>
+    Array.from({ length: n }, () => {
+      const d = p.decide({ code, retryAfterSeconds }, 0);
+      return 'waitMs' in d ? d.waitMs : d.stop;
+    });
+
+  test('a malformed request or a refused credential stops at once; NOT_FOUND after 3 tries', () => {
+    expect(new RetryPolicy().decide({ code: 'BAD_USER_INPUT' }, 0.5)).toEqual({ stop: 'input' });
+    expect(new RetryPolicy().decide({ code: 'FORBIDDEN' }, 0.5)).toEqual({ stop: 'credential' });
+    expect(new RetryPolicy().decide({ code: 'UNAUTHENTICATED' }, 0.5)).toEqual({ stop: 'credential' });
+    expect(waits(new RetryPolicy(), 'NOT_FOUND', 4)).toEqual([500, 1000, 2000, 'not-found']);
+  });
+
+  test('the wait keeps growing across connects that fail at once, until the subscription proves healthy', () => {
+    const p = new RetryPolicy();
+    // nothing but healthy() resets it: a socket that connects and is refused right away backs off further
+    expect(waits(p, 'INTERNAL_SERVER_ERROR', 7)).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
+    p.healthy();
+    expect(waits(p, 'NETWORK', 2)).toEqual([500, 1000]);
+  });
+
+  test('RATE_LIMITED waits what the API asks (plus jitter), or backs off exponentially without a hint', () => {
+    const p = new RetryPolicy();
+    expect(waits(p, 'RATE_LIMITED', 2, 42)).toEqual([42000, 42000]);
+    expect(p.decide({ code: 'RATE_LIMITED', retryAfterSeconds: 42 }, 0.999)).toEqual({ waitMs: 42999 });
+    expect(waits(new RetryPolicy(), 'RATE_LIMITED', 4)).toEqual([500, 1000, 2000, 4000]);
+    // the backoff wins when it is already longer than what the API asks
+    const grown = new RetryPolicy();
+    waits(grown, 'NETWORK', 6);
+    expect(grown.decide({ code: 'RATE_LIMITED', retryAfterSeconds: 1 }, 0)).toEqual({ waitMs: 15000 });
   });
 });
