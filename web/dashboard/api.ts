@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** The scope the credential lacks, when the API named one (`extensions.requiredScope`). */
+    readonly scope?: string,
   ) {
     super(message);
   }
@@ -42,7 +44,7 @@ export function describeError(status: number, err: GraphQLErrorBody | undefined)
     );
   const scope = err?.extensions?.requiredScope ?? /missing scope (\S+)/.exec(err?.message ?? '')?.[1];
   if (code === 'FORBIDDEN' && scope)
-    return new ApiError(`Not allowed: this credential lacks the scope ${scope}.`, code, status);
+    return new ApiError(`Not allowed: this credential lacks the scope ${scope}.`, code, status, scope);
   if (code === 'FORBIDDEN') return new ApiError(`Not allowed: ${err?.message ?? 'forbidden'}.`, code, status);
   if (code === 'RATE_LIMITED')
     return new ApiError('Too many requests: the API asked us to slow down. Try again shortly.', code, status);

@@ -2,6 +2,8 @@
  * Quota and invoices (billing, `billing:read`): the caller's organization's plan, subscription and usage
  * of the current period (`viewer.organization.billing`), and `invoices`. Each is asked separately, so a
  * credential without billing:read still sees the rest of the dashboard and a sentence naming the scope.
+ * The quota is read through `viewer.organization`, which the API answers with null (no error) for a
+ * credential without tenants:read or tenants:admin: the sentence then names the scopes the credential lacks.
  */
 import { ApiError, type Api } from './api';
 import { cents, day, el, errorNote, int, microsToDollars, table, when } from './dom';
@@ -9,9 +11,24 @@ import { INVOICES, QUOTA, type Billing, type InvoiceRow } from './queries';
 
 type Quota = { viewer: { organization: { name: string; billing: Billing | null } | null } };
 
-function quotaBlock(q: Quota): HTMLElement {
+/** Why the organization came back null: the scopes (of those the quota needs) the credential lacks. */
+export function quotaMissingScopes(scopes: readonly string[]): string[] {
+  const missing: string[] = [];
+  if (!scopes.includes('tenants:read') && !scopes.includes('tenants:admin')) missing.push('tenants:read');
+  if (!scopes.includes('billing:read')) missing.push('billing:read');
+  return missing;
+}
+
+function lacking(missing: string[]): HTMLElement {
+  const what = missing.length === 1 ? `the scope ${missing[0]}` : `the scopes ${missing.join(' and ')}`;
+  return failure('Quota', new Error(`Not allowed: this credential lacks ${what}.`), 'quota');
+}
+
+function quotaBlock(q: Quota, scopes: readonly string[]): HTMLElement {
   const org = q.viewer.organization;
   const b = org?.billing;
+  const missing = quotaMissingScopes(scopes);
+  if (!org && missing.length > 0) return lacking(missing);
   if (!org || !b) return el('p', { id: 'quota' }, 'No billing plan is visible for your organization.');
   const u = b.usage;
   const used = u.limit > 0 ? Math.min(1, u.hintsUsed / u.limit) : 0;
@@ -71,12 +88,12 @@ function invoicesBlock(invoices: InvoiceRow[]): HTMLElement {
   );
 }
 
-function failure(title: string, err: unknown): HTMLElement {
-  return el('div', {}, el('h3', {}, title), errorNote(err instanceof Error ? err.message : String(err)));
+function failure(title: string, err: unknown, id?: string): HTMLElement {
+  return el('div', { id }, el('h3', {}, title), errorNote(err instanceof Error ? err.message : String(err)));
 }
 
-/** Renders both blocks into the billing section; rethrows a refused credential. */
-export async function loadBilling(api: Api): Promise<HTMLElement[]> {
+/** Renders both blocks into the billing section (`scopes`: the viewer's); rethrows a refused credential. */
+export async function loadBilling(api: Api, scopes: readonly string[]): Promise<HTMLElement[]> {
   const [quota, invoices] = await Promise.allSettled([
     api.query<Quota>(QUOTA),
     api.query<{ invoices: InvoiceRow[] }>(INVOICES),
@@ -84,9 +101,9 @@ export async function loadBilling(api: Api): Promise<HTMLElement[]> {
   for (const r of [quota, invoices])
     if (r.status === 'rejected' && r.reason instanceof ApiError && r.reason.refused) throw r.reason;
   return [
-    quota.status === 'fulfilled' ? quotaBlock(quota.value) : failure('Quota', quota.reason),
+    quota.status === 'fulfilled' ? quotaBlock(quota.value, scopes) : failure('Quota', quota.reason, 'quota'),
     invoices.status === 'fulfilled'
       ? invoicesBlock(invoices.value.invoices)
-      : failure('Invoices', invoices.reason),
+      : failure('Invoices', invoices.reason, 'invoices'),
   ];
 }

@@ -127,7 +127,7 @@ async function signIn(credential: string): Promise<void> {
 async function loadBillingSection(s: Session): Promise<void> {
   busy('billing');
   try {
-    const blocks = await loadBilling(s.api);
+    const blocks = await loadBilling(s.api, s.viewer.scopes);
     if (session === s) fill('billing', ...blocks);
   } catch (err) {
     if (err instanceof ApiError && err.refused) refused(err);
@@ -162,8 +162,7 @@ async function reload(): Promise<void> {
   for (const r of [agents, series])
     if (r.status === 'rejected' && r.reason instanceof ApiError && r.reason.refused) return refused(r.reason);
   if (agents.status === 'fulfilled') {
-    const { rows, total } = agents.value;
-    fill('agents', agentTotals(rows), agentsTable(rows, total, label));
+    fill('agents', agentTotals(agents.value), agentsTable(agents.value, label));
   } else fill('agents', errorNote(message(agents.reason)));
   if (series.status === 'fulfilled') {
     const points = series.value.analytics;

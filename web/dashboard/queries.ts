@@ -8,17 +8,28 @@ export const LOCATIONS = `query DashboardLocations {
   locations { id name organizationId }
 }`;
 
+const AGENT_FIELDS = 'id name active sharedPool locationId location { name }';
+
 export const AGENTS = `query DashboardAgents($first: Int!, $after: String, $filter: AgentFilter, $from: DateTime!, $to: DateTime!) {
   agents(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id name active sharedPool locationId location { name }
+      ${AGENT_FIELDS}
       performance(from: $from, to: $to) {
         hintsDelivered acceptanceRate feedbackCount latencyP50Ms latencyP95Ms costMicros
         qualificationCompletion qualifiedSessions
       }
     } }
+  }
+}`;
+
+/** The same list without the figures (analytics:read), for a credential that may see agents only. */
+export const AGENTS_ONLY = `query DashboardAgentsOnly($first: Int!, $after: String, $filter: AgentFilter) {
+  agents(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${AGENT_FIELDS} } }
   }
 }`;
 
@@ -77,7 +88,8 @@ export interface AgentRow {
   sharedPool: boolean;
   locationId: string | null;
   location: { name: string } | null;
-  performance: (Figures & { qualifiedSessions: number }) | null;
+  /** Absent when the figures were not asked (the credential lacks analytics:read). */
+  performance?: (Figures & { qualifiedSessions: number }) | null;
 }
 
 export interface AgentsPage {

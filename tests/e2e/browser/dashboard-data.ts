@@ -149,6 +149,21 @@ export async function managerToken(t: TestPlatform, locationIds: string[]): Prom
   return d.issueAccessToken.token;
 }
 
+const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
+
+/** A new API key of the tenant holding only `scopes` (created with the tenant's admin key). */
+export async function scopedKey(t: TestPlatform, tenant: Tenant, scopes: string[]): Promise<string> {
+  const input = { name: `dashboard ${scopes.join(' ')}`, scopes };
+  const d = await ok<{ createApiKey: { secret: string } }>(
+    t,
+    'createApiKey',
+    CREATE_KEY,
+    { input },
+    key(t, tenant),
+  );
+  return d.createApiKey.secret;
+}
+
 const BILLING = `{ viewer { organizationId organization { billing {
   subscription { currentPeriodEnd } usage { hintsUsed } } } } }`;
 const CLOSE = `mutation ($input: ClosePeriodInput!) { closePeriod(input: $input) { id totalCents hints } }`;

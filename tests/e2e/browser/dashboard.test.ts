@@ -7,6 +7,8 @@
  *   - the location and period filters re-query and change the numbers;
  *   - a MANAGER token limited to one location: only what the API returns for it (that location's agents,
  *     no other location's, no other tenant's), and the billing section names the scope it lacks;
+ *   - narrow API keys: agents:read without analytics:read still lists the agents and their locations (figures
+ *     marked unavailable for that scope); analytics:read alone gets a quota sentence naming the scopes it lacks;
  *   - a refused credential, signing out by keyboard, and an alert that fires while the page is open being
  *     announced through the live region.
  */
@@ -30,6 +32,7 @@ import {
   key,
   managerToken,
   ok,
+  scopedKey,
   series,
   type CoachedAgent,
   type SeriesPoint,
@@ -256,6 +259,51 @@ describeWithBrowser('manager dashboard in a browser', () => {
     expect(await page.locator('#billing').innerText()).toContain('lacks the scope billing:read');
     await screenshot(page, 'dashboard-location-manager');
     expect(await axeScan(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('a key with agents:read but not analytics:read lists the agents, figures marked unavailable', async () => {
+    const secret = await scopedKey(t, 'acme', ['agents:read', 'tenants:read']);
+    const { page, errors } = await openPage();
+    await signIn(page, secret);
+    const agentsOnly = `query ($f: AgentFilter) { agents(first: 100, filter: $f) { edges { node { name location { name } } } } }`;
+    const d = await ok<{
+      agents: { edges: { node: { name: string; location: { name: string } | null } }[] };
+    }>(t, 'agents', agentsOnly, { f: null }, { 'x-api-key': secret });
+    const expected = d.agents.edges.map((e) => e.node);
+    expect(expected.length).toBeGreaterThan(1);
+    const names = await tableNames(page);
+    expect(names.map((n) => n.replace(/ \(inactive\)$/, '')).sort()).toEqual(
+      expected.map((a) => a.name).sort(),
+    );
+    expect(names.join('\n')).not.toContain(denver.name);
+    const austinCells = await rowCells(page, austin.name);
+    expect(austinCells[0]).toBe('Austin Downtown');
+    expect(austinCells.slice(1)).toEqual(['—', '—', '—', '—', '—']);
+    expect(await page.locator('#agents-figures-unavailable').innerText()).toContain(
+      'lacks the scope analytics:read',
+    );
+    expect(await page.locator('#agents-table caption').innerText()).toContain(
+      'figures unavailable without analytics:read',
+    );
+    expect(await page.locator('#agents .error').count()).toBe(0);
+    expect(await page.locator('#charts').innerText()).toContain('lacks the scope analytics:read');
+    expect(await axeScan(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('a key with analytics:read only: Quota and Invoices both name the scopes the key lacks', async () => {
+    const secret = await scopedKey(t, 'acme', ['analytics:read']);
+    const { page, errors } = await openPage();
+    await signIn(page, secret);
+    await page.waitForSelector('#billing[aria-busy="false"]');
+    const quota = await page.locator('#quota').innerText();
+    expect(quota).toContain('lacks the scopes tenants:read and billing:read');
+    expect(quota).not.toContain('No billing plan');
+    expect(await page.locator('#invoices').innerText()).toContain('lacks the scope billing:read');
+    // the figures this key may read are there
+    expect(await page.locator('#agents').innerText()).toContain('lacks the scope agents:read');
+    await page.locator('#chart-hints canvas').waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
 
