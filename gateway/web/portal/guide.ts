@@ -128,3 +128,65 @@ ${code('path')}.</p>
 ${entries}
 </section>`;
 }
+
+/**
+ * The scopes the coaching widget's credential needs, read from what it sends (web/coaching-widget/api.ts)
+ * and the resolvers' requireScope calls; tests/unit/gateway/portal-reference.test.ts checks them against a
+ * running platform (each one needed, together enough).
+ */
+export const WIDGET_SCOPES: readonly { scope: string; why: string; optional?: boolean }[] = [
+  { scope: 'agents:read', why: 'load the session (agentSession)' },
+  {
+    scope: 'coaching:read',
+    why: "the session's hints and qualification, and the coachingHints and sessionUpdated subscriptions",
+  },
+  { scope: 'coaching:write', why: 'rate a hint (rateHint, the Accept and Dismiss buttons)' },
+  {
+    scope: 'tenants:read',
+    why: "your organization's branding (viewer.organization); without it the widget keeps its default look",
+    optional: true,
+  },
+];
+
+export function widgetSection(opts: GuideOptions): string {
+  const scopes = WIDGET_SCOPES.map(
+    (s) =>
+      `<li data-scope="${escapeHtml(s.scope)}">${code(s.scope)}${s.optional ? ' (optional)' : ''}: ${escapeHtml(s.why)}</li>`,
+  ).join('\n');
+  return `<section id="coaching-widget" aria-labelledby="coaching-widget-h">
+<h2 id="coaching-widget-h">Coaching widget</h2>
+<p>Show an agent's live hints in your own page with two tags: the widget's module script, served by this
+gateway, and the ${code('<coaching-widget>')} element for one session.</p>
+${pre(
+  [
+    `<script type="module" src="${opts.origin}/widget/coaching-widget.js"></script>`,
+    `<coaching-widget session-id="SESSION_ID" token="TOKEN"></coaching-widget>`,
+  ].join('\n'),
+  'Embedding the coaching widget',
+)}
+<ul>
+<li>${code('session-id')} (required): the agent session to follow (from ${code('startAgentSession')}).</li>
+<li>${code('token')} (required): a member's access token (a JWT from ${code('issueAccessToken')}) or an API key;
+the widget sends it as ${code('Authorization: Bearer')} or ${code('X-Api-Key')}, and in the graphql-ws
+connection params.</li>
+<li>${code('endpoint')} (optional): the GraphQL URL; by default the gateway the script was loaded from
+(${code(`${opts.origin}${opts.graphqlPath}`)}).</li>
+</ul>
+<p>The token needs these scopes (a key or member without one of the first three stops with
+${code('missing scope …')}):</p>
+<ul class="widget-scopes">
+${scopes}
+</ul>
+<p>Member tokens expire: the host page swaps in a fresh JWT by setting the attribute, e.g.
+${code("widget.setAttribute('token', freshJwt)")}; the widget reconnects with it and loads the session's state and newest hints again.
+Try it with one of your keys on the <a href="/widget/demo">widget demo</a>.</p>
+</section>`;
+}
+
+export function dashboardSection(): string {
+  return `<section id="manager-dashboard" aria-labelledby="manager-dashboard-h">
+<h2 id="manager-dashboard-h">Manager dashboard</h2>
+<p>The <a href="/dashboard">manager dashboard</a> shows agents, analytics, alerts and billing with a member
+token or an API key; it shows what that credential may see and names the scope it lacks for the rest.</p>
+</section>`;
+}

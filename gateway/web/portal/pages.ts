@@ -10,6 +10,8 @@ import {
   gettingStarted,
   limitsSection,
   rateLimitSection,
+  dashboardSection,
+  widgetSection,
   type GuideOptions,
 } from './guide';
 
@@ -41,6 +43,8 @@ const SECTIONS: [string, string][] = [
   ['limits', 'Limits'],
   ['rate-limits', 'Rate limits'],
   ['errors', 'Errors'],
+  ['coaching-widget', 'Coaching widget'],
+  ['manager-dashboard', 'Manager dashboard'],
   ['examples', 'Examples'],
   ['reference', 'API reference'],
 ];
@@ -83,6 +87,8 @@ ${authentication(opts)}
 ${limitsSection(opts)}
 ${rateLimitSection(opts)}
 ${errorsSection(opts)}
+${widgetSection(opts)}
+${dashboardSection()}
 ${examplesSection(opts.origin)}
 ${reference}
 </main>

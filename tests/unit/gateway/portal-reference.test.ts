@@ -2,7 +2,10 @@
  * The developer portal's reference is generated from the supergraph the gateway serves: it lists every type
  * with its fields, arguments, defaults and owner subgraphs; a field added to a subgraph appears after
  * composing with no edit to the portal; and /schema.graphql serves the public SDL without federation
- * internals. The routes are exercised over real HTTP (node:http), as a browser would call them.
+ * internals. The routes are exercised over real HTTP (node:http), as a browser would call them. The guide's
+ * "Coaching widget" section embeds the widget from this gateway's origin and lists the scopes its token needs:
+ * checked against a started platform by running the widget's own operations (web/coaching-widget/api.ts)
+ * with keys holding those scopes (enough) and each one less (each is needed).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +17,8 @@ import { ERROR_CODES } from '../../../core/errors';
 import { portalRoute } from '../../../gateway/web/portal/route';
 import { buildReference, type RefType } from '../../../gateway/web/portal/reference';
 import { tryItOperation } from '../../../gateway/web/portal/try-it';
+import { WIDGET_SCOPES } from '../../../gateway/web/portal/guide';
+import { widgetOutcome, startWidgetPlatform, type WidgetPlatform } from './widget-scopes';
 
 const INTERNALS = /\b(join__\w+|link__\w+|_Entity|_Any|_Service|_entities|_service|@inaccessible|@link)\b/;
 const LIMITS = loadConfig({
@@ -71,9 +76,11 @@ describe('portal reference', () => {
     const subscription = typeOf(types, 'Subscription');
     const hints = subscription.fields.find((f) => f.name === 'coachingHints')!;
     expect(hints.owners).toEqual(['coaching']);
-    expect(hints.args).toEqual([
-      expect.objectContaining({ name: 'sessionId', type: 'ID!', defaultValue: null }),
-    ]);
+    expect(hints.args).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'sessionId', type: 'ID!', defaultValue: null }),
+      ]),
+    );
     const requestCoaching = typeOf(types, 'Mutation').fields.find((f) => f.name === 'requestCoaching')!;
     expect(requestCoaching.args.find((a) => a.name === 'kind')).toMatchObject({
       type: 'CoachingKind',
@@ -181,4 +188,63 @@ describe('portal routes', () => {
     expect(await post.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
     expect((await fetch(`${base}/portal/nothing`)).status).toBe(404);
   });
+});
+
+describe('portal "Coaching widget" section', () => {
+  let w: WidgetPlatform;
+  beforeAll(async () => {
+    w = await startWidgetPlatform();
+  }, 120_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  async function section(): Promise<string> {
+    const html = await (await fetch(`${base}/portal`)).text();
+    const m = /<section id="coaching-widget"[\s\S]*?<\/section>/.exec(html);
+    expect(m).not.toBeNull();
+    return m![0];
+  }
+
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+
+  it("shows both tags with this gateway's origin, the attributes, the demo link and the token swap", async () => {
+    const html = await section();
+    const body = text(html);
+    expect(body).toContain(`<script type="module" src="${base}/widget/coaching-widget.js"></script>`);
+    expect(body).toMatch(/<coaching-widget session-id="[^"]+" token="[^"]+"><\/coaching-widget>/);
+    for (const attr of ['session-id', 'token', 'endpoint']) expect(body).toContain(attr);
+    expect(body).toMatch(/JWT/);
+    expect(body).toMatch(/API key/);
+    expect(html).toContain('<a href="/widget/demo">');
+    expect(body).toContain("setAttribute('token'");
+    const portal = await (await fetch(`${base}/portal`)).text();
+    expect(portal).toMatch(/<section id="manager-dashboard"[\s\S]*?<a href="\/dashboard">/);
+    expect(portal).toContain('<li><a href="#coaching-widget">Coaching widget</a></li>');
+  });
+
+  it("lists the scopes the widget's operations need: together enough, each one needed", async () => {
+    const listed = [...(await section()).matchAll(/<li data-scope="([^"]+)">/g)].map((m) => m[1]!);
+    expect(listed).toEqual(WIDGET_SCOPES.map((s) => s.scope));
+    expect(listed.length).toBeGreaterThan(0);
+    // with exactly these scopes every operation the widget sends works, branding included
+    expect(await widgetOutcome(w, listed)).toEqual({ forbidden: [], branding: true, updates: true });
+    // without any one of them, an operation fails naming it (or the branding is gone)
+    for (const scope of listed) {
+      const o = await widgetOutcome(
+        w,
+        listed.filter((s) => s !== scope),
+      );
+      const optional = WIDGET_SCOPES.find((s) => s.scope === scope)!.optional === true;
+      if (optional) expect([scope, o]).toEqual([scope, { forbidden: [], branding: false, updates: true }]);
+      else expect([scope, o.forbidden]).toEqual([scope, expect.arrayContaining([scope])]);
+    }
+  }, 120_000);
 });
