@@ -5,12 +5,12 @@
 import { credentialHeaders, type QualificationValue } from './logic';
 import type { StoredHint } from './hints';
 
-const HINT = 'id requestId category text status';
+const HINT = 'id requestId category text status createdAt';
 const QUALIFICATION = `qualification { score missing nextQuestion
   slots { budget priceExpectation timelineMonths preApproved bedrooms propertyType areas motivation } }`;
 
 export const STATE_QUERY = `query CoachingWidgetState($id: ID!) {
-  agentSession(id: $id) { id stage ${QUALIFICATION} hints(first: 10) { ${HINT} } }
+  agentSession(id: $id) { id stage ${QUALIFICATION} hints(first: 20) { ${HINT} } }
 }`;
 
 export const BRANDING_QUERY = `query CoachingWidgetBranding {
@@ -21,8 +21,8 @@ export const RATE_MUTATION = `mutation CoachingWidgetRate($hintId: ID!, $verdict
   rateHint(hintId: $hintId, verdict: $verdict) { id status }
 }`;
 
-export const HINTS_SUBSCRIPTION = `subscription CoachingWidgetHints($id: ID!) {
-  coachingHints(sessionId: $id) { type runId index delta error hint { ${HINT} } }
+export const HINTS_SUBSCRIPTION = `subscription CoachingWidgetHints($id: ID!, $since: DateTime) {
+  coachingHints(sessionId: $id, since: $since) { type runId index delta error hint { ${HINT} } }
 }`;
 
 export const SESSION_SUBSCRIPTION = `subscription CoachingWidgetSession($id: ID!) {

@@ -44,6 +44,7 @@ export function widgetScriptSrc(): string | null {
 const SCRIPT_SRC = typeof document === 'undefined' ? null : widgetScriptSrc();
 /** A subscription open this long without an error counts as healthy (the backoff starts over). */
 const HEALTHY_AFTER_MS = 10_000;
+const EPOCH = new Date(0).toISOString();
 const STOP_TEXT = {
   credential: (m: string) => `Not allowed: ${m}. Check the widget's token.`,
   input: (m: string) => `This widget cannot show coaching: ${m}. Check its session-id.`,
@@ -68,6 +69,8 @@ export class CoachingWidget extends HTMLElement {
   private healthyTimer: ReturnType<typeof setTimeout> | undefined;
   private connects = 0;
   private retry = new RetryPolicy();
+  private restartPending = false;
+  private hintVars: { id: string; since: string } = { id: '', since: EPOCH };
   /** Bumped by every start: a reply for an earlier session or credential is dropped. */
   private generation = 0;
   private stopped = true;
@@ -133,7 +136,20 @@ export class CoachingWidget extends HTMLElement {
     this.connects = 0;
   }
 
+  /**
+   * The session's state and newest hints over HTTP first, then the socket: the hints subscription passes
+   * `since` = the newest hint the widget has (the epoch when it has none), so a hint made between the fetch
+   * and the server registering the subscription is replayed rather than lost.
+   */
   private connect(): void {
+    const generation = this.generation;
+    this.restartPending = false;
+    void this.loadState().then((ok) => {
+      if (ok && generation === this.generation && !this.stopped && !this.restartPending) this.openSocket();
+    });
+  }
+
+  private openSocket(): void {
     const { ws } = this.endpoints;
     const client = createClient({
       url: ws,
@@ -155,9 +171,12 @@ export class CoachingWidget extends HTMLElement {
     });
     this.client = client;
     const variables = { id: this.sessionId };
+    // graphql-ws serializes the payload again on every resubscribe: keeping `since` current here makes each
+    // reconnect replay exactly what is newer than what the widget has
+    this.hintVars = { id: this.sessionId, since: this.board.newestCreatedAt ?? EPOCH };
     this.unsubscribers.push(
       client.subscribe<{ coachingHints: HintEventMessage }>(
-        { query: HINTS_SUBSCRIPTION, variables },
+        { query: HINTS_SUBSCRIPTION, variables: this.hintVars },
         this.sink((data) => this.onHintEvent(data.coachingHints)),
       ),
       client.subscribe<{ sessionUpdated: SessionState }>(
@@ -186,22 +205,33 @@ export class CoachingWidget extends HTMLElement {
     };
   }
 
-  /** (Re)connected: catch up on the session and the hints missed while the socket was down. */
+  /** (Re)connected: the subscription replays missed hints; the state fetch brings the qualification. */
   private async onConnected(): Promise<void> {
     const reconnect = this.connects++ > 0;
-    const generation = this.generation;
     clearTimeout(this.healthyTimer);
     this.healthyTimer = setTimeout(() => this.retry.healthy(), HEALTHY_AFTER_MS);
+    if (!reconnect) {
+      this.view.showMessage(null);
+      this.view.setState('live');
+    } else if (await this.loadState()) {
+      this.view.showMessage(null);
+      this.view.setState('live');
+    }
+  }
+
+  /** Fetches the session's state and newest hints; false (and the error handled) when that failed. */
+  private async loadState(): Promise<boolean> {
+    const generation = this.generation;
     const signal = this.abort?.signal;
     try {
       const state = await fetchState(this.endpoints.http, this.token, this.sessionId, signal);
-      if (this.stopped || generation !== this.generation) return;
+      if (this.stopped || generation !== this.generation) return false;
       this.showSession(state);
-      this.show(this.board.merge(state.hints, reconnect));
-      this.view.showMessage(null);
-      this.view.setState('live');
+      this.show(this.board.merge(state.hints, this.connects > 0));
+      return true;
     } catch (err) {
       if (!this.stopped && !signal?.aborted && generation === this.generation) this.onApiError(err);
+      return false;
     }
   }
 
@@ -212,6 +242,7 @@ export class CoachingWidget extends HTMLElement {
   }
 
   private show(change: BoardChange): void {
+    this.hintVars.since = this.board.newestCreatedAt ?? EPOCH;
     if (change.changed.length || change.removed.length) this.view.render(this.board.list(), change.removed);
   }
 
@@ -253,7 +284,7 @@ export class CoachingWidget extends HTMLElement {
 
   private onApiError(err: unknown): void {
     // a restart is planned already: this is the torn-down connection's other reply; the next one will tell
-    if (!this.client) return;
+    if (this.restartPending) return;
     const info: FailureInfo =
       err instanceof ApiError
         ? { code: err.code, retryAfterSeconds: err.retryAfterSeconds }
@@ -287,7 +318,8 @@ export class CoachingWidget extends HTMLElement {
    * the restart already planned.
    */
   private restartLater(err: unknown, waitMs: number): void {
-    if (this.stopped || !this.client) return;
+    if (this.stopped || this.restartPending) return;
+    this.restartPending = true;
     this.view.setState('reconnecting');
     this.view.showMessage(`Connection problem: ${err instanceof Error ? err.message : 'retrying'}`);
     for (const u of this.unsubscribers.splice(0)) u();

@@ -17,6 +17,8 @@ export interface StoredHint {
   category: string;
   text: string;
   status: HintStatus;
+  /** ISO time the hint was stored (the server's clock): what `coachingHints(since:)` compares. */
+  createdAt?: string;
 }
 
 export interface HintEventMessage {
@@ -59,6 +61,13 @@ export class HintBoard {
   private seq = 0;
   /** Each run's place in the order: a newer run above, its hints in index order. */
   private readonly runs = new Map<string, number>();
+  /** The newest stored hint's createdAt seen, fetched or streamed (null before any). */
+  newestCreatedAt: string | null = null;
+
+  private saw(h: StoredHint): void {
+    if (h.createdAt && (!this.newestCreatedAt || Date.parse(h.createdAt) > Date.parse(this.newestCreatedAt)))
+      this.newestCreatedAt = h.createdAt;
+  }
 
   get(key: string): HintView | undefined {
     return this.items.get(key);
@@ -96,6 +105,7 @@ export class HintBoard {
         break;
       case 'COMPLETED': {
         if (!e.hint) break;
+        this.saw(e.hint);
         const duplicate = this.keyOfId(e.hint.id);
         if (duplicate && duplicate !== key) {
           this.items.delete(duplicate);
@@ -114,7 +124,8 @@ export class HintBoard {
         };
         this.items.set(key, view);
         change.changed.push(key);
-        change.completed = view;
+        // a hint already shown (replayed after a reconnect) is not announced again
+        change.completed = duplicate ? null : view;
         break;
       }
       case 'FAILED':
@@ -141,6 +152,7 @@ export class HintBoard {
         change.removed.push(key);
       }
     }
+    for (const h of stored) this.saw(h);
     const missing = runsInIndexOrder(stored.filter((h) => !this.keyOfId(h.id)));
     const floor = Math.min(0, ...[...this.items.values()].map((v) => v.seq));
     missing.forEach((h, i) => {

@@ -102,6 +102,25 @@ describe('HintBoard', () => {
   });
 });
 
+describe('HintBoard since', () => {
+  test('tracks the newest createdAt (what the widget passes as `since`); a replayed hint is not announced again', () => {
+    const b = new HintBoard();
+    expect(b.newestCreatedAt).toBeNull();
+    b.merge([{ ...stored('h2', 'two'), createdAt: '2026-01-01T10:00:02.000Z' }], false);
+    const live = b.apply(
+      ev({ type: 'COMPLETED', hint: { ...stored('h3', 'three'), createdAt: '2026-01-01T10:00:03.500Z' } }),
+    );
+    expect(live.completed?.id).toBe('h3');
+    b.merge([{ ...stored('h1', 'one'), createdAt: '2026-01-01T10:00:01.000Z' }], false);
+    expect(b.newestCreatedAt).toBe('2026-01-01T10:00:03.500Z');
+    const replayed = b.apply(
+      ev({ type: 'COMPLETED', hint: { ...stored('h3', 'three'), createdAt: '2026-01-01T10:00:03.500Z' } }),
+    );
+    expect(replayed.completed).toBeNull();
+    expect(b.list().filter((v) => v.id === 'h3')).toHaveLength(1);
+  });
+});
+
 describe('widget rules', () => {
   test('the API defaults to /graphql on the script origin, ws or wss alike', () => {
     expect(
