@@ -74,6 +74,13 @@ async function subscriptions(w: WidgetPlatform, secret: string, unexpected: stri
     connectionParams: { 'x-api-key': secret },
     retryAttempts: 0,
   });
+  let closed = false;
+  const gone = new Promise<void>((resolve) =>
+    client.on('closed', () => {
+      closed = true;
+      resolve();
+    }),
+  );
   const errors: GqlError[][] = [[], []];
   let updates = 0;
   [HINTS_SUBSCRIPTION, SESSION_SUBSCRIPTION].forEach((query, i) =>
@@ -101,7 +108,10 @@ async function subscriptions(w: WidgetPlatform, secret: string, unexpected: stri
       { timeoutMs: 20_000, intervalMs: 100, what: 'a session update or the subscriptions refused' },
     );
   } finally {
+    // the socket is closed once graphql-ws says so (no handle left behind)
+    const wasOpen = !closed;
     await client.dispose();
+    if (wasOpen) await gone;
   }
   return { forbidden: errors.flatMap((e) => scopesOf(e, unexpected)), updates: updates > 0 };
 }
