@@ -99,6 +99,16 @@ describeWithBrowser('developer portal', () => {
         `${t.config.limits.maxBodyBytes} bytes`,
       );
       expect(await axeScan(page)).toEqual([]);
+      // the widget section embeds the widget from this gateway and leads to its demo
+      await page.getByRole('link', { name: 'Coaching widget' }).click();
+      const embed = page.getByLabel('Embedding the coaching widget');
+      expect(await embed.innerText()).toContain(
+        `<script type="module" src="${origin}/widget/coaching-widget.js"></script>`,
+      );
+      expect(await page.locator('#coaching-widget .widget-scopes li').count()).toBeGreaterThan(2);
+      await page.locator('#coaching-widget').getByRole('link', { name: 'widget demo' }).click();
+      await page.getByRole('heading', { name: 'Coaching widget demo' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/widget/demo');
     });
 
     it('search narrows the reference to the typed name', async () => {
