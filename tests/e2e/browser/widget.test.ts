@@ -63,6 +63,59 @@ describeWithBrowser('coaching widget', () => {
     const storedHints = async (tenant: Tenant, id: string) =>
       (await gql<{ agentSession: { hints: Stored[] } }>(tenant, HINTS_QUERY, { id })).agentSession.hints;
 
+    /** A new Acme session coaching knows, with the hints of one lead turn. */
+    async function sessionWithHints(contact: string): Promise<{ id: string; ids: string[] }> {
+      const id = await startSession('acme', agent.id, `${contact}-${randomUUID()}`);
+      await eventually(
+        async () =>
+          !(
+            await t.gql(
+              'query ($id: ID!) { agentSession(id: $id) { id } }',
+              { id },
+              { 'x-api-key': t.apiKeys.acme },
+            )
+          ).errors,
+        { timeoutMs: 10_000, what: 'coaching to know the session' },
+      );
+      await leadSays('acme', id, 'We need to sell our townhouse within 3 months, what should we ask?');
+      const ids = await eventually(
+        async () => {
+          const found = (await storedHints('acme', id)).map((h) => h.id);
+          return found.length > 0 && found;
+        },
+        { timeoutMs: 15_000, what: "the new session's hints" },
+      );
+      return { id, ids };
+    }
+
+    const LEAD_LINES = [
+      'The price feels too high, we are pre-approved for 450k.',
+      'We need 3 bedrooms near good schools in Round Rock.',
+      'Honestly we are not in a hurry, maybe next year.',
+      'Is the HOA fee negotiable? The commission seems high too.',
+      'Could we see a condo in Cedar Park this weekend?',
+      'My wife worries about the inspection and the closing costs.',
+    ];
+
+    /** Lead turns on an Acme session until at least `n` more hints are stored; returns the new ids. */
+    async function makeHints(sessionId: string, n: number): Promise<string[]> {
+      const before = new Set((await storedHints('acme', sessionId)).map((h) => h.id));
+      let fresh: string[] = [];
+      for (let turn = 0; fresh.length < n; turn++) {
+        await leadSays('acme', sessionId, LEAD_LINES[turn % LEAD_LINES.length]!);
+        fresh = await eventually(
+          async () => {
+            const ids = (await storedHints('acme', sessionId))
+              .map((h) => h.id)
+              .filter((id) => !before.has(id));
+            return ids.length > fresh.length && ids;
+          },
+          { timeoutMs: 15_000, what: `hints of lead turn ${turn + 1}` },
+        );
+      }
+      return fresh;
+    }
+
     const leadSays = (tenant: Tenant, sessionId: string, text: string) =>
       gql(
         tenant,
@@ -323,6 +376,60 @@ describeWithBrowser('coaching widget', () => {
       await page.close();
     });
 
+    test('more hints than one page made while offline all appear after the reconnect, each once', async () => {
+      const s0 = await sessionWithHints('offline-many');
+      let blocked = false;
+      const sockets: WebSocketRoute[] = [];
+      const page = await openHost([{ id: 'w', sessionId: s0.id, token: t.apiKeys.acme }], (p) =>
+        p.routeWebSocket(/\/graphql$/, (ws) => {
+          if (blocked) return void ws.close({ code: 1013, reason: 'gateway unreachable' });
+          ws.connectToServer();
+          sockets.push(ws);
+        }),
+      );
+      expect(await settled(page, '#w')).toEqual(LIVE);
+      for (const id of s0.ids) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
+      blocked = true;
+      for (const ws of sockets) await ws.close({ code: 1001, reason: 'network dropped' });
+      await page.locator('#w .state[data-state="reconnecting"]').waitFor();
+      const offline = await makeHints(s0.id, 24); // more than the 20 a state fetch returns
+      blocked = false;
+      for (const id of offline) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
+      const ids = await widgetIds(page, 'w');
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(s0.ids.length + offline.length);
+      await page.close();
+    });
+
+    test('a hint made while the widget is subscribing is not lost (the subscription replays it)', async () => {
+      const s0 = await sessionWithHints('connecting');
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let holding!: () => void;
+      const subscribing = new Promise<void>((r) => (holding = r));
+      const page = await openHost([{ id: 'w', sessionId: s0.id, token: t.apiKeys.acme }], (p) =>
+        p.routeWebSocket(/\/graphql$/, (ws) => {
+          const server = ws.connectToServer();
+          // the hints subscription reaches the gateway only once the hint below is stored
+          ws.onMessage(async (m) => {
+            if (typeof m === 'string' && m.includes('CoachingWidgetHints')) {
+              holding();
+              await held;
+            }
+            server.send(m);
+          });
+        }),
+      );
+      await subscribing;
+      for (const id of s0.ids) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
+      const made = await makeHints(s0.id, 1);
+      release();
+      for (const id of made) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
+      const ids = await widgetIds(page, 'w');
+      expect(new Set(ids).size).toBe(ids.length);
+      await page.close();
+    });
+
     test("a member's JWT works too: the agent's widget shows its session and records a dismissal", async () => {
       const member = demoMembers('acme').find((m) => m.agentId === agent.id)!;
       const { issueAccessToken } = await gql<{ issueAccessToken: { token: string } }>(
@@ -376,35 +483,21 @@ describeWithBrowser('coaching widget', () => {
     });
 
     test("changing session-id or token starts over blank: only the new session's hints, never the old tenant's", async () => {
-      const other = await startSession('acme', agent.id, `swap-${randomUUID()}`);
-      await eventually(
-        async () =>
-          !(
-            await t.gql(
-              'query ($id: ID!) { agentSession(id: $id) { id } }',
-              { id: other },
-              {
-                'x-api-key': t.apiKeys.acme,
-              },
-            )
-          ).errors,
-        { timeoutMs: 10_000, what: 'coaching to know the session' },
-      );
-      await leadSays('acme', other, 'We need to sell our townhouse within 3 months, what should we ask?');
-      const otherIds = await eventually(
-        async () => {
-          const ids = (await storedHints('acme', other)).map((h) => h.id);
-          return ids.length > 0 && ids;
-        },
-        { timeoutMs: 15_000, what: "the other session's hints" },
-      );
-      const page = await openHost([{ id: 'w', sessionId: sessions.acme, token: t.apiKeys.acme }]);
+      // two fresh Acme sessions with hints of their own, and summit's session with at least one hint
+      const [first, other] = [await sessionWithHints('swap-a'), await sessionWithHints('swap-b')];
+      const otherIds = other.ids;
+      if (!(await storedHints('summit', sessions.summit)).length) {
+        await leadSays('summit', sessions.summit, 'Is the HOA fee negotiable on that condo?');
+        await eventually(async () => (await storedHints('summit', sessions.summit)).length > 0, {
+          timeoutMs: 15_000,
+          what: "summit's hints",
+        });
+      }
+      const page = await openHost([{ id: 'w', sessionId: first.id, token: t.apiKeys.acme }]);
       expect(await settled(page, '#w')).toEqual(LIVE);
-      await page.locator(`#w ${COMPLETE}`).first().waitFor();
-      const acmeIds = await widgetIds(page, 'w');
-      expect(acmeIds.some((id) => otherIds.includes(id))).toBe(false);
+      for (const id of first.ids) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
 
-      await page.locator('#w').evaluate((el, id) => el.setAttribute('session-id', id), other);
+      await page.locator('#w').evaluate((el, id) => el.setAttribute('session-id', id), other.id);
       for (const id of otherIds) await page.locator(`#w li[data-hint-id="${id}"]`).waitFor();
       expect((await widgetIds(page, 'w')).sort()).toEqual([...otherIds].sort());
       expect(await page.locator('#w li').count()).toBe(otherIds.length);
