@@ -321,7 +321,12 @@ export class CoachingWidget extends HTMLElement {
     if (this.stopped || this.restartPending) return;
     this.restartPending = true;
     this.view.setState('reconnecting');
-    this.view.showMessage(`Connection problem: ${err instanceof Error ? err.message : 'retrying'}`);
+    const seconds = Math.max(1, Math.round(waitMs / 1000));
+    this.view.showMessage(
+      err instanceof ApiError && err.code === 'RATE_LIMITED'
+        ? `Too many requests for this account: retrying in ${seconds} s.`
+        : `Connection problem: ${err instanceof Error ? err.message : 'network'}; retrying in ${seconds} s.`,
+    );
     for (const u of this.unsubscribers.splice(0)) u();
     void this.client?.dispose();
     this.client = null;

@@ -555,5 +555,41 @@ describeWithBrowser('coaching widget', () => {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    describe('on a tenant over its rate limit', () => {
+      let limited: TestPlatform;
+      beforeAll(async () => {
+        limited = await startTestPlatform(kind, { RATE_LIMIT_PER_MINUTE: '20' });
+      }, 120_000);
+      afterAll(async () => {
+        await limited?.close();
+      });
+
+      test('widgets wait what RATE_LIMITED asks instead of retrying every second', async () => {
+        const key = limited.apiKeys.acme;
+        for (let i = 0; ; i++) {
+          const r = await limited.gql('{ viewer { organization { id } } }', {}, { 'x-api-key': key });
+          if (r.errors?.[0]?.extensions?.['code'] === 'RATE_LIMITED') break;
+          expect(i).toBeLessThan(100);
+        }
+        let [requests, sockets] = [0, 0];
+        const page = await browser.newPage();
+        page.on('websocket', () => (sockets += 1));
+        page.on('request', (r) => void (r.url().endsWith('/graphql') && (requests += 1)));
+        const widgets = [1, 2, 3].map((n) => ({ id: `w${n}`, sessionId: `s-${randomUUID()}`, token: key }));
+        await page.goto(host.page(limited.url, widgets));
+        for (const w of widgets) {
+          const alert = page.locator(`#${w.id} [role="alert"]`).filter({ hasText: /retrying in \d+ s/ });
+          await alert.waitFor();
+          const seconds = Number(/retrying in (\d+) s/.exec((await alert.textContent())!)![1]);
+          expect(await alert.textContent()).toMatch(/too many requests/i);
+          expect(seconds).toBeGreaterThanOrEqual(20); // the window's remaining minute, not 0.5–1 s
+        }
+        // one state fetch and one branding fetch per widget so far, and no socket: the state comes first
+        expect(requests).toBeLessThanOrEqual(widgets.length * 2);
+        expect(sockets).toBe(0);
+        await page.close();
+      });
+    });
   });
 });
