@@ -1,6 +1,6 @@
 /**
  * What every event type is: the subgraph that owns the fact it states (the only one that may publish it),
- * its payload type in core/vocabulary.ts and that payload's version (`makeEvent` stamps it), and — for an
+ * its payload type in core/event-vocabulary.ts and that payload's version (`makeEvent` stamps it), and — for an
  * event no code in this repository consumes — the outside purpose it is published for.
  *
  * The catalogue (schema/events.md, schema/events.json; `npm run events`) joins this with the producers and
@@ -15,7 +15,7 @@ export type EventOwner = 'tenants' | 'agents' | 'coaching' | 'analytics' | 'bill
 
 export interface EventSpec {
   owner: EventOwner;
-  /** The payload's interface in core/vocabulary.ts. */
+  /** The payload's interface in core/event-vocabulary.ts. */
   payload: string;
   /** The payload's version (`EventEnvelope.version`); bump it on an incompatible change. */
   version: number;

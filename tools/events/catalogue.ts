@@ -48,7 +48,7 @@ export function problems(scan: ScanResult, catalogue: CatalogueEntry[]): string[
     if (e.name.split('.')[0] !== spec.owner)
       out.push(`${e.name}: its name must start with its owner (${spec.owner}.)`);
     if (!scan.vocabularyInterfaces.has(spec.payload))
-      out.push(`${e.name}: payload ${spec.payload} is not an exported interface of core/vocabulary.ts`);
+      out.push(`${e.name}: payload ${spec.payload} is not an exported interface of core/event-vocabulary.ts`);
     if (e.producers.length === 0) out.push(`${e.name}: nothing publishes it (remove it)`);
     for (const p of e.producers)
       if (p !== spec.owner) out.push(`${e.name}: published by ${p}, but it states a fact ${spec.owner} owns`);

@@ -19,11 +19,11 @@ export interface ConsumerSite extends Site {
   group: string;
 }
 export interface ScanResult {
-  /** Every value of `EventTypes` in core/vocabulary.ts. */
+  /** Every value of `EventTypes` in core/event-vocabulary.ts. */
   eventTypes: string[];
   producers: Map<string, Site[]>;
   consumers: Map<string, ConsumerSite[]>;
-  /** Exported interfaces of core/vocabulary.ts (payload types). */
+  /** Exported interfaces of core/event-vocabulary.ts (payload types). */
   vocabularyInterfaces: Set<string>;
 }
 
@@ -119,10 +119,10 @@ function groupName(checker: ts.TypeChecker, arg: ts.Expression | undefined): str
   return arg.getText();
 }
 
-/** The values of `export const EventTypes = { … } as const` in core/vocabulary.ts. */
+/** The values of `export const EventTypes = { … } as const` in core/event-vocabulary.ts. */
 function eventTypeValues(program: ts.Program, root: string): string[] {
-  const vocab = program.getSourceFile(path.join(root, 'core/vocabulary.ts'));
-  if (!vocab) throw new Error('core/vocabulary.ts not found');
+  const vocab = program.getSourceFile(path.join(root, 'core/event-vocabulary.ts'));
+  if (!vocab) throw new Error('core/event-vocabulary.ts not found');
   for (const stmt of vocab.statements) {
     if (!ts.isVariableStatement(stmt)) continue;
     for (const d of stmt.declarationList.declarations) {
@@ -135,11 +135,11 @@ function eventTypeValues(program: ts.Program, root: string): string[] {
       );
     }
   }
-  throw new Error('EventTypes not found in core/vocabulary.ts');
+  throw new Error('EventTypes not found in core/event-vocabulary.ts');
 }
 
 function vocabularyInterfaces(program: ts.Program, root: string): Set<string> {
-  const vocab = program.getSourceFile(path.join(root, 'core/vocabulary.ts'))!;
+  const vocab = program.getSourceFile(path.join(root, 'core/event-vocabulary.ts'))!;
   const out = new Set<string>();
   for (const s of vocab.statements)
     if (ts.isInterfaceDeclaration(s) && s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))

@@ -61,7 +61,7 @@ test('the rules catch an event no one consumes, a foreign producer and a missing
     expect.arrayContaining([
       'agents.agent.upserted: published by coaching, but it states a fact agents owns',
       'billing.invoice.issued: no consumer and no documented outside purpose (consume it or remove it)',
-      'coaching.hint.feedback: payload HintFeedbackPayload is not an exported interface of core/vocabulary.ts',
+      'coaching.hint.feedback: payload HintFeedbackPayload is not an exported interface of core/event-vocabulary.ts',
     ]),
   );
 });
