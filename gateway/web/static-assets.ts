@@ -18,7 +18,7 @@ export interface StaticAssetsOptions {
   prefix?: string;
 }
 
-interface Asset {
+export interface Asset {
   body: Buffer;
   gzip: Buffer;
   etag: string;
@@ -92,8 +92,15 @@ export function staticAssets(opts: StaticAssetsOptions): GatewayRoute {
   };
 }
 
-function sendAsset(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
+/** Sends a built file (304 on its ETag, gzip when accepted); `extraHeaders` e.g. CORS for embedding. */
+export function sendAsset(
+  req: IncomingMessage,
+  res: ServerResponse,
+  asset: Asset,
+  extraHeaders: Record<string, string> = {},
+): void {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     'content-type': asset.type,
     etag: asset.etag,
     'cache-control': 'no-cache',

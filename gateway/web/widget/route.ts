@@ -11,14 +11,12 @@ import { sendJson } from '../../../core/server/http-util';
 import type { GatewayRoute } from '../../http-handler';
 import type { WebRoutesOptions } from '../options';
 import { renderPage, sendPage } from '../page';
-import { loadAssets } from '../static-assets';
+import { loadAssets, sendAsset, type Asset } from '../static-assets';
 
 export const WIDGET_PATH = '/widget/coaching-widget.js';
 export const DEMO_PATH = '/widget/demo';
 /** The demo page's own code (web/widget-demo), served here beside the widget. */
 export const DEMO_SCRIPT_PATH = '/widget/demo.js';
-
-type Asset = ReturnType<typeof loadAssets> extends Map<string, infer A> ? A : never;
 
 const DEMO_HEAD = `<link rel="icon" href="data:,">
 <style>
@@ -64,27 +62,11 @@ session you name, and shows the widget on it. Then play the lead and watch the h
 </section>
 </main>`;
 
+/** Embedded in other origins' pages: module scripts are fetched with CORS. */
+const EMBED_HEADERS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
+
 function sendBundle(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
-  const headers: Record<string, string> = {
-    'content-type': asset.type,
-    etag: asset.etag,
-    'cache-control': 'no-cache',
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-    // embedded in other origins' pages: module scripts are fetched with CORS
-    'access-control-allow-origin': '*',
-    'cross-origin-resource-policy': 'cross-origin',
-  };
-  if (req.headers['if-none-match'] === asset.etag) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? asset.gzip : asset.body;
-  if (gzip) headers['content-encoding'] = 'gzip';
-  headers['content-length'] = String(body.length);
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendAsset(req, res, asset, EMBED_HEADERS);
 }
 
 /** The bundles this route serves, by path. */
