@@ -17,6 +17,7 @@ import { coachingMigrations } from './migrations';
 import type { CoachingOptions } from './options';
 import { coachingSchemaOptions } from './resolvers';
 import { createRuntime, type CoachingRuntime } from './runtime';
+import { startMemorySweep } from './service/memory-retention';
 import { attachSubscriptionServer } from './subscriptions/ws-server';
 import { ghlWebhookRoute } from './webhooks/ghl-route';
 
@@ -45,6 +46,9 @@ export function createCoachingSubgraph(opts: CoachingOptions = {}): SubgraphModu
             async () => {
               runtime.startRelay();
               runtime.startInbox();
+              runtime.onClose(
+                startMemorySweep(deps.orm, runtime.logger, runtime.options.memorySweepIntervalMs),
+              );
               // the runtime ends the WebSocket server, inbox, runs and relay before the consumers' pool closes
               return () => runtime.close();
             },

@@ -68,6 +68,8 @@ export interface CoachingOptions {
   ghl?: GhlWebhookOptions;
   /** Turns given to the engine and the qualification analysis. Default 20. */
   recentTurns?: number;
+  /** How often expired contact memory is purged (service/memory-retention.ts). Default 1 hour. */
+  memorySweepIntervalMs?: number;
   /** Coaching runs executing at once in this instance (the rest wait). Default 32. */
   maxConcurrentRuns?: number;
   /** graphql-ws frame limit. Default 64 KiB. */
@@ -94,6 +96,7 @@ export interface ResolvedCoachingOptions {
   ghl: ResolvedGhlOptions;
   redisPrefix: string;
   recentTurns: number;
+  memorySweepIntervalMs: number;
   maxConcurrentRuns: number;
   wsMaxPayload: number;
   wsMaxSubscriptions: number;
@@ -118,6 +121,7 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
     },
     redisPrefix: opts.redisPrefix ?? config.redisPrefix ?? 'cp',
     recentTurns: opts.recentTurns ?? 20,
+    memorySweepIntervalMs: opts.memorySweepIntervalMs ?? 3_600_000,
     maxConcurrentRuns: opts.maxConcurrentRuns ?? 32,
     wsMaxPayload: opts.wsMaxPayload ?? 64 * 1024,
     wsMaxSubscriptions: opts.wsMaxSubscriptions ?? 500,

@@ -21,6 +21,7 @@ import { Arrivals } from '../../core/events/arrivals';
 import { createCoachingEngine } from './engine';
 import type { SubgraphDeps } from '../../core/server/subgraph-module';
 import type { CoachingEngine } from './engine/types';
+import { createSessionSummarizer, type SessionSummarizer } from './engine/session-summarizer';
 import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
 import { RunTracker } from './service/run-tracker';
 
@@ -44,6 +45,8 @@ export interface CoachingRuntime {
   /** The default engine's response cache (injected or created from config); null with an injected engine and no cache. */
   cache: Cache | null;
   engine: CoachingEngine;
+  /** Writes ended sessions' summaries (contact memory) with the model; null without a model key (offline summaries). */
+  summarizer: SessionSummarizer | null;
   /** What each tenant spent of its hint quota this period (service/quota.ts); coaching's own. */
   quota: QuotaCounter;
   options: ResolvedCoachingOptions;
@@ -166,6 +169,12 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     pubsub,
     cache,
     engine,
+    summarizer: deps.config.anthropic.apiKey
+      ? createSessionSummarizer({
+          apiKey: deps.config.anthropic.apiKey,
+          baseURL: deps.config.anthropic.baseUrl,
+        })
+      : null,
     quota,
     options,
     arrivals: new Arrivals({ timeoutMs: options.readModelWaitMs }),

@@ -274,3 +274,28 @@ export function detectFairHousingRisk(text: string): FairHousingRisk | null {
   }
   return null;
 }
+
+const DISABILITY_TERMS =
+  '(?:disabled|disabilit(?:y|ies)|wheelchairs?|handicap\\w*|blind|deaf|service (?:dog|animal)s?|autis\\w*|mental(?:ly)? ill\\w*|special needs)';
+const SEX_TERMS =
+  '(?:gay|lesbian|transgender|pregnan\\w*|single (?:mother|mom|father|dad|woman|women|man|men)|(?:women|men) only)';
+const FAMILY_TERMS = `(?:${FAMILY}|kid|sons?|daughters?|pregnan\\w*|baby|newborn|expecting)`;
+
+/** Any mention of a protected characteristic, the lead's own included ("we are Muslim", "we have 3 kids"). */
+const PROTECTED_MENTIONS: [ProtectedClass, RegExp][] = [
+  ['RACE_COLOR', new RegExp(`\\b${RACE}\\b`, 'i')],
+  ['RELIGION', new RegExp(`\\b${RELIGION}\\b`, 'i')],
+  ['NATIONAL_ORIGIN', new RegExp(`\\b${NATIONALITY}\\b`, 'i')],
+  ['FAMILIAL_STATUS', new RegExp(`\\b${FAMILY_TERMS}\\b`, 'i')],
+  ['DISABILITY', new RegExp(`\\b${DISABILITY_TERMS}\\b`, 'i')],
+  ['SEX', new RegExp(`\\b${SEX_TERMS}\\b`, 'i')],
+];
+
+/**
+ * The protected class a text mentions at all — unlike `detectFairHousingRisk`, the lead describing
+ * themselves counts too. What is remembered about a contact (facts, summaries) must never keep it.
+ */
+export function mentionsProtectedClass(text: string): ProtectedClass | null {
+  for (const [protectedClass, re] of PROTECTED_MENTIONS) if (re.test(text)) return protectedClass;
+  return null;
+}

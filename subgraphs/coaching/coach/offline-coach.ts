@@ -9,6 +9,7 @@ import { classifyWithModel } from './model';
 import type { CompiledModel } from './naive-bayes';
 import { render, specializationTip, type HintParts } from './format';
 import { qualify } from './qualification';
+import { recallInHints, withRemembered } from './memory';
 import { extractSlots } from './slots';
 import { complianceParts, objectionParts, type TemplateContext } from './templates';
 import { informationParts, nextStepParts, qualifyingParts, rapportParts } from './templates-general';
@@ -130,7 +131,7 @@ export function offlineCoach(input: CoachInput, options: CoachOptions = {}): Coa
   const role = input.agent.role;
   const parsedNow = input.now !== undefined ? new Date(input.now) : undefined;
   const now = parsedNow && !Number.isNaN(parsedNow.getTime()) ? parsedNow : new Date();
-  const slots = extractSlots(input.turns, { role, now });
+  const slots = withRemembered(input.remembered, extractSlots(input.turns, { role, now }));
   const qualification = qualify(role, slots);
   const classification = classifyWithModel(
     classifyTurn({ role, turns: input.turns, slots, qualificationScore: qualification.score }),
@@ -197,7 +198,7 @@ export function offlineCoach(input: CoachInput, options: CoachOptions = {}): Coa
   }
 
   return {
-    hints,
+    hints: recallInHints(hints, input.remembered, input.turns),
     slots,
     qualification,
     stage: suggestStage(input.stage, role, classification.category, classification.signals, lead),

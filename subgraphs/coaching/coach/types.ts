@@ -32,6 +32,8 @@ export interface CoachInput {
   question?: string;
   /** The tenant's vertical (e.g. "residential", "luxury"); informational only for the offline coach. */
   vertical?: string;
+  /** Facts about the contact from earlier sessions (contact memory): known unless the lead now says otherwise. */
+  remembered?: Slots;
   /**
    * Reference date (ISO string) used to turn relative dates ("by spring", "by June") into months.
    * Without it such phrases are resolved against the current clock.

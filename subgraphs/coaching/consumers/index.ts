@@ -1,17 +1,33 @@
 /**
  * The coaching subgraph's event consumers: the `coaching` group keeps the read models of agents,
- * sessions and locations (read-models.ts) and wakes the requests waiting for what it applied; the
- * `coaching-quota` group keeps the hint limits billing publishes (quota-view.ts).
+ * sessions and locations (read-models.ts) and wakes the requests waiting for what it applied (the model
+ * summary of a session that ended — contact memory — then runs in the background); the `coaching-quota`
+ * group keeps the hint limits billing publishes (quota-view.ts).
  */
 import { openWorkerOrm } from '../../../core/db/worker-orm';
 import type { SubscribeConsumers } from '../../../core/server/subgraph-module';
 import type { CoachingRuntime } from '../runtime';
+import { withTenantScope } from '../../../core/db/request-scope';
+import { upgradeSummary } from '../service/memory-summary';
 import { notifyingArrivals } from '../service/read-model-arrivals';
 import { COACHING_CONSUMER, READ_MODEL_EVENTS, readModelConsumer } from './read-models';
 import { COACHING_QUOTA_CONSUMER, QUOTA_VIEW_EVENTS, quotaViewConsumer } from './quota-view';
 
 export { COACHING_CONSUMER } from './read-models';
 export { COACHING_QUOTA_CONSUMER } from './quota-view';
+
+/** With a model key, the model's summary replaces the offline one of a session that just ended (contact memory). */
+function upgradeWithModel(rt: CoachingRuntime, tenantId: string, sessionId: string): void {
+  const summarizer = rt.summarizer;
+  if (!summarizer) return;
+  rt.runs.launch(async () => {
+    try {
+      await withTenantScope(rt.orm, tenantId, (em) => upgradeSummary(em, sessionId, summarizer));
+    } catch (err) {
+      rt.logger.warn({ err, sessionId }, 'model summary failed; the offline summary stays');
+    }
+  });
+}
 
 export const subscribeCoachingConsumers: SubscribeConsumers<CoachingRuntime> = async (deps, rt) => {
   const onInvalid = (event: { id: string; type: string }, err: unknown) =>
@@ -22,7 +38,12 @@ export const subscribeCoachingConsumers: SubscribeConsumers<CoachingRuntime> = a
   await deps.events.subscribe(
     COACHING_CONSUMER,
     READ_MODEL_EVENTS,
-    notifyingArrivals(rt.arrivals, readModelConsumer(worker.orm, onInvalid)),
+    notifyingArrivals(
+      rt.arrivals,
+      readModelConsumer(worker.orm, onInvalid, (tenantId, sessionId) =>
+        upgradeWithModel(rt, tenantId, sessionId),
+      ),
+    ),
   );
   await deps.events.subscribe(
     COACHING_QUOTA_CONSUMER,

@@ -2,7 +2,8 @@
  * The `coaching` consumer group: keeps the read models (AgentProfile, SessionView, LocationView; and the GHL location
  * routes a location change invalidates) in step with the agents and tenants subgraphs. Each event is applied once (its id is recorded
  * with the effects, inside the event's tenant scope so RLS holds), and a row keeps the time of the
- * newest event applied so a late, older event does not overwrite newer data.
+ * newest event applied so a late, older event does not overwrite newer data. A session that ends gets its
+ * contact-memory summary here, once (service/memory-summary.ts).
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { consumeOnce } from '../../../core/outbox';
@@ -20,6 +21,7 @@ import {
   type LocationUpsertedPayload,
 } from '../../../core/vocabulary';
 import { AgentProfile, GhlLocationRoute, LocationView, SessionOrigin, SessionView } from '../entities';
+import { summarizeEndedSession } from '../service/memory-summary';
 
 export const READ_MODEL_EVENTS: EventType[] = [
   EventTypes.agentUpserted,
@@ -110,13 +112,15 @@ async function applyAgent(em: EntityManager, event: EventEnvelope, at: Date): Pr
   else em.create(AgentProfile, data);
 }
 
-async function applySession(em: EntityManager, event: EventEnvelope, at: Date): Promise<void> {
+/** Applies the session; true when this event ended it (and its summary was written: contact memory). */
+async function applySession(em: EntityManager, event: EventEnvelope, at: Date): Promise<boolean> {
   const p = parseSessionPayload(event.payload);
   const row = await em.findOne(SessionView, { sessionId: p.sessionId });
-  if (!newer(row, at)) return;
+  if (!newer(row, at)) return false;
+  const ended = row !== null && row.active && !p.active;
   const data = { ...p, tenantId: event.tenantId, eventAt: at, origin: SessionOrigin.AGENTS };
-  if (row) em.assign(row, data);
-  else em.create(SessionView, data);
+  const view = row ? em.assign(row, data) : em.create(SessionView, data);
+  return ended && (await summarizeEndedSession(em, view, at)) !== null;
 }
 
 async function applyLocation(em: EntityManager, event: EventEnvelope, at: Date): Promise<void> {
@@ -143,13 +147,19 @@ export const COACHING_CONSUMER = 'coaching';
  * transaction, inside the event's tenant scope). A malformed event is recorded as processed — retrying
  * cannot fix it — and reported.
  */
-export function readModelConsumer(orm: Orm, onInvalid: (event: EventEnvelope, err: unknown) => void) {
+export function readModelConsumer(
+  orm: Orm,
+  onInvalid: (event: EventEnvelope, err: unknown) => void,
+  /** After commit, for a session this event ended (its offline summary is stored). */
+  onSessionEnded?: (tenantId: string, sessionId: string) => void,
+) {
   return async (event: EventEnvelope): Promise<void> => {
     const at = new Date(event.at);
     if (Number.isNaN(at.getTime()) || !event.tenantId) {
       onInvalid(event, new InvalidEventError('event without a valid time or tenant'));
       return;
     }
+    let ended: string | null = null;
     await consumeOnce({
       orm,
       consumer: COACHING_CONSUMER,
@@ -157,13 +167,15 @@ export function readModelConsumer(orm: Orm, onInvalid: (event: EventEnvelope, er
       handle: async (em) => {
         try {
           if (event.type === EventTypes.agentUpserted) await applyAgent(em, event, at);
-          else if (event.type === EventTypes.agentSessionUpserted) await applySession(em, event, at);
-          else if (event.type === EventTypes.tenantLocationUpserted) await applyLocation(em, event, at);
+          else if (event.type === EventTypes.agentSessionUpserted) {
+            if (await applySession(em, event, at)) ended = parseSessionPayload(event.payload).sessionId;
+          } else if (event.type === EventTypes.tenantLocationUpserted) await applyLocation(em, event, at);
         } catch (err) {
           if (!(err instanceof InvalidEventError)) throw err;
           onInvalid(event, err);
         }
       },
     });
+    if (ended !== null) onSessionEnded?.(event.tenantId, ended);
   };
 }

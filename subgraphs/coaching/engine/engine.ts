@@ -127,6 +127,7 @@ class Engine implements CoachingEngine {
       turns: req.turns,
       question: req.question,
       vertical: req.vertical,
+      remembered: req.remembered,
     };
     const analysis = offlineCoach(coachInput);
 

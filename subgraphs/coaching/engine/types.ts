@@ -23,8 +23,10 @@ export interface CoachRequest {
   /** What is already known about the lead (merged from earlier turns). */
   known: Slots;
   vertical?: string;
-  /** Contact memory: short notes from earlier sessions with this contact. */
+  /** Contact memory: facts and summaries from earlier sessions with this contact, as lines for the model. */
   memory?: string[];
+  /** The contact's facts from earlier sessions, as slots (the offline coach treats them as known). */
+  remembered?: Slots;
   kind: CoachingKind;
   models?: TenantModelConfig;
 }

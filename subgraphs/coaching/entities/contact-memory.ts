@@ -1,4 +1,7 @@
-/** Short notes about a contact carried across sessions (what the lead told earlier agents). */
+/**
+ * Recent notes about a contact carried across sessions ("Budget: up to $450,000"), newest first. Contact data:
+ * erased with the contact (GDPR) and purged after the tenant's retention (memory-retention.ts).
+ */
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from '../../../core/db/base-entity';
 

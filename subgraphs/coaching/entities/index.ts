@@ -2,6 +2,9 @@ import { ConversationTurn } from './conversation-turn';
 import { CoachingHint } from './coaching-hint';
 import { Qualification } from './qualification';
 import { ContactMemory } from './contact-memory';
+import { ContactFact } from './contact-fact';
+import { ContactSessionSummary } from './contact-summary';
+import { MemoryRetention } from './memory-retention';
 import { AgentProfile, LocationView, SessionView } from './read-models';
 import { GhlLocationRoute } from './ghl-location-route';
 import { GhlWebhookDelivery } from './ghl-webhook-delivery';
@@ -12,6 +15,13 @@ export { ConversationTurn, MAX_TURN_TEXT } from './conversation-turn';
 export { CoachingHint } from './coaching-hint';
 export { Qualification, QualificationSlots } from './qualification';
 export { ContactMemory, MAX_MEMORY_NOTES } from './contact-memory';
+export { ContactFact } from './contact-fact';
+export { ContactSessionSummary, MAX_SUMMARY_TEXT, SummarySource } from './contact-summary';
+export {
+  DEFAULT_MEMORY_RETENTION_DAYS,
+  MAX_MEMORY_RETENTION_DAYS,
+  MemoryRetention,
+} from './memory-retention';
 export { AgentProfile, LocationView, SessionOrigin, SessionView } from './read-models';
 export { GhlLocationRoute, ghlRouteId } from './ghl-location-route';
 export { QuotaView } from './quota-view';
@@ -22,6 +32,10 @@ export const coachingEntities = [
   CoachingHint,
   Qualification,
   ContactMemory,
+  // contact memory tiers (contact data: GDPR erase and the retention sweep cover them)
+  ContactFact,
+  ContactSessionSummary,
+  MemoryRetention,
   AgentProfile,
   SessionView,
   LocationView,

@@ -6,6 +6,7 @@
 import type { PubSub } from 'type-graphql';
 import type { FederatedSchemaOptions } from '../../../core/server/federated-schema';
 import { CoachingResolver } from './coaching.resolver';
+import { AgentSessionContactResolver, ContactResolver } from './contact.resolver';
 import { GhlResolver } from './ghl.resolver';
 import { referenceResolvers } from './reference-resolvers';
 import { AgentFieldsResolver, AgentSessionFieldsResolver } from './session.resolver';
@@ -28,6 +29,8 @@ export const coachingSchemaOptions: FederatedSchemaOptions = {
     AgentFieldsResolver,
     CoachingSubscriptionResolver,
     GhlResolver,
+    ContactResolver,
+    AgentSessionContactResolver,
   ],
   referenceResolvers,
   // `Agent` is reachable from no root field; the gateway reaches it through `_entities`

@@ -1,6 +1,6 @@
 /**
  * Builds the engine's CoachRequest from this subgraph's own data: the AgentProfile read model, the
- * session, the recent turns, the known slots and the contact's memory. No call to another subgraph.
+ * session, the recent turns, the known slots and the contact's memory (facts, summaries, notes). No call to another subgraph.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { Arrivals } from '../../../core/events/arrivals';
@@ -8,7 +8,7 @@ import { AgentRole, Experience, type ConversationStage } from '../../../core/voc
 import type { AgentProfileView, Slots, Turn } from '../coach/types';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import { AgentProfile, ConversationTurn, type Qualification, type SessionView } from '../entities';
-import { contactMemory } from './qualification';
+import { sessionMemory } from './qualification';
 import { agentArrival } from './read-model-arrivals';
 
 /** Used when the agent's profile event has not arrived (within the wait, when there is one). */
@@ -70,7 +70,7 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
   const turns = input.turns ?? (await recentTurns(em, session.sessionId, input.recentTurnCount));
   const known: Slots = input.qualification?.slots ?? {};
   const stage: ConversationStage = input.qualification?.stage ?? session.stage;
-  const memory = await contactMemory(em, session.contactId);
+  const memory = await sessionMemory(em, session);
   return {
     tenantId: session.tenantId,
     sessionId: session.sessionId,
@@ -79,7 +79,8 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
     turns,
     ...(input.question ? { question: input.question } : {}),
     known,
-    ...(memory.length > 0 ? { memory } : {}),
+    ...(memory.lines.length > 0 ? { memory: memory.lines } : {}),
+    remembered: memory.remembered,
     kind: input.kind,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The lead's qualification after a LEAD turn: the offline coach analyses the recent turns, its slots are
- * merged over what earlier turns established, the merged slots are scored for the agent's role, and the
- * contact's memory keeps the facts for the next session with this contact.
+ * merged over what earlier turns (and earlier sessions with the contact: its memory) established, the merged
+ * slots are scored for the agent's role, and the contact's memory keeps the facts (typed: memory-facts.ts)
+ * and notes for the next session with this contact.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
@@ -9,6 +10,8 @@ import { offlineCoach } from '../coach/offline-coach';
 import { formatAreas, formatMoney, qualify } from '../coach/qualification';
 import type { AgentProfileView, Slots, Turn } from '../coach/types';
 import { ContactMemory, MAX_MEMORY_NOTES, Qualification, type SessionView } from '../entities';
+import { loadContactMemory, rememberedContext, type RememberedContext } from './contact-memory';
+import { rememberFacts } from './memory-facts';
 
 /** Later statements win; a list replaces the earlier one only when it is not empty. */
 export function mergeSlots(known: Slots, fresh: Slots): Slots {
@@ -35,7 +38,9 @@ export async function updateQualification(
 ): Promise<QualificationUpdate> {
   const existing = await em.findOne(Qualification, { sessionId: session.sessionId });
   const stage = existing?.stage ?? session.stage;
-  const analysis = offlineCoach({ agent, stage, turns, now: now.toISOString() });
+  // what earlier sessions with this contact established is known from the first turn on (not asked again)
+  const { remembered } = await sessionMemory(em, session);
+  const analysis = offlineCoach({ agent, stage, turns, remembered, now: now.toISOString() });
   const slots = mergeSlots(existing?.slots ?? {}, analysis.slots);
   const scored = qualify(agent.role, slots);
   const previousScore = existing?.score ?? null;
@@ -109,6 +114,7 @@ export async function rememberContact(
       notes: [],
       updatedAt: now,
     });
+  await rememberFacts(em, session, slots, now);
   const labels = new Set(fresh.map(label));
   const notes = [...fresh, ...memory.notes.filter((n) => !labels.has(label(n)))].slice(0, MAX_MEMORY_NOTES);
   if (JSON.stringify(notes) === JSON.stringify(memory.notes)) return;
@@ -116,7 +122,11 @@ export async function rememberContact(
   memory.updatedAt = now;
 }
 
-export async function contactMemory(em: EntityManager, contactId: string): Promise<string[]> {
-  const memory = await em.findOne(ContactMemory, { contactId });
-  return memory ? [...memory.notes] : [];
+/** The contact's memory for a coaching moment of `session`: remembered slots and lines for the prompt. */
+export async function sessionMemory(em: EntityManager, session: SessionView): Promise<RememberedContext> {
+  const tiers = await loadContactMemory(em, session.tenantId, session.contactId);
+  const context = rememberedContext(tiers, session.sessionId);
+  // notes not already said by a fact ("Budget: up to …" is both)
+  const said = new Set(context.lines.map((l) => l.replace(/^Known fact: /, '')));
+  return { ...context, lines: [...context.lines, ...tiers.notes.filter((n) => !said.has(n))] };
 }
