@@ -110,6 +110,12 @@ const schema = z.object({
   GHL_OAUTH_TOKEN_URL: optionalUrl,
   GHL_OAUTH_REDIRECT_URI: optionalUrl,
   GHL_WEBHOOK_CONCURRENCY: decimal(0, 64).default(4),
+  WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_MAX_ATTEMPTS: decimal(1, 30).default(8),
+  WEBHOOK_RETRY_BASE_MS: decimal(1, 3_600_000).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: decimal(1, 86_400_000).default(3_600_000),
+  WEBHOOK_TIMEOUT_MS: decimal(100, 60_000).default(10_000),
+  WEBHOOK_POLL_MS: decimal(10, 60_000).default(1_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -184,6 +190,26 @@ export interface PlatformConfig {
     /** GHL deliveries this instance processes at once; 0 = it stores deliveries and other instances process them. */
     concurrency: number;
   };
+  /** Outbound workflow webhooks (subgraphs/tenants/workflows). */
+  webhooks: WebhookOptions;
+}
+
+/** How workflow webhooks are sent: retries with exponential backoff and jitter, and where they may go. */
+export interface WebhookOptions {
+  /**
+   * Loopback, private, link-local and other non-public destinations are refused unless this is on
+   * (tests and local development only; refused in production).
+   */
+  allowPrivateDestinations: boolean;
+  /** Attempts before a delivery is FAILED (the first one included). */
+  maxAttempts: number;
+  /** The delay before the 2nd attempt; doubled per attempt up to `retryMaxMs`, with jitter. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** One attempt's time limit (connect to last byte). */
+  timeoutMs: number;
+  /** How often the delivery worker looks for due deliveries (it is also poked when one is queued). */
+  pollMs: number;
 }
 
 /** The GoHighLevel app's OAuth client: proves which tenant installed the app on a location. */
@@ -299,11 +325,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
     seedDemo: e.SEED_DEMO === 'true',
     readModelWaitMs: e.READ_MODEL_WAIT_MS,
-    ghl: {
-      ed25519PublicKeys: pemKeys('GHL_ED25519_PUBLIC_KEY', e.GHL_ED25519_PUBLIC_KEY),
-      rsaPublicKeys: pemKeys('GHL_RSA_PUBLIC_KEY', e.GHL_RSA_PUBLIC_KEY),
-      oauth: ghlOAuth(e),
-      concurrency: e.GHL_WEBHOOK_CONCURRENCY,
-    },
+    ghl: ghlOptions(e),
+    webhooks: webhookOptions(e),
+  };
+}
+
+function ghlOptions(e: Env): PlatformConfig['ghl'] {
+  return {
+    ed25519PublicKeys: pemKeys('GHL_ED25519_PUBLIC_KEY', e.GHL_ED25519_PUBLIC_KEY),
+    rsaPublicKeys: pemKeys('GHL_RSA_PUBLIC_KEY', e.GHL_RSA_PUBLIC_KEY),
+    oauth: ghlOAuth(e),
+    concurrency: e.GHL_WEBHOOK_CONCURRENCY,
+  };
+}
+
+function webhookOptions(e: Env): WebhookOptions {
+  const allowPrivateDestinations = e.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS === 'true';
+  if (allowPrivateDestinations && e.NODE_ENV === 'production')
+    throw new ConfigError('WEBHOOK_ALLOW_PRIVATE_DESTINATIONS', 'must not be true in production');
+  return {
+    allowPrivateDestinations,
+    maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    retryMaxMs: Math.max(e.WEBHOOK_RETRY_MAX_MS, e.WEBHOOK_RETRY_BASE_MS),
+    timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    pollMs: e.WEBHOOK_POLL_MS,
   };
 }

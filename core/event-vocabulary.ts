@@ -31,6 +31,7 @@ export const EventTypes = {
   tenantApiKeyRevoked: 'tenants.api_key.revoked',
   tenantMemberRemoved: 'tenants.member.removed',
   coachingGhlAppInstalled: 'coaching.ghl_app.installed',
+  analyticsAlertRaised: 'analytics.alert.raised',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -231,4 +232,21 @@ export interface MemberRemovedPayload {
   userId: string;
   /** ISO time of the removal. */
   removedAt: string;
+}
+
+/**
+ * `analytics.alert.raised` (analytics, when a threshold alert is raised — once per kind, scope and window):
+ * managers' `alertRaised` subscription and tenants' workflows (trigger ALERT_RAISED) are told as it fires.
+ */
+export interface AlertRaisedPayload {
+  alertId: string;
+  /** An `AlertKind`: P95_LATENCY, DAILY_COST or ACCEPTANCE_DROP. */
+  kind: string;
+  /** The location of a per-location alert; null for tenant-wide alerts. */
+  locationId: string | null;
+  windowStart: string;
+  windowEnd: string;
+  value: number;
+  threshold: number;
+  raisedAt: string;
 }

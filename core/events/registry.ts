@@ -47,6 +47,7 @@ export const EVENT_REGISTRY: Record<EventType, EventSpec> = {
   'coaching.ghl_app.installed': { owner: 'coaching', payload: 'GhlAppInstalledPayload', version: 1 },
   'billing.subscription.changed': { owner: 'billing', payload: 'SubscriptionChangedPayload', version: 1 },
   'billing.invoice.issued': { owner: 'billing', payload: 'InvoiceIssuedPayload', version: 1 },
+  'analytics.alert.raised': { owner: 'analytics', payload: 'AlertRaisedPayload', version: 1 },
 };
 
 /** The registered version of `type`'s payload. */

@@ -25,7 +25,15 @@ export function createTenantsSubgraph(): SubgraphModule<TenantsRuntime> {
         runtime,
         schema: await buildFederatedSchema(tenantsSchemaOptions),
         routes: tenantsRoutes(deps),
-        ...lifecycle([() => subscribeTenantsConsumers(deps, runtime), outboxRelayStep(deps)]),
+        ...lifecycle([
+          // the worker first and stopped last: an attempt under way is recorded before the database closes
+          async () => {
+            runtime.deliveries.start();
+            return () => runtime.deliveries.stop();
+          },
+          () => subscribeTenantsConsumers(deps, runtime),
+          outboxRelayStep(deps),
+        ]),
       };
     },
   };
@@ -33,6 +41,6 @@ export function createTenantsSubgraph(): SubgraphModule<TenantsRuntime> {
 
 export const tenantsSubgraph = createTenantsSubgraph();
 
-export { TENANTS_GHL_BRAND_CONSUMER } from './consumers';
+export { TENANTS_GHL_BRAND_CONSUMER, TENANTS_WORKFLOWS_CONSUMER } from './consumers';
 export type { TenantsContext, TenantsRuntime } from './runtime';
 export { seedTenants, type TenantsSeedInput, type TenantsSeedResult } from './seed';

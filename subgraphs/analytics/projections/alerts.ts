@@ -1,18 +1,20 @@
 /**
  * Threshold alerts, evaluated by the projections right after the numbers they watch change, in the same
  * transaction: p95 latency per location-hour, model cost per UTC day, and the day's acceptance rate
- * against the prior 7 days. Each is raised at most once per scope and window (unique key) and read
- * through the `alerts` query (no event: nothing consumed `analytics.alert.raised`, so it was removed).
+ * against the prior 7 days. Each is raised at most once per scope and window (unique key), read through
+ * the `alerts` query, and announced as it is raised: `analytics.alert.raised` is staged in the outbox in
+ * the same transaction (consumed by analytics' `alertRaised` fan-out and by tenants' workflows).
  */
 import { randomUUID } from 'node:crypto';
 import { raw, type EntityManager } from '@mikro-orm/core';
-import { sqlEm } from '../../../core/outbox';
+import { makeEvent } from '../../../core/events/envelope';
+import { enqueue, sqlEm } from '../../../core/outbox';
 import { Alert } from '../entities/alert';
 import { HourBucket, NO_LOCATION } from '../entities/hour-bucket';
 import { AnalyticsSettings, DEFAULT_SETTINGS } from '../entities/settings';
 import { DAY_MS, dayOf } from './buckets';
 import { mergeHistograms, percentile } from './histogram';
-import { AlertKind } from '../../../core/vocabulary';
+import { AlertKind, EventTypes, type AlertRaisedPayload } from '../../../core/vocabulary';
 
 export type SettingsValues = Omit<AnalyticsSettings, 'tenantId'>;
 
@@ -40,12 +42,26 @@ async function alreadyRaised(
 }
 
 async function raise(em: EntityManager, tenantId: string, a: AlertInput): Promise<void> {
-  await sqlEm(em)
+  const id = randomUUID();
+  const raisedAt = new Date();
+  const res = await sqlEm(em)
     .createQueryBuilder(Alert)
-    .insert({ id: randomUUID(), tenantId, ...a, scopeKey: a.locationId ?? NO_LOCATION, raisedAt: new Date() })
+    .insert({ id, tenantId, ...a, scopeKey: a.locationId ?? NO_LOCATION, raisedAt })
     .onConflict(['tenantId', 'kind', 'scopeKey', 'windowStart'])
     .ignore()
     .execute('run');
+  if (res.affectedRows === 0) return; // raised before (by a concurrent projection): announced by it
+  const payload: AlertRaisedPayload = {
+    alertId: id,
+    kind: a.kind,
+    locationId: a.locationId,
+    windowStart: a.windowStart.toISOString(),
+    windowEnd: a.windowEnd.toISOString(),
+    value: a.value,
+    threshold: a.threshold,
+    raisedAt: raisedAt.toISOString(),
+  };
+  enqueue(em, makeEvent(EventTypes.analyticsAlertRaised, tenantId, payload));
 }
 
 export async function checkLatency(

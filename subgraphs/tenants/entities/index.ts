@@ -7,6 +7,7 @@ import { Member } from './member';
 import { Organization } from './organization';
 import { PartnerApp } from './partner-app';
 import { RevokedSubject } from './revoked-subject';
+import { FollowUpTask, WebhookDelivery, WebhookDeliveryAttempt, Workflow } from '../workflows/entities';
 
 export { ApiKey, AuditEntry, AuditHead, Location, Member, Organization, PartnerApp, RevokedSubject };
 export { Branding, EMPTY_BRANDING, type BrandingData } from './branding';
@@ -22,6 +23,10 @@ export const tenantsEntities = [
   AuditEntry,
   AuditHead,
   RevokedSubject,
+  Workflow,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  FollowUpTask,
   OutboxEvent,
   ProcessedEvent,
 ];

@@ -8,6 +8,7 @@ import { MemberResolver } from './member';
 import { OrganizationResolver } from './organization';
 import { referenceResolvers } from './references';
 import { ViewerResolver } from './viewer';
+import { FollowUpTaskResolver, WebhookDeliveryResolver, WorkflowResolver } from '../workflows/resolvers';
 
 export const tenantsSchemaOptions: FederatedSchemaOptions = {
   resolvers: [
@@ -19,6 +20,9 @@ export const tenantsSchemaOptions: FederatedSchemaOptions = {
     AuditResolver,
     ViewerResolver,
     AccessTokenResolver,
+    WorkflowResolver,
+    WebhookDeliveryResolver,
+    FollowUpTaskResolver,
   ],
   referenceResolvers,
 };

@@ -178,12 +178,12 @@ describeEachDb('analytics subgraph (%s)', (kind) => {
     expect(org!.coachingSummary).toMatchObject({ hintsDelivered: 30, dealsWon: 1, activeAgents: 2 });
   });
 
-  it('raises threshold alerts once (read through the alerts query; no event: nothing consumed one)', async () => {
+  it('raises threshold alerts once, each announced by one analytics.alert.raised in the outbox', async () => {
     const res = await h.exec<{
-      alerts: { kind: string; locationId: string | null; value: number; threshold: number }[];
+      alerts: { id: string; kind: string; locationId: string | null; value: number; threshold: number }[];
     }>(
       owner,
-      `query($from: DateTime!, $to: DateTime!) { alerts(from: $from, to: $to) { kind locationId value threshold windowStart } }`,
+      `query($from: DateTime!, $to: DateTime!) { alerts(from: $from, to: $to) { id kind locationId value threshold windowStart } }`,
       { from: DAY.from, to: DAY.to },
     );
     expect(res.errors).toBeUndefined();
@@ -192,8 +192,20 @@ describeEachDb('analytics subgraph (%s)', (kind) => {
     const cost = res.data!.alerts.find((a) => a.kind === 'DAILY_COST')!;
     expect(cost.threshold).toBe(20_000);
     expect(cost.value).toBeGreaterThan(20_000); // the day's cost when the first event crossed it
-    // no longer an event (issue 8: `analytics.alert.raised` had no consumer): nothing of the kind is staged
-    expect(await h.db.owner.em.fork().count(OutboxEvent, { type: 'analytics.alert.raised' })).toBe(0);
+    // issue 10: alerts reach managers as they fire — one event per alert raised (consumed by analytics'
+    // alertRaised fan-out and tenants' workflows), with what the alerts query shows
+    const staged = await h.db.owner.em.fork().find(OutboxEvent, { type: 'analytics.alert.raised' });
+    expect(staged).toHaveLength(3);
+    for (const alert of res.data!.alerts) {
+      const events = staged.filter((e) => (e.payload as { alertId: string }).alertId === alert.id);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.payload).toMatchObject({
+        kind: alert.kind,
+        locationId: alert.locationId,
+        value: alert.value,
+        threshold: alert.threshold,
+      });
+    }
   });
 
   it("limits visibility to the principal's locations and an agent to their own numbers", async () => {

@@ -1,0 +1,124 @@
+/**
+ * graphql-ws on a subgraph's own /graphql path, for any subgraph that serves subscriptions. The gateway
+ * (or a test) connects with `connectionParams: { "x-platform-context": "<token>" }`; the token is verified
+ * once, in `onConnect` (close 4401 when missing or invalid). Only subscription operations are served; each
+ * resolver checks the caller's access. Errors are mapped like on HTTP (codes kept, unexpected ones masked).
+ * (Coaching keeps its own copy in subgraphs/coaching/subscriptions/ws-server.ts.)
+ */
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { CONTEXT_HEADER, type ContextTokenCodec } from '../context-token';
+import { toGraphQLError } from '../errors';
+import type { Logger } from '../logger';
+import type { Principal } from '../principal';
+
+export const WS_CLOSE_UNAUTHORIZED = 4401;
+
+export interface SubscriptionServerOptions<C> {
+  schema: GraphQLSchema;
+  codec: ContextTokenCodec;
+  logger: Logger;
+  /** Largest accepted WebSocket message, bytes (default 64 KiB). */
+  maxPayload?: number;
+  /** Subscriptions one connection may hold (default 20). */
+  maxSubscriptions?: number;
+  /** The context a subscription's resolvers receive. */
+  context(principal: Principal, requestId: string, logger: Logger): C;
+}
+
+// a type alias (not an interface) so it satisfies graphql-ws's Record<PropertyKey, unknown> constraint
+type Extra = { principal?: Principal };
+
+function tokenFrom(params: Readonly<Record<string, unknown>> | undefined): string | null {
+  if (!params) return null;
+  const direct = params[CONTEXT_HEADER];
+  if (typeof direct === 'string') return direct;
+  const headers = params['headers'];
+  if (typeof headers === 'object' && headers !== null) {
+    const nested = (headers as Record<string, unknown>)[CONTEXT_HEADER];
+    if (typeof nested === 'string') return nested;
+  }
+  return null;
+}
+
+function fail(message: string, code: string): readonly GraphQLError[] {
+  return [new GraphQLError(message, { extensions: { code } })];
+}
+
+/** Attaches the server; the returned function closes it (and every connection). */
+export function attachGraphqlWs<C>(
+  server: http.Server,
+  opts: SubscriptionServerOptions<C>,
+): () => Promise<void> {
+  const { schema, codec, logger } = opts;
+  const maxSubscriptions = opts.maxSubscriptions ?? 20;
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: opts.maxPayload ?? 64 * 1024 });
+  const logUnexpected = (err: unknown) => logger.error({ err }, 'unexpected subscription error');
+  const disposable = useServer<Record<string, unknown>, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.principal = await codec.verify(tokenFrom(ctx.connectionParams));
+          return true;
+        } catch {
+          ctx.extra.socket.close(WS_CLOSE_UNAUTHORIZED, 'Unauthorized');
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const principal = ctx.extra.principal;
+        if (!principal) return fail('not authenticated', 'UNAUTHENTICATED');
+        if (Object.keys(ctx.subscriptions).length >= maxSubscriptions)
+          return fail('too many subscriptions on this connection', 'RATE_LIMITED');
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError('syntax error')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        const op = getOperationAST(document, payload.operationName);
+        if (!op || op.operation !== 'subscription')
+          return fail('only subscriptions are served over WebSocket; use HTTP POST', 'BAD_REQUEST');
+        const requestId = randomUUID();
+        const contextValue = opts.context(
+          principal,
+          requestId,
+          logger.child({ subject: principal.subject, transport: 'ws' }),
+        );
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return undefined;
+        return { ...result, errors: result.errors.map((e) => toGraphQLError(e, logUnexpected).toJSON()) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, logUnexpected).toJSON()),
+    },
+    wss,
+    12_000,
+  );
+  return async () => {
+    await disposable.dispose();
+    for (const client of wss.clients) client.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}
