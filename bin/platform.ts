@@ -100,6 +100,9 @@ export async function startService(
       logger,
       host: config.host,
       port: config.ports[name],
+      // what the gateway let through (LIMIT_MAX_BODY_BYTES, e.g. raised for photo uploads) must fit the
+      // subgraph too; the subgraph's own floor stays 1 MB
+      maxBodyBytes: Math.max(1_000_000, config.limits.maxBodyBytes),
     });
   } catch (err) {
     await instance.stop();

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'QUERY_TOO_COMPLEX',
   'UPSTREAM_UNAVAILABLE',
+  'MODEL_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -83,6 +84,11 @@ export class RateLimitedError extends DomainError {
 
 export class UpstreamUnavailableError extends DomainError {
   readonly code = 'UPSTREAM_UNAVAILABLE' as const;
+}
+
+/** A feature that needs a model (no offline equivalent) while no model is configured or reachable. */
+export class ModelUnavailableError extends DomainError {
+  readonly code = 'MODEL_UNAVAILABLE' as const;
 }
 
 /** The boundary mapping: domain errors keep their message and code; everything else is masked. */

@@ -181,3 +181,5 @@ export const SCOPES = [
 export type Scope = (typeof SCOPES)[number];
 
 export * from './event-vocabulary';
+export * from './verticals';
+export * from './listing-photo-vocabulary';

@@ -28,6 +28,9 @@ import {
   Specialization,
   SubscriptionStatus,
   TurnSource,
+  Vertical,
+  ListingIssueKind,
+  IssueSeverity,
 } from '../vocabulary';
 
 // tenants, agents
@@ -140,6 +143,54 @@ registerEnumType(Speaker, {
   valuesConfig: {
     LEAD: { description: 'The lead (prospective buyer or seller); LEAD turns are coached.' },
     AGENT: { description: 'The agent.' },
+  },
+});
+registerEnumType(ListingIssueKind, {
+  name: 'ListingIssueKind',
+  description: 'What a flagged issue in a listing photo or its description is about.',
+  valuesConfig: {
+    CLUTTER: { description: 'Clutter, mess or distracting objects that should be cleared before the shoot.' },
+    PEOPLE: { description: 'People (or their reflections) visible in the photo.' },
+    PERSONAL_INFO: {
+      description:
+        'Personal information visible: family photos, names, mail, documents, licence plates, screens.',
+    },
+    LOW_QUALITY: { description: 'Dark, blurry, tilted or badly framed.' },
+    FAIR_HOUSING: {
+      description:
+        'Wording or imagery that states a preference by a protected class (Fair Housing advertising rules).',
+    },
+    MISLEADING: { description: 'The photo or text could misrepresent the property.' },
+    OTHER: { description: 'Anything else worth fixing.' },
+  },
+});
+registerEnumType(IssueSeverity, {
+  name: 'IssueSeverity',
+  description: 'How much a flagged issue matters before publishing.',
+  valuesConfig: {
+    LOW: { description: 'Nice to fix.' },
+    MEDIUM: { description: 'Should be fixed before publishing.' },
+    HIGH: { description: 'Must be fixed: a legal, privacy or safety problem.' },
+  },
+});
+registerEnumType(Vertical, {
+  name: 'Vertical',
+  description:
+    "A market vertical: it decides the qualification slots, hint emphasis, vocabulary and compliance rules coaching uses for an organization's sessions.",
+  valuesConfig: {
+    RESIDENTIAL: {
+      description: 'Residential resale: buyers and sellers of homes (also the code REAL_ESTATE).',
+    },
+    LUXURY: {
+      description: 'Luxury residential: high-net-worth buyers and sellers, discretion and proof of funds.',
+    },
+    COMMERCIAL: {
+      description: 'Commercial real estate: office, retail and industrial space, for lease or sale.',
+    },
+    MORTGAGE: { description: 'Mortgage lending: loan officers qualifying borrowers.' },
+    PROPERTY_MANAGEMENT: {
+      description: 'Property management: owners of rental units and tenant applicants.',
+    },
   },
 });
 registerEnumType(PropertyType, {

@@ -9,6 +9,8 @@ import type { PubSub } from '../../core/pubsub';
 import type { QuotaCounter } from '../../core/quota';
 import type { CoachingEngine } from './engine/types';
 import type { GhlInstallVerifier } from './webhooks/ghl-install-verifier';
+import type { PhotoAnalyzer } from './photos/photo-analyzer';
+import type { PhotoLimits } from './photos/photo-input';
 
 export interface GhlWebhookOptions {
   /** PEM public keys (x-ghl-signature). Default: config.ghl.ed25519PublicKeys. */
@@ -66,6 +68,11 @@ export interface CoachingOptions {
    */
   readModelWaitMs?: number;
   ghl?: GhlWebhookOptions;
+  /**
+   * Listing photo analysis: the analyzer (default: Claude through @anthropic-ai/sdk with config.anthropic, or
+   * MODEL_UNAVAILABLE without a key) and the photo limits (default photos/photo-input.ts DEFAULT_PHOTO_LIMITS).
+   */
+  photos?: { analyzer?: PhotoAnalyzer; limits?: Partial<PhotoLimits> };
   /** Turns given to the engine and the qualification analysis. Default 20. */
   recentTurns?: number;
   /** How often expired contact memory is purged (service/memory-retention.ts). Default 1 hour. */

@@ -24,6 +24,8 @@ import type { CoachingEngine } from './engine/types';
 import { createSessionSummarizer, type SessionSummarizer } from './engine/session-summarizer';
 import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
 import { RunTracker } from './service/run-tracker';
+import { createPhotoAnalyzer, type PhotoAnalyzer } from './photos/photo-analyzer';
+import { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './photos/photo-input';
 
 /** What coaching resolvers receive (HTTP request or WebSocket subscription), declared with the services' view. */
 export type { CoachingContext } from './service/context';
@@ -59,6 +61,8 @@ export interface CoachingRuntime {
   ghlInboxStats: InboxStats;
   ghlVerifier: GhlSignatureVerifier;
   ghlInstalls: GhlInstallVerifier;
+  /** Listing photo analysis (analyzeListingPhotos): the model analyzer and the photo limits. */
+  photos: { analyzer: PhotoAnalyzer; limits: PhotoLimits };
   /** Starts publishing the outbox (from `start`); idempotent. */
   startRelay(): void;
   /** Starts the inbox worker, resuming what is PENDING (from `start`); idempotent. */
@@ -183,6 +187,12 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     ghlInboxStats: new InboxStats(),
     ghlVerifier,
     ghlInstalls,
+    photos: {
+      analyzer:
+        opts.photos?.analyzer ??
+        createPhotoAnalyzer({ apiKey: deps.config.anthropic.apiKey, baseURL: deps.config.anthropic.baseUrl }),
+      limits: { ...DEFAULT_PHOTO_LIMITS, ...opts.photos?.limits },
+    },
     startRelay() {
       if (relay || closed) return;
       relay = startOutboxRelay({ orm: deps.orm, bus: deps.events, intervalMs: opts.relayIntervalMs, logger });

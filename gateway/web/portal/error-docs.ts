@@ -10,6 +10,7 @@ import {
   ConflictError,
   ERROR_CODES,
   ForbiddenError,
+  ModelUnavailableError,
   NotFoundError,
   QuotaExceededError,
   RateLimitedError,
@@ -40,6 +41,16 @@ interface Spec {
 const domainBody = (err: DomainError | Error, path?: string) => {
   const { message, extensions } = toGraphQLError(err).toJSON();
   return { errors: [{ message, ...(path ? { path: [path] } : {}), extensions }], data: null };
+};
+
+/** A feature with no offline equivalent (listing photos) and no model to do it. */
+const MODEL_UNAVAILABLE_SPEC: Spec = {
+  status: '200 (a resolver error)',
+  when: 'A feature only a model can do (analyzeListingPhotos) while no model key is configured, or the model provider stays unreachable or out of credit; coaching hints fall back to the offline coach instead.',
+  body: () =>
+    domainBody(
+      new ModelUnavailableError('listing photo analysis needs a model: no ANTHROPIC_API_KEY is configured'),
+    ),
 };
 
 function specs(limits: LimitOptions): Record<ErrorCode, Spec> {
@@ -112,6 +123,7 @@ function specs(limits: LimitOptions): Record<ErrorCode, Spec> {
       when: 'A service behind the gateway did not answer; retrying later is safe for queries.',
       body: () => domainBody(new UpstreamUnavailableError('credential service unavailable')),
     },
+    MODEL_UNAVAILABLE: MODEL_UNAVAILABLE_SPEC,
     INTERNAL_SERVER_ERROR: {
       status: '500, or 200 next to partial data',
       when: 'An unexpected failure; the message is masked and the details are logged on the server.',

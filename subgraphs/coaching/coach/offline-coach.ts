@@ -11,6 +11,8 @@ import { render, specializationTip, type HintParts } from './format';
 import { qualify } from './qualification';
 import { recallInHints, withRemembered } from './memory';
 import { extractSlots } from './slots';
+import { verticalTemplate } from '../verticals/registry';
+import { verticalParts, verticalTip, withVerticalCompliance, withVerticalSlots } from './vertical-coaching';
 import { complianceParts, objectionParts, type TemplateContext } from './templates';
 import { informationParts, nextStepParts, qualifyingParts, rapportParts } from './templates-general';
 import type { CoachInput, CoachOutput, HintDraft } from './types';
@@ -67,9 +69,13 @@ function draft(
   signals: string[],
   primary: boolean,
 ): HintDraft {
-  const p = parts(category, objection, ctx);
+  const vertical = verticalTemplate(input.vertical);
+  const p = verticalParts(vertical, category, ctx, parts(category, objection, ctx));
   // Specialization colours the primary hint only; secondary hints stay short.
-  const tip = primary ? specializationTip(input.agent.specializations, category, input.agent.role) : null;
+  const tip = primary
+    ? (specializationTip(input.agent.specializations, category, input.agent.role) ??
+      verticalTip(vertical, category))
+    : null;
   const hint: HintDraft = {
     category,
     text: render(p, input.agent.experience, tip),
@@ -131,14 +137,17 @@ export function offlineCoach(input: CoachInput, options: CoachOptions = {}): Coa
   const role = input.agent.role;
   const parsedNow = input.now !== undefined ? new Date(input.now) : undefined;
   const now = parsedNow && !Number.isNaN(parsedNow.getTime()) ? parsedNow : new Date();
-  const slots = withRemembered(input.remembered, extractSlots(input.turns, { role, now }));
-  const qualification = qualify(role, slots);
-  const classification = classifyWithModel(
+  const vertical = verticalTemplate(input.vertical);
+  const known = withRemembered(input.remembered, extractSlots(input.turns, { role, now }));
+  const slots = withVerticalSlots(vertical, input.turns, known);
+  const qualification = qualify(role, slots, vertical);
+  const classified = classifyWithModel(
     classifyTurn({ role, turns: input.turns, slots, qualificationScore: qualification.score }),
     input.turns,
     role,
     options.model,
   );
+  const classification = withVerticalCompliance(vertical, input.turns, classified);
   const lead = [...input.turns].reverse().find((t) => t.speaker === Speaker.LEAD)?.text ?? '';
   const ctx: TemplateContext = {
     role,

@@ -3,7 +3,8 @@
  * (most valuable first) and the question that asks for the most valuable missing one, phrased per role.
  */
 import { AgentRole } from '../../../core/vocabulary';
-import type { Qualification, QualificationKey, Slots } from './types';
+import type { VerticalTemplate } from '../verticals/types';
+import type { Qualification, QualificationKey, SlotKey, Slots } from './types';
 
 const WEIGHTS: Record<AgentRole, [QualificationKey, number][]> = {
   [AgentRole.BUYER_AGENT]: [
@@ -24,10 +25,11 @@ const WEIGHTS: Record<AgentRole, [QualificationKey, number][]> = {
   [AgentRole.TRANSACTION_COORDINATOR]: [],
 };
 
-function known(slots: Slots, key: QualificationKey): boolean {
+function known(slots: Slots, key: SlotKey): boolean {
   const value = slots[key];
   if (Array.isArray(value)) return value.length > 0;
-  if (key === 'preApproved') return value === true;
+  if (key === 'preApproved' || key === 'proofOfFunds') return value === true;
+  if (key === 'downPayment') return value !== undefined || slots.downPaymentPercent !== undefined;
   return value !== undefined;
 }
 
@@ -98,18 +100,44 @@ function questionFor(role: AgentRole, key: QualificationKey, slots: Slots): stri
   }
 }
 
-/** Scores qualification for the agent's role. */
-export function qualify(role: AgentRole, slots: Slots): Qualification {
+/**
+ * Scores qualification for the agent's role, with the vertical's slots and questions when its template has
+ * them for the role (residential, and any role a template leaves out, keep the slots above).
+ */
+export function qualify(role: AgentRole, slots: Slots): Qualification<QualificationKey>;
+export function qualify(role: AgentRole, slots: Slots, vertical?: VerticalTemplate): Qualification;
+export function qualify(role: AgentRole, slots: Slots, vertical?: VerticalTemplate): Qualification {
+  const specs = role === AgentRole.TRANSACTION_COORDINATOR ? undefined : vertical?.slots[role];
+  if (specs && specs.length > 0) {
+    const weights = specs.map((spec): [SlotKey, number] => [spec.key, spec.weight]);
+    const { score, missing } = scoreSlots(weights, slots);
+    const first = specs.find((spec) => spec.key === missing[0]);
+    return { score, missing, nextQuestion: first ? first.question(slots) : null };
+  }
   const weights = WEIGHTS[role];
   if (weights.length === 0) return { score: 100, missing: [], nextQuestion: null };
+  const { score, missing } = scoreSlots(weights, slots);
+  const first = missing[0];
+  return { score, missing, nextQuestion: first === undefined ? null : questionFor(role, first, slots) };
+}
+
+/** The weighted slots qualification scores for a role in a vertical (residential when it has none for the role). */
+export function slotWeights(role: AgentRole, vertical?: VerticalTemplate): [SlotKey, number][] {
+  const specs = role === AgentRole.TRANSACTION_COORDINATOR ? undefined : vertical?.slots[role];
+  if (specs && specs.length > 0) return specs.map((spec) => [spec.key, spec.weight]);
+  return [...WEIGHTS[role]];
+}
+
+function scoreSlots<K extends SlotKey>(
+  weights: [K, number][],
+  slots: Slots,
+): { score: number; missing: K[] } {
   const total = weights.reduce((sum, [, w]) => sum + w, 0);
   let have = 0;
-  const missing: QualificationKey[] = [];
+  const missing: K[] = [];
   for (const [key, w] of weights) {
     if (known(slots, key)) have += w;
     else missing.push(key);
   }
-  const score = Math.round((have / total) * 100);
-  const first = missing[0];
-  return { score, missing, nextQuestion: first === undefined ? null : questionFor(role, first, slots) };
+  return { score: Math.round((have / total) * 100), missing };
 }

@@ -30,7 +30,10 @@ export interface CoachInput {
   turns: Turn[];
   /** An explicit question the agent asks the coach ("how do I answer the commission question?"). */
   question?: string;
-  /** The tenant's vertical (e.g. "residential", "luxury"); informational only for the offline coach. */
+  /**
+   * The organization's vertical code (core/verticals.ts, aliases accepted): its template decides the qualification
+   * slots, the questions, vertical tips and compliance rules. Unknown or absent: residential.
+   */
   vertical?: string;
   /** Facts about the contact from earlier sessions (contact memory): known unless the lead now says otherwise. */
   remembered?: Slots;
@@ -68,6 +71,27 @@ export interface Slots {
   areas?: string[];
   /** Unscored extras. */
   motivation?: Motivation;
+  // Slots of other verticals (subgraphs/coaching/verticals/templates/): unscored by the devset.
+  /** Commercial: floor area wanted, in square feet. */
+  squareFeet?: number;
+  /** Commercial: intended use of the space (OFFICE, RETAIL, INDUSTRIAL, RESTAURANT, MEDICAL, FLEX). */
+  spaceUse?: string;
+  /** Commercial: lease term wanted, in months. */
+  leaseTermMonths?: number;
+  /** Mortgage: amount the borrower wants to borrow, whole dollars. */
+  loanAmount?: number;
+  /** Mortgage: the credit score the borrower stated. */
+  creditScore?: number;
+  /** Mortgage: down payment in whole dollars, when stated as an amount. */
+  downPayment?: number;
+  /** Mortgage: down payment as a percentage of the price, when stated so. */
+  downPaymentPercent?: number;
+  /** Property management: rental units the owner has. */
+  units?: number;
+  /** Property management: current or target monthly rent per unit, whole dollars. */
+  monthlyRent?: number;
+  /** Luxury: the buyer pays cash or has proof of funds ready. */
+  proofOfFunds?: boolean;
 }
 
 /** The seven slots the devset scores. */
@@ -82,14 +106,29 @@ export const SCORED_SLOT_KEYS = [
 ] as const;
 export type ScoredSlotKey = (typeof SCORED_SLOT_KEYS)[number];
 
-/** Qualification keys: the scored slots plus motivation. */
+/** Qualification keys of the residential coach: the scored slots plus motivation. */
 export type QualificationKey = ScoredSlotKey | 'motivation';
 
-export interface Qualification {
+/** Qualification keys only other verticals ask for (subgraphs/coaching/verticals/templates/). */
+export type VerticalSlotKey =
+  | 'squareFeet'
+  | 'spaceUse'
+  | 'leaseTermMonths'
+  | 'loanAmount'
+  | 'creditScore'
+  | 'downPayment'
+  | 'units'
+  | 'monthlyRent'
+  | 'proofOfFunds';
+
+/** Any qualification key, whichever vertical asks for it. */
+export type SlotKey = QualificationKey | VerticalSlotKey;
+
+export interface Qualification<K extends SlotKey = SlotKey> {
   /** 0–100: weighted share of the role-relevant slots that are known. */
   score: number;
   /** Missing role-relevant slots, most valuable first. */
-  missing: QualificationKey[];
+  missing: K[];
   nextQuestion: string | null;
 }
 

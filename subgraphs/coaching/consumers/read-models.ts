@@ -1,5 +1,5 @@
 /**
- * The `coaching` consumer group: keeps the read models (AgentProfile, SessionView, LocationView; and the GHL location
+ * The `coaching` consumer group: keeps the read models (AgentProfile, SessionView, LocationView, OrganizationView; and the GHL location
  * routes a location change invalidates) in step with the agents and tenants subgraphs. Each event is applied once (its id is recorded
  * with the effects, inside the event's tenant scope so RLS holds), and a row keeps the time of the
  * newest event applied so a late, older event does not overwrite newer data. A session that ends gets its
@@ -20,13 +20,21 @@ import {
   type EventType,
   type LocationUpsertedPayload,
 } from '../../../core/vocabulary';
-import { AgentProfile, GhlLocationRoute, LocationView, SessionOrigin, SessionView } from '../entities';
+import {
+  AgentProfile,
+  GhlLocationRoute,
+  LocationView,
+  OrganizationView,
+  SessionOrigin,
+  SessionView,
+} from '../entities';
 import { summarizeEndedSession } from '../service/memory-summary';
 
 export const READ_MODEL_EVENTS: EventType[] = [
   EventTypes.agentUpserted,
   EventTypes.agentSessionUpserted,
   EventTypes.tenantLocationUpserted,
+  EventTypes.tenantOrganizationUpserted,
 ];
 
 export class InvalidEventError extends Error {}
@@ -98,6 +106,21 @@ export function parseLocationPayload(raw: unknown): LocationUpsertedPayload {
   };
 }
 
+/** The organization fields the read model keeps: its place in the hierarchy and its vertical code. */
+export function parseOrganizationPayload(raw: unknown): {
+  organizationId: string;
+  parentId: string | null;
+  vertical: string;
+} {
+  const r = record(raw);
+  const vertical = typeof r['vertical'] === 'string' ? r['vertical'].trim().toUpperCase().slice(0, 40) : '';
+  return {
+    organizationId: str(r['organizationId'], 'organizationId'),
+    parentId: strOrNull(r['parentId'], 'parentId'),
+    vertical: str(vertical, 'vertical'),
+  };
+}
+
 /** True when the event is at least as new as what the row already holds. */
 function newer<T extends { eventAt: Date }>(row: T | null, at: Date): boolean {
   return !row || row.eventAt.getTime() <= at.getTime();
@@ -140,6 +163,15 @@ async function applyLocation(em: EntityManager, event: EventEnvelope, at: Date):
   });
 }
 
+async function applyOrganization(em: EntityManager, event: EventEnvelope, at: Date): Promise<void> {
+  const p = parseOrganizationPayload(event.payload);
+  const row = await em.findOne(OrganizationView, { organizationId: p.organizationId });
+  if (!newer(row, at)) return;
+  const data = { ...p, tenantId: event.tenantId, eventAt: at };
+  if (row) em.assign(row, data);
+  else em.create(OrganizationView, data);
+}
+
 export const COACHING_CONSUMER = 'coaching';
 
 /**
@@ -170,6 +202,8 @@ export function readModelConsumer(
           else if (event.type === EventTypes.agentSessionUpserted) {
             if (await applySession(em, event, at)) ended = parseSessionPayload(event.payload).sessionId;
           } else if (event.type === EventTypes.tenantLocationUpserted) await applyLocation(em, event, at);
+          else if (event.type === EventTypes.tenantOrganizationUpserted)
+            await applyOrganization(em, event, at);
         } catch (err) {
           if (!(err instanceof InvalidEventError)) throw err;
           onInvalid(event, err);

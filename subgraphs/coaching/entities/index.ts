@@ -6,6 +6,7 @@ import { ContactFact } from './contact-fact';
 import { ContactSessionSummary } from './contact-summary';
 import { MemoryRetention } from './memory-retention';
 import { AgentProfile, LocationView, SessionView } from './read-models';
+import { OrganizationView } from './organization-view';
 import { GhlLocationRoute } from './ghl-location-route';
 import { GhlWebhookDelivery } from './ghl-webhook-delivery';
 import { QuotaView } from './quota-view';
@@ -23,6 +24,7 @@ export {
   MemoryRetention,
 } from './memory-retention';
 export { AgentProfile, LocationView, SessionOrigin, SessionView } from './read-models';
+export { OrganizationView } from './organization-view';
 export { GhlLocationRoute, ghlRouteId } from './ghl-location-route';
 export { QuotaView } from './quota-view';
 export { GHL_INBOX_TABLE, GhlWebhookDelivery } from './ghl-webhook-delivery';
@@ -39,6 +41,7 @@ export const coachingEntities = [
   AgentProfile,
   SessionView,
   LocationView,
+  OrganizationView,
   GhlLocationRoute,
   GhlWebhookDelivery,
   QuotaView,

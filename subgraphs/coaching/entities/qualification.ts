@@ -38,6 +38,58 @@ export class QualificationSlots {
       'Why the lead is moving, as one code: RELOCATION, DOWNSIZING, UPSIZING, DIVORCE, ESTATE, FINANCIAL, RETIREMENT or INVESTMENT.',
   })
   motivation?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Commercial: floor area wanted, in square feet.' })
+  squareFeet?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Commercial: intended use of the space: OFFICE, RETAIL, INDUSTRIAL, RESTAURANT, MEDICAL or FLEX.',
+  })
+  spaceUse?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Commercial: lease term wanted, in months.' })
+  leaseTermMonths?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mortgage: amount the borrower wants to borrow, whole dollars.',
+  })
+  loanAmount?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Mortgage: the credit score the borrower stated (300–850).',
+  })
+  creditScore?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mortgage: down payment in whole dollars, when stated as an amount.',
+  })
+  downPayment?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mortgage: down payment as a percentage of the price, when stated so.',
+  })
+  downPaymentPercent?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Property management: rental units the owner has.' })
+  units?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Property management: monthly rent per unit, whole dollars.',
+  })
+  monthlyRent?: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Luxury: the buyer pays cash or has proof of funds ready.',
+  })
+  proofOfFunds?: boolean;
 }
 
 @ObjectType({ description: "The lead's qualification in a session." })
@@ -56,7 +108,10 @@ export class Qualification extends TenantEntity {
   @Property({ type: 'integer' })
   score!: number;
 
-  @Field(() => [String], { description: 'Missing role-relevant slots, most valuable first.' })
+  @Field(() => [String], {
+    description:
+      "Missing slots for the agent's role in the organization's vertical (QualificationSlots field names), most valuable first.",
+  })
   @Property({ type: 'json' })
   missing!: string[];
 

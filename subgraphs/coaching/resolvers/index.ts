@@ -11,6 +11,8 @@ import { GhlResolver } from './ghl.resolver';
 import { referenceResolvers } from './reference-resolvers';
 import { AgentFieldsResolver, AgentSessionFieldsResolver } from './session.resolver';
 import { CoachingSubscriptionResolver } from './subscription.resolver';
+import { VerticalResolver } from './vertical.resolver';
+import { ListingPhotosResolver } from './listing-photos.resolver';
 import { AgentRef } from './types';
 
 const UNUSED_PUBSUB: PubSub = {
@@ -31,6 +33,8 @@ export const coachingSchemaOptions: FederatedSchemaOptions = {
     GhlResolver,
     ContactResolver,
     AgentSessionContactResolver,
+    VerticalResolver,
+    ListingPhotosResolver,
   ],
   referenceResolvers,
   // `Agent` is reachable from no root field; the gateway reaches it through `_entities`

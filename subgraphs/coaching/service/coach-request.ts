@@ -10,6 +10,7 @@ import type { CoachRequest, CoachingKind } from '../engine/types';
 import { AgentProfile, ConversationTurn, type Qualification, type SessionView } from '../entities';
 import { sessionMemory } from './qualification';
 import { agentArrival } from './read-model-arrivals';
+import { sessionVertical } from './vertical';
 
 /** Used when the agent's profile event has not arrived (within the wait, when there is one). */
 export const DEFAULT_AGENT_VIEW: AgentProfileView = {
@@ -62,6 +63,8 @@ export interface CoachRequestInput {
   awaitProfile?: AwaitProfile;
   turns?: Turn[];
   qualification?: Qualification | null;
+  /** The session's vertical when the caller has it (service/vertical.ts); looked up otherwise. */
+  vertical?: string;
 }
 
 export async function buildCoachRequest(em: EntityManager, input: CoachRequestInput): Promise<CoachRequest> {
@@ -81,6 +84,7 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
     known,
     ...(memory.lines.length > 0 ? { memory: memory.lines } : {}),
     remembered: memory.remembered,
+    vertical: input.vertical ?? (await sessionVertical(em, session, input.awaitProfile)),
     kind: input.kind,
   };
 }

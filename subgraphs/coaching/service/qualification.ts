@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { offlineCoach } from '../coach/offline-coach';
 import { formatAreas, formatMoney, qualify } from '../coach/qualification';
+import { verticalTemplate } from '../verticals/registry';
 import type { AgentProfileView, Slots, Turn } from '../coach/types';
 import { ContactMemory, MAX_MEMORY_NOTES, Qualification, type SessionView } from '../entities';
 import { loadContactMemory, rememberedContext, type RememberedContext } from './contact-memory';
@@ -35,14 +36,16 @@ export async function updateQualification(
   agent: AgentProfileView,
   turns: Turn[],
   now: Date,
+  /** The session's vertical code (service/vertical.ts): its slots and questions. Default: residential. */
+  vertical?: string,
 ): Promise<QualificationUpdate> {
   const existing = await em.findOne(Qualification, { sessionId: session.sessionId });
   const stage = existing?.stage ?? session.stage;
   // what earlier sessions with this contact established is known from the first turn on (not asked again)
   const { remembered } = await sessionMemory(em, session);
-  const analysis = offlineCoach({ agent, stage, turns, remembered, now: now.toISOString() });
+  const analysis = offlineCoach({ agent, stage, turns, remembered, vertical, now: now.toISOString() });
   const slots = mergeSlots(existing?.slots ?? {}, analysis.slots);
-  const scored = qualify(agent.role, slots);
+  const scored = qualify(agent.role, slots, verticalTemplate(vertical));
   const previousScore = existing?.score ?? null;
   const q =
     existing ??

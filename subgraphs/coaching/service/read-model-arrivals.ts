@@ -11,6 +11,7 @@ export const ArrivalKind = {
   session: 'coaching.session',
   agent: 'coaching.agent',
   location: 'coaching.location',
+  organization: 'coaching.organization',
   /** A location by its GoHighLevel id (connectGhlLocation learns only that id from the install proof). */
   ghlLocation: 'coaching.ghl-location',
   /** An agent's open session with a contact (a GHL message waits for the session agents opens). */
@@ -23,6 +24,10 @@ export function sessionArrival(tenantId: string, sessionId: string): ArrivalKey 
 
 export function agentArrival(tenantId: string, agentId: string): ArrivalKey {
   return { kind: ArrivalKind.agent, tenantId, id: agentId };
+}
+
+export function locationArrival(tenantId: string, locationId: string): ArrivalKey {
+  return { kind: ArrivalKind.location, tenantId, id: locationId };
 }
 
 export function ghlLocationArrival(tenantId: string, ghlLocationId: string): ArrivalKey {
@@ -46,6 +51,7 @@ const ID_FIELD: Partial<Record<string, [kind: string, field: string]>> = {
   [EventTypes.agentSessionUpserted]: [ArrivalKind.session, 'sessionId'],
   [EventTypes.agentUpserted]: [ArrivalKind.agent, 'agentId'],
   [EventTypes.tenantLocationUpserted]: [ArrivalKind.location, 'locationId'],
+  [EventTypes.tenantOrganizationUpserted]: [ArrivalKind.organization, 'organizationId'],
 };
 
 /** What a read-model event is about; null for other events and payloads without the id. */

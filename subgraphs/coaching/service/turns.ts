@@ -13,6 +13,7 @@ import { qualificationDto } from './channels';
 import { agentView, buildCoachRequest, recentTurns } from './coach-request';
 import { publishToSession, stageEvent } from './publish';
 import { rememberContact, updateQualification } from './qualification';
+import { sessionVertical } from './vertical';
 
 export interface NewTurn {
   speaker: Speaker;
@@ -75,8 +76,16 @@ export async function recordTurn(
   if (input.speaker !== Speaker.LEAD) return { turn, qualification: null, request: null };
 
   const agent = await agentView(em, session.agentId, { arrivals: rt.arrivals, tenantId: session.tenantId });
+  const vertical = await sessionVertical(em, session, { arrivals: rt.arrivals, tenantId: session.tenantId });
   const turns = await recentTurns(em, session.sessionId, rt.options.recentTurns);
-  const { qualification, scoreChanged } = await updateQualification(em, session, agent, turns, turn.at);
+  const { qualification, scoreChanged } = await updateQualification(
+    em,
+    session,
+    agent,
+    turns,
+    turn.at,
+    vertical,
+  );
   await rememberContact(em, session, qualification.slots, turn.at);
   if (scoreChanged) {
     stageEvent<QualificationUpdatedPayload>(em, EventTypes.coachingQualificationUpdated, session.tenantId, {
@@ -103,6 +112,7 @@ export async function recordTurn(
         agent,
         turns,
         qualification,
+        vertical,
       })
     : null;
   return { turn, qualification, request };

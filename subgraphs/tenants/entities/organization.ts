@@ -7,6 +7,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Branding, type BrandingData } from './branding';
 import { TenantNode } from '../../../core/db/base-entity';
+import { canonicalVertical, Vertical } from '../../../core/vocabulary';
 
 export const DEFAULT_VERTICAL = 'REAL_ESTATE';
 
@@ -23,9 +24,20 @@ export class Organization extends TenantNode {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => String, { description: 'Industry code, e.g. REAL_ESTATE.' })
+  @Field(() => String, {
+    description:
+      'Market vertical code as given (e.g. REAL_ESTATE, LUXURY); `marketVertical` says which vertical it means.',
+  })
   @Property({ type: 'string', length: 40, default: DEFAULT_VERTICAL })
   vertical: string = DEFAULT_VERTICAL;
+
+  @Field(() => Vertical, {
+    description:
+      'The vertical coaching applies to sessions of this organization (its qualification slots, hints and compliance rules): `vertical` with aliases resolved (REAL_ESTATE → RESIDENTIAL).',
+  })
+  marketVertical(): Vertical {
+    return canonicalVertical(this.vertical) ?? Vertical.RESIDENTIAL;
+  }
 
   @Field(() => Branding, { description: 'How the organization presents itself in widgets and the portal.' })
   @Property({ type: 'json' })

@@ -26,7 +26,7 @@ export class CreateOrganizationInput implements svc.CreateOrganizationInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "Industry code such as REAL_ESTATE (A-Z, 0-9, _; 2 to 40 characters). Default: the parent's vertical.",
+      "Market vertical code: RESIDENTIAL, LUXURY, COMMERCIAL, MORTGAGE or PROPERTY_MANAGEMENT, or an alias (REAL_ESTATE = RESIDENTIAL, COMMERCIAL_RE = COMMERCIAL, MORTGAGE_LENDING = MORTGAGE, …), case-insensitive; BAD_USER_INPUT for another code. Default: the parent's vertical.",
   })
   vertical?: string | null;
 

@@ -1,6 +1,6 @@
 /** Input validation: every failure is a BadUserInputError naming the field. */
 import { BadUserInputError } from '../../../core/errors';
-import { SCOPES, type Scope } from '../../../core/vocabulary';
+import { acceptedVerticalCodes, canonicalVertical, SCOPES, type Scope } from '../../../core/vocabulary';
 
 // Emails, ids, texts and integer ranges are checked by core/validation.ts; these checks are the tenants' own.
 
@@ -43,10 +43,16 @@ export function optionalHttpsUrl(field: string, value: string | null | undefined
   return url.toString();
 }
 
+/**
+ * One of the verticals (core/verticals.ts) or an alias of one, upper-cased and kept as given: an organization
+ * created with REAL_ESTATE stays REAL_ESTATE (coaching reads it as RESIDENTIAL).
+ */
 export function requireVertical(field: string, value: string): string {
   const v = value.trim().toUpperCase();
   if (!VERTICAL.test(v))
     throw new BadUserInputError(field, 'must be an upper-case identifier like REAL_ESTATE');
+  if (!canonicalVertical(v))
+    throw new BadUserInputError(field, `must be one of ${acceptedVerticalCodes().join(', ')}`);
   return v;
 }
 

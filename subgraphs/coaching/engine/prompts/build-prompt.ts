@@ -5,11 +5,12 @@
  * contact memory, the recent turns and the task. Inputs are expected to be REDACTED already.
  */
 import type { AgentRole, ConversationStage, Experience, Specialization } from '../../../../core/vocabulary';
-import type { CoachOutput, QualificationKey, Slots, Turn } from '../../coach/types';
+import type { CoachOutput, SlotKey, Slots, Turn } from '../../coach/types';
 import type { CoachingKind } from '../types';
 import { ROLE_LABELS_V1, ROLE_PLAYBOOKS_V1 } from './playbooks.v1';
 import { EXPERIENCE_STYLES_V1, SYSTEM_INTRO_V1, SYSTEM_TEMPLATE_V1 } from './system.v1';
 import { NO_MEMORY_V1, NO_TURNS_V1, TASK_V1 } from './user.v1';
+import { describeVerticalSlots, verticalContextLines } from './vertical.v1';
 
 /** Bump when any template changes: it is part of the response-cache key. */
 export const PROMPT_VERSION = 'coach-prompt-v1';
@@ -21,7 +22,7 @@ export const MAX_MEMORY_CHARS = 300;
 
 export interface PromptFacts {
   known: Slots;
-  missing: QualificationKey[];
+  missing: SlotKey[];
   score: number;
   suggestedStage: ConversationStage;
   signals: string[];
@@ -103,7 +104,7 @@ export function describeSlots(s: Slots): string[] {
   if (s.propertyType !== undefined) out.push(`property type ${s.propertyType}`);
   if (s.areas?.length) out.push(`areas: ${s.areas.join(', ')}`);
   if (s.motivation !== undefined) out.push(`motivation ${s.motivation}`);
-  return out;
+  return [...out, ...describeVerticalSlots(s)];
 }
 
 export function buildUserMessage(input: PromptInput): string {
@@ -112,7 +113,11 @@ export function buildUserMessage(input: PromptInput): string {
   const known = describeSlots(facts.known);
   const context = [
     `Agent specializations: ${specs}`,
-    `Market vertical: ${input.vertical ? sanitize(input.vertical, 80) : 'residential'}`,
+    ...verticalContextLines(
+      input.vertical,
+      input.role,
+      input.vertical ? sanitize(input.vertical, 80) : 'residential',
+    ),
     `Conversation stage: ${input.stage}` +
       (facts.suggestedStage !== input.stage ? ` (signals suggest ${facts.suggestedStage})` : ''),
     `Known about the lead: ${known.length ? known.join('; ') : 'nothing yet'}`,
