@@ -50,6 +50,12 @@ const EXPECT: Record<string, (v: unknown) => void> = {
     expect(list(v).reduce((n, p) => n + Number(p['hintsDelivered']), 0)).toBeGreaterThan(0);
   },
   invoices: (v) => expect(Array.isArray(v)).toBe(true),
+  coachingVerticals: (v) => {
+    expect(list(v).map((x) => x['code'])).toEqual(
+      expect.arrayContaining(['RESIDENTIAL', 'MORTGAGE', 'COMMERCIAL']),
+    );
+    expect(readPath(v, '[0].qualificationSlots[0].key')).toEqual(expect.any(String));
+  },
 };
 
 const isWebhook = (s: Step) => s.lang === 'bash' && /\/webhooks\/ghl/.test(s.code);

@@ -117,6 +117,15 @@ function readingExamples(env: string): PortalExample[] {
       language: 'bash',
       code: curl('{"query":"{ invoices { id planCode periodStart periodEnd totalCents hints } }"}'),
     },
+    {
+      id: 'coaching-verticals',
+      title: 'Coaching verticals (query)',
+      description: `${env} What each market vertical changes — qualification slots for a role, compliance rules (coaching:read). An organization's \`vertical\` picks one.`,
+      language: 'bash',
+      code: curl(
+        '{"query":"{ coachingVerticals { code label qualificationSlots(role: BUYER_AGENT) { key weight } complianceRules { id summary } } }"}',
+      ),
+    },
   ];
 }
 
