@@ -100,6 +100,11 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   API_KEY_CACHE_TTL_SECONDS: positiveInt.default(30),
   READ_MODEL_WAIT_MS: decimal(0, 60_000).default(3_000),
+  PROACTIVE_ENABLED: z.enum(['true', 'false']).default('true'),
+  PROACTIVE_COOLDOWN_SECONDS: decimal(0, 86_400).default(60),
+  PROACTIVE_COOLDOWN_TURNS: decimal(0, 1_000).default(3),
+  PROACTIVE_LEAD_QUIET_SECONDS: decimal(0.05, 86_400).default(600),
+  PROACTIVE_AGENT_SLOW_SECONDS: decimal(0.05, 86_400).default(180),
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: optionalUrl,
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -153,6 +158,19 @@ export interface LimitOptions {
   ratePerMinute: number;
 }
 
+export interface ProactiveConfig {
+  /** Detectors push hints unasked (PROACTIVE_ENABLED, default true). */
+  enabled: boolean;
+  /** A detector pushes at most one hint per session within this many seconds (PROACTIVE_COOLDOWN_SECONDS, 60)… */
+  cooldownSeconds: number;
+  /** …and only after this many further turns of the session (PROACTIVE_COOLDOWN_TURNS, 3). */
+  cooldownTurns: number;
+  /** The lead has not answered the agent for this long: LEAD_QUIET (PROACTIVE_LEAD_QUIET_SECONDS, 600). */
+  leadQuietSeconds: number;
+  /** The agent has not answered the lead for this long: AGENT_SLOW (PROACTIVE_AGENT_SLOW_SECONDS, 180). */
+  agentSlowSeconds: number;
+}
+
 export interface PlatformConfig {
   env: Env['NODE_ENV'];
   host: string;
@@ -182,6 +200,8 @@ export interface PlatformConfig {
    * agents and used at once in coaching) before answering NOT_FOUND. 0 = never wait.
    */
   readModelWaitMs: number;
+  /** Proactive coaching interventions (subgraphs/coaching/proactive/): detectors' cooldown and time limits. */
+  proactive: ProactiveConfig;
   /** GoHighLevel webhook verification keys (PEM, several allowed for rotation); none → every webhook is rejected. */
   ghl: {
     ed25519PublicKeys: string[];
@@ -325,6 +345,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
     seedDemo: e.SEED_DEMO === 'true',
     readModelWaitMs: e.READ_MODEL_WAIT_MS,
+    proactive: {
+      enabled: e.PROACTIVE_ENABLED === 'true',
+      cooldownSeconds: e.PROACTIVE_COOLDOWN_SECONDS,
+      cooldownTurns: Math.floor(e.PROACTIVE_COOLDOWN_TURNS),
+      leadQuietSeconds: e.PROACTIVE_LEAD_QUIET_SECONDS,
+      agentSlowSeconds: e.PROACTIVE_AGENT_SLOW_SECONDS,
+    },
     ghl: ghlOptions(e),
     webhooks: webhookOptions(e),
   };

@@ -31,6 +31,7 @@ export const EventTypes = {
   tenantApiKeyRevoked: 'tenants.api_key.revoked',
   tenantMemberRemoved: 'tenants.member.removed',
   coachingGhlAppInstalled: 'coaching.ghl_app.installed',
+  coachingStageDetected: 'coaching.session.stage_detected',
   analyticsAlertRaised: 'analytics.alert.raised',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -249,4 +250,18 @@ export interface AlertRaisedPayload {
   value: number;
   threshold: number;
   raisedAt: string;
+}
+
+/**
+ * `coaching.session.stage_detected` (coaching, which analyses the turns): the conversation moved to another
+ * stage. Agents, which owns sessions, sets `AgentSession.stage` of an open session (unless the session was
+ * changed after `detectedAt`) and publishes `agents.session.upserted`.
+ */
+export interface SessionStageDetectedPayload {
+  sessionId: string;
+  agentId: string;
+  stage: ConversationStage;
+  previousStage: ConversationStage;
+  /** ISO time of the turn the stage was detected on. */
+  detectedAt: string;
 }

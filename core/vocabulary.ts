@@ -181,5 +181,6 @@ export const SCOPES = [
 export type Scope = (typeof SCOPES)[number];
 
 export * from './event-vocabulary';
+export * from './conversation-signals';
 export * from './verticals';
 export * from './listing-photo-vocabulary';

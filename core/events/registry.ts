@@ -45,6 +45,11 @@ export const EVENT_REGISTRY: Record<EventType, EventSpec> = {
     version: 1,
   },
   'coaching.ghl_app.installed': { owner: 'coaching', payload: 'GhlAppInstalledPayload', version: 1 },
+  'coaching.session.stage_detected': {
+    owner: 'coaching',
+    payload: 'SessionStageDetectedPayload',
+    version: 1,
+  },
   'billing.subscription.changed': { owner: 'billing', payload: 'SubscriptionChangedPayload', version: 1 },
   'billing.invoice.issued': { owner: 'billing', payload: 'InvoiceIssuedPayload', version: 1 },
   'analytics.alert.raised': { owner: 'analytics', payload: 'AlertRaisedPayload', version: 1 },

@@ -32,6 +32,7 @@ import {
   ListingIssueKind,
   IssueSeverity,
 } from '../vocabulary';
+import { ProactiveDetector, Sentiment, TurnIntent } from '../conversation-signals';
 
 // tenants, agents
 registerEnumType(MemberRole, {
@@ -331,6 +332,46 @@ registerEnumType(InvoiceLineKind, {
     PARTNER_REVENUE_SHARE: {
       description:
         "A partner app's share of the usage it generated: paid out of the invoice, not added to it.",
+    },
+  },
+});
+
+// coaching: conversation signals (core/conversation-signals.ts)
+registerEnumType(TurnIntent, {
+  name: 'TurnIntent',
+  description: 'What a conversation turn is doing, as the offline classifier reads it.',
+  valuesConfig: {
+    GREETING: { description: 'Hello, thanks, small talk.' },
+    QUESTION: { description: 'Asks for facts.' },
+    OBJECTION: { description: 'Pushes back (see ConversationTurn.objectionType).' },
+    BUYING_SIGNAL: { description: 'Wants a next step: a showing, an offer, a call.' },
+    SHARING_INFO: { description: 'Tells what they need: budget, timeline, areas, financing…' },
+    EMOTIONAL: { description: 'Shares a feeling or a life event (hardship, celebration).' },
+    PROPOSAL: { description: 'An agent proposing a next step or an offer.' },
+    STATEMENT: { description: 'Anything else.' },
+  },
+});
+registerEnumType(Sentiment, {
+  name: 'Sentiment',
+  description: 'The tone of a conversation turn.',
+  valuesConfig: {
+    POSITIVE: { description: 'Warm, excited, agreeing.' },
+    NEUTRAL: { description: 'Neither.' },
+    NEGATIVE: { description: 'Frustrated, worried, refusing.' },
+  },
+});
+registerEnumType(ProactiveDetector, {
+  name: 'ProactiveDetector',
+  description: 'A detector over the turn stream that pushes hints nobody asked for.',
+  valuesConfig: {
+    OBJECTION: { description: 'The lead raised an objection.' },
+    BUYING_SIGNAL: { description: 'The lead signalled readiness for a next step.' },
+    LEAD_QUIET: { description: "The lead has not answered the agent's last message for a while." },
+    AGENT_SLOW: { description: "The agent has not answered the lead's last message for a while." },
+    SENTIMENT_DROP: { description: "The lead's tone turned negative." },
+    COMPLIANCE_RISK: {
+      description:
+        "The agent's own message risks a compliance problem: Fair Housing steering, promised returns, pressure.",
     },
   },
 });

@@ -42,6 +42,22 @@ export interface GhlWebhookOptions {
   installVerifier?: GhlInstallVerifier;
 }
 
+/** Proactive interventions (proactive/): explicit values win over config.proactive (PROACTIVE_* env). */
+export interface ProactiveOptions {
+  /** Default true. */
+  enabled?: boolean;
+  /** A detector pushes at most one hint per session within this many seconds. Default 60. */
+  cooldownSeconds?: number;
+  /** …and only once this many more turns of the session were recorded. Default 3. */
+  cooldownTurns?: number;
+  /** LEAD_QUIET fires when the lead has not answered the agent's last message for this long. Default 600. */
+  leadQuietSeconds?: number;
+  /** AGENT_SLOW fires when the agent has not answered the lead's last message for this long. Default 180. */
+  agentSlowSeconds?: number;
+}
+
+export type ResolvedProactiveOptions = Required<ProactiveOptions>;
+
 export interface CoachingOptions {
   /** The engine; default: `createCoachingEngine` from engine/index.ts over `cache`. */
   engine?: CoachingEngine;
@@ -73,6 +89,7 @@ export interface CoachingOptions {
    * MODEL_UNAVAILABLE without a key) and the photo limits (default photos/photo-input.ts DEFAULT_PHOTO_LIMITS).
    */
   photos?: { analyzer?: PhotoAnalyzer; limits?: Partial<PhotoLimits> };
+  proactive?: ProactiveOptions;
   /** Turns given to the engine and the qualification analysis. Default 20. */
   recentTurns?: number;
   /** How often expired contact memory is purged (service/memory-retention.ts). Default 1 hour. */
@@ -101,6 +118,7 @@ export interface ResolvedGhlOptions {
 
 export interface ResolvedCoachingOptions {
   ghl: ResolvedGhlOptions;
+  proactive: ResolvedProactiveOptions;
   redisPrefix: string;
   recentTurns: number;
   memorySweepIntervalMs: number;
@@ -126,6 +144,7 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
       retentionSeconds: g.retentionSeconds ?? 7 * 24 * 3600,
       maxBodyBytes: g.maxBodyBytes ?? 256 * 1024,
     },
+    proactive: resolveProactive(opts.proactive ?? {}, config),
     redisPrefix: opts.redisPrefix ?? config.redisPrefix ?? 'cp',
     recentTurns: opts.recentTurns ?? 20,
     memorySweepIntervalMs: opts.memorySweepIntervalMs ?? 3_600_000,
@@ -133,5 +152,16 @@ export function resolveOptions(opts: CoachingOptions, config: PlatformConfig): R
     wsMaxPayload: opts.wsMaxPayload ?? 64 * 1024,
     wsMaxSubscriptions: opts.wsMaxSubscriptions ?? 500,
     readModelWaitMs: opts.readModelWaitMs ?? config.readModelWaitMs ?? 3_000,
+  };
+}
+
+function resolveProactive(p: ProactiveOptions, config: PlatformConfig): ResolvedProactiveOptions {
+  const c = config.proactive;
+  return {
+    enabled: p.enabled ?? c?.enabled ?? true,
+    cooldownSeconds: p.cooldownSeconds ?? c?.cooldownSeconds ?? 60,
+    cooldownTurns: p.cooldownTurns ?? c?.cooldownTurns ?? 3,
+    leadQuietSeconds: p.leadQuietSeconds ?? c?.leadQuietSeconds ?? 600,
+    agentSlowSeconds: p.agentSlowSeconds ?? c?.agentSlowSeconds ?? 180,
   };
 }

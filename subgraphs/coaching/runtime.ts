@@ -26,6 +26,8 @@ import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } fr
 import { RunTracker } from './service/run-tracker';
 import { createPhotoAnalyzer, type PhotoAnalyzer } from './photos/photo-analyzer';
 import { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './photos/photo-input';
+import { EndedSessions } from './service/session-ended';
+import { ProactiveMonitor } from './proactive/monitor';
 
 /** What coaching resolvers receive (HTTP request or WebSocket subscription), declared with the services' view. */
 export type { CoachingContext } from './service/context';
@@ -55,6 +57,10 @@ export interface CoachingRuntime {
   /** Sessions, agents and locations the read models are about to learn: requests wait for them (bounded). */
   arrivals: Arrivals;
   runs: RunTracker;
+  /** Proactive interventions: detectors over the turn stream and per-session timers (proactive/monitor.ts). */
+  proactive: ProactiveMonitor;
+  /** Sessions this instance saw end: their runs stop publishing (service/session-ended.ts). */
+  endedSessions: EndedSessions;
   /** Processes the durable GHL webhook inbox (poked by the route; `pause`/`resume` for maintenance). */
   ghlInbox: InboxWorker;
   /** What this instance's inbox worker processed. */
@@ -183,6 +189,8 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     options,
     arrivals: new Arrivals({ timeoutMs: options.readModelWaitMs }),
     runs,
+    proactive: new ProactiveMonitor(() => rt, options.proactive),
+    endedSessions: new EndedSessions(),
     ghlInbox,
     ghlInboxStats: new InboxStats(),
     ghlVerifier,
@@ -213,6 +221,7 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
     async close() {
       if (closed) return;
       closed = true;
+      rt.proactive.close();
       for (const fn of closers.splice(0).reverse())
         await fn().catch((err: unknown) => logger.error({ err }, 'close failed'));
       await ghlInbox.close();

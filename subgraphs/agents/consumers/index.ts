@@ -1,6 +1,7 @@
 /**
  * The agents subgraph's event consumers, one consumer group each (a group hands each event to one of its
- * handlers, whatever its type): `agents` opens the sessions of the GoHighLevel conversations coaching reports
+ * handlers, whatever its type): `agents-stages` applies the stage coaching detects to the session
+ * (stage-detections.ts); `agents` opens the sessions of the GoHighLevel conversations coaching reports
  * (session-requests.ts); `agents-locations` keeps the read model of the tenants' locations an agent may be
  * put at and wakes the requests waiting for one (locations.ts).
  */
@@ -10,8 +11,10 @@ import { EventTypes } from '../../../core/vocabulary';
 import type { AgentsRuntime } from '../runtime';
 import { AGENTS_LOCATIONS_CONSUMER, locationEventHandler } from './locations';
 import { AGENTS_CONSUMER, ghlConversationHandler } from './session-requests';
+import { AGENTS_STAGES_CONSUMER, stageDetectionHandler } from './stage-detections';
 
 export { AGENTS_LOCATIONS_CONSUMER } from './locations';
+export { AGENTS_STAGES_CONSUMER } from './stage-detections';
 export { AGENTS_CONSUMER, ghlConversationHandler, parseConversationStart } from './session-requests';
 
 export const subscribeAgentsConsumers: SubscribeConsumers<AgentsRuntime> = async (deps, runtime) => {
@@ -20,6 +23,11 @@ export const subscribeAgentsConsumers: SubscribeConsumers<AgentsRuntime> = async
     AGENTS_CONSUMER,
     [EventTypes.coachingGhlConversationStarted],
     ghlConversationHandler({ orm: deps.orm, logger }),
+  );
+  await events.subscribe(
+    AGENTS_STAGES_CONSUMER,
+    [EventTypes.coachingStageDetected],
+    stageDetectionHandler({ orm: deps.orm, logger }),
   );
   // requests waiting for a location hold their connection (PostgreSQL): the consumer has its own pool
   const worker = await openWorkerOrm(deps.orm);

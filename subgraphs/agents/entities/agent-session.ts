@@ -40,7 +40,8 @@ export class AgentSession extends TenantNode {
   channel!: SessionChannel;
 
   @Field(() => ConversationStage, {
-    description: 'Where the conversation stands; set by startAgentSession/updateAgentSession.',
+    description:
+      "Where the conversation stands; set by startAgentSession/updateAgentSession, and moved by coaching when a lead's turn shows another stage (e.g. SHOWING) while the session is open.",
   })
   @Enum({ type: 'string', items: () => ConversationStage, length: 32 })
   stage!: ConversationStage;

@@ -10,6 +10,7 @@ import type { CoachingRuntime } from '../runtime';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { upgradeSummary } from '../service/memory-summary';
 import { notifyingArrivals } from '../service/read-model-arrivals';
+import { announcingEnds } from './session-ends';
 import { COACHING_CONSUMER, READ_MODEL_EVENTS, readModelConsumer } from './read-models';
 import { COACHING_QUOTA_CONSUMER, QUOTA_VIEW_EVENTS, quotaViewConsumer } from './quota-view';
 
@@ -38,10 +39,14 @@ export const subscribeCoachingConsumers: SubscribeConsumers<CoachingRuntime> = a
   await deps.events.subscribe(
     COACHING_CONSUMER,
     READ_MODEL_EVENTS,
-    notifyingArrivals(
-      rt.arrivals,
-      readModelConsumer(worker.orm, onInvalid, (tenantId, sessionId) =>
-        upgradeWithModel(rt, tenantId, sessionId),
+    // an ended session stops its runs and proactive timers and tells its subscribers (session-ends.ts)
+    announcingEnds(
+      rt,
+      notifyingArrivals(
+        rt.arrivals,
+        readModelConsumer(worker.orm, onInvalid, (tenantId, sessionId) =>
+          upgradeWithModel(rt, tenantId, sessionId),
+        ),
       ),
     ),
   );

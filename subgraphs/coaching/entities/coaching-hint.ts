@@ -6,7 +6,7 @@ import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { TenantNode } from '../../../core/db/base-entity';
-import { HintCategory, HintStatus, ObjectionType } from '../../../core/vocabulary';
+import { HintCategory, HintStatus, ObjectionType, ProactiveDetector } from '../../../core/vocabulary';
 
 @ObjectType({ description: 'A coaching hint for the agent of a session.' })
 @Directive('@key(fields: "id")')
@@ -50,6 +50,28 @@ export class CoachingHint extends TenantNode {
   @Field({ description: 'Why the coach suggests it, for the agent.' })
   @Property({ type: 'text' })
   rationale!: string;
+
+  @Field({
+    description:
+      'What to do next, in one line: derived from the hint category, the conversation stage and what the qualification still lacks (never empty).',
+  })
+  @Property({ type: 'text', default: '' })
+  nextBestAction!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the coach pushed this hint unasked: the detector and what it saw (e.g. "LEAD_QUIET: no reply for 6 min after your question"). Null for hints of a requested coaching run.',
+  })
+  @Property({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Field(() => ProactiveDetector, {
+    nullable: true,
+    description: 'The detector that pushed the hint unasked (see `reason`); null for requested hints.',
+  })
+  @Enum({ type: 'string', items: () => ProactiveDetector, length: 24, nullable: true })
+  detector!: ProactiveDetector | null;
 
   @Field(() => Float, { description: '0–1.' })
   @Property({ type: 'double' })

@@ -70,7 +70,10 @@ export class GhlWebhookDelivery {
   @Property({ type: 'string', length: 16 })
   signatureScheme!: string;
 
-  @Field(() => GhlDeliveryStatus, { description: 'PENDING, DONE or DEAD.' })
+  @Field(() => GhlDeliveryStatus, {
+    description:
+      'PENDING, DONE or DEAD. A message never becomes a turn of an ended session: once coaching knows the agent’s session with the contact ended, the message is a new conversation (agents opens a new session, which gets the turn and its hints; the ended one gets neither), and a run whose session ends while it runs withdraws its hints (FAILED with error SESSION_ENDED on coachingHints).',
+  })
   @Enum({ type: 'string', items: () => GhlDeliveryStatus, length: 16 })
   status: GhlDeliveryStatus = GhlDeliveryStatus.PENDING;
 

@@ -34,7 +34,7 @@ export class CoachingResolver {
 
   @Mutation(() => ConversationTurn, {
     description:
-      'Records one message of the conversation and returns it at once. A LEAD turn with `coach` true (the default) also starts a QUICK coaching run in the background: its hints arrive later on the `coachingHints` subscription, and sessionUpdated reports the new qualification; when the hint allowance is used up the turn is still recorded and the run ends with a FAILED event carrying QUOTA_EXCEEDED. AGENT turns are only recorded. Needs scope coaching:write and a session you may see (NOT_FOUND otherwise); BAD_USER_INPUT when the session has ended or the text is empty or too long.',
+      'Records one message of the conversation and returns it at once. A LEAD turn with `coach` true (the default) also starts a QUICK coaching run in the background: its hints arrive later on the `coachingHints` subscription, and sessionUpdated reports the new qualification; when the hint allowance is used up the turn is still recorded and the run ends with a FAILED event carrying QUOTA_EXCEEDED. AGENT turns start no run. Every turn also feeds the proactive detectors (objections and buying signals of turns not coached, a drop in the lead’s tone, compliance risk in the agent’s own words, a lead gone quiet or an agent slow to answer): what they find arrives unasked on `coachingHints` as hints with `detector` and `reason`, at most one per detector and session per cooldown. If the stage the lead’s turn shows differs (e.g. SHOWING), AgentSession.stage follows. Needs scope coaching:write and a session you may see (NOT_FOUND otherwise); CONFLICT with extensions.reason SESSION_ENDED when the session has ended; BAD_USER_INPUT when the text is empty or too long.',
   })
   addConversationTurn(
     @Arg('input', () => AddConversationTurnInput, { description: 'The session, speaker and text.' })
@@ -46,7 +46,7 @@ export class CoachingResolver {
 
   @Mutation(() => CoachingRun, {
     description:
-      "Starts a coaching run on the session's recent turns (and the question, if any) and returns the run at once, RUNNING; its hints arrive later on `coachingHints` under runId = the run's id. Counts against the organization's monthly hint allowance: QUOTA_EXCEEDED at once when no hint is left. Needs scope coaching:write and a session you may see (NOT_FOUND otherwise); BAD_USER_INPUT when the session has ended, or has no turns and no question is given.",
+      "Starts a coaching run on the session's recent turns (and the question, if any) and returns the run at once, RUNNING; its hints arrive later on `coachingHints` under runId = the run's id. Counts against the organization's monthly hint allowance: QUOTA_EXCEEDED at once when no hint is left. Needs scope coaching:write and a session you may see (NOT_FOUND otherwise); CONFLICT with extensions.reason SESSION_ENDED when the session has ended (a run of a session that ends while it runs withdraws its hints: FAILED with error SESSION_ENDED); BAD_USER_INPUT when the session has no turns and no question is given.",
   })
   requestCoaching(
     @Arg('sessionId', () => ID, { description: 'The session to coach.' }) sessionId: string,

@@ -11,6 +11,7 @@ import { GhlResolver } from './ghl.resolver';
 import { referenceResolvers } from './reference-resolvers';
 import { AgentFieldsResolver, AgentSessionFieldsResolver } from './session.resolver';
 import { CoachingSubscriptionResolver } from './subscription.resolver';
+import { ConversationTurnSignalsResolver } from './turn.resolver';
 import { VerticalResolver } from './vertical.resolver';
 import { ListingPhotosResolver } from './listing-photos.resolver';
 import { AgentRef } from './types';
@@ -30,6 +31,7 @@ export const coachingSchemaOptions: FederatedSchemaOptions = {
     AgentSessionFieldsResolver,
     AgentFieldsResolver,
     CoachingSubscriptionResolver,
+    ConversationTurnSignalsResolver,
     GhlResolver,
     ContactResolver,
     AgentSessionContactResolver,

@@ -39,14 +39,14 @@ export class CoachingSubscriptionResolver {
 
   @Subscription(() => SessionUpdate, {
     description:
-      "The session's stage and qualification, sent after each lead turn and coaching run (over graphql-ws). Needs scope coaching:read and a session you may see (NOT_FOUND otherwise).",
+      "The session's stage and qualification, sent after each lead turn and coaching run, and once with `ended` true when the session ends (over graphql-ws). Needs scope coaching:read and a session you may see (NOT_FOUND otherwise).",
     subscribe: ({ args, context }) =>
       subscribeSessionUpdates(context as CoachingContext, (args as SessionArgs).sessionId),
   })
   sessionUpdated(
     @Root() update: SessionUpdatePayload,
     @Arg('sessionId', () => ID, { description: 'The session to follow.' }) _sessionId: string,
-  ): SessionUpdatePayload {
-    return update;
+  ): SessionUpdatePayload & { ended: boolean } {
+    return { ...update, ended: update.ended ?? false };
   }
 }

@@ -101,6 +101,12 @@ export class SessionUpdate {
     description: 'The lead qualification; null when none is known yet.',
   })
   qualification?: Qualification | null;
+
+  @Field({
+    description:
+      'True once the session has ended (sent once, when coaching learns it): from then on turns and coaching requests answer CONFLICT with extensions.reason SESSION_ENDED and no more hints arrive.',
+  })
+  ended!: boolean;
 }
 
 /** Edges and the shared `PageInfo` come from core's one connection shape (core/pagination/types.ts). */

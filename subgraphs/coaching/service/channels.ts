@@ -40,6 +40,8 @@ export interface SessionUpdatePayload {
   sessionId: string;
   stage: ConversationStage;
   qualification: QualificationDto | null;
+  /** The session has ended (absent: false). */
+  ended?: boolean;
 }
 
 export type SessionMessage =
@@ -55,6 +57,9 @@ export function hintDto(h: CoachingHint): HintDto {
     objection: h.objection,
     text: h.text,
     rationale: h.rationale,
+    nextBestAction: h.nextBestAction,
+    reason: h.reason,
+    detector: h.detector,
     confidence: h.confidence,
     model: h.model,
     cached: h.cached,

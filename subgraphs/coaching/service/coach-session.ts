@@ -28,6 +28,8 @@ import { discardRun, finalizeRun, runClock, storeCompletedHint } from './hint-st
 import { HintStream } from './hint-stream';
 import { OrderedSessionPublisher } from './publish';
 import { HintAllowance } from './hint-allowance';
+import { requireStillActive, SESSION_ENDED, SessionEndedError } from './session-ended';
+import { withTenantScope } from '../../../core/db/request-scope';
 import { settleHints, takeHints, type QuotaGrant } from './quota';
 
 export interface CoachRun {
@@ -58,6 +60,7 @@ export function launchCoachingRun(rt: CoachingRuntime, run: CoachRun): void {
 
 /** The `error` of FAILED HintEvents: the domain error's code, anything else masked. */
 export function failureCode(err: unknown): string {
+  if (err instanceof SessionEndedError) return SESSION_ENDED;
   return err instanceof DomainError ? err.code : 'INTERNAL_SERVER_ERROR';
 }
 
@@ -76,6 +79,8 @@ export async function executeRun(rt: CoachingRuntime, run: CoachRun): Promise<vo
       const result = await rt.engine.run(run.request, allowance.onEvent);
       const allowed = await allowance.settle(result.hints.length);
       await out.flush(); // hints completed early are stored (and published) before the run is settled
+      // the session ended while the model ran: withdraw what was shown, keep nothing (session-ended.ts)
+      await withTenantScope(rt.orm, run.tenantId, (em) => requireStillActive(em, run.sessionId));
       const granted = result.hints.slice(0, allowed);
       const keep = granted.map((hint, index) => stream.keptRow(index, hint));
       const { hints, qualification } = await finalizeRun(rt, run, { ...result, hints: granted }, keep, clock);

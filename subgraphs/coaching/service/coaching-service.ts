@@ -28,6 +28,7 @@ import type { ServiceCtx } from './context';
 import { takeHints, type QuotaGrant } from './quota';
 import { stageEvent } from './publish';
 import { recordTurn } from './turns';
+import { requireActive } from './session-ended';
 import * as check from '../../../core/validation';
 import { validateEnum } from './validation';
 
@@ -45,10 +46,6 @@ export interface CoachingRunView {
   id: string;
   sessionId: string;
   status: CoachingRunStatus;
-}
-
-function requireActive(session: SessionView): void {
-  if (!session.active) throw new BadUserInputError('sessionId', 'the session has ended');
 }
 
 function startRun(
@@ -88,6 +85,7 @@ export async function addConversationTurn(ctx: ServiceCtx, input: AddTurnInput):
   );
   if (!recorded) throw new Error('turn without external id reported as duplicate');
   if (recorded.request) startRun(ctx, session, newRunId(), recorded.request);
+  ctx.rt.proactive.onTurn(session, recorded.turn, recorded.request !== null);
   return recorded.turn;
 }
 

@@ -11,12 +11,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { withTenantScope } from '../../../core/db/request-scope';
-import { EventTypes, type HintDeliveredPayload, HintStatus } from '../../../core/vocabulary';
-import type { CoachResult, GeneratedHint, HintOrigin } from '../engine/types';
+import {
+  EventTypes,
+  type HintDeliveredPayload,
+  HintStatus,
+  type ProactiveDetector,
+} from '../../../core/vocabulary';
+import { nextBestAction } from '../coach/next-best-action';
+import type { CoachRequest, CoachResult, GeneratedHint, HintOrigin } from '../engine/types';
 import { CoachingHint, Qualification } from '../entities';
 import type { CoachingRuntime } from '../runtime';
 import type { CoachRun } from './coach-session';
 import { stageEvent } from './publish';
+import { requireStillActive } from './session-ended';
 
 /** Splits an integer total over n parts (the first parts take the remainder). */
 export function splitTotal(total: number, n: number): number[] {
@@ -45,13 +52,26 @@ export function sameHint(a: GeneratedHint, b: GeneratedHint): boolean {
   );
 }
 
-function createHint(
+/** What a proactive hint adds: the detector that pushed it and why. */
+export interface HintProvenance {
+  detector: ProactiveDetector;
+  reason: string;
+}
+
+/** What a stored hint needs of its run: ids, and the request's stage, lead and agent role (next-best action). */
+export type HintOwner = Pick<CoachRun, 'runId' | 'tenantId' | 'sessionId' | 'agentId' | 'locationId'> & {
+  request: Pick<CoachRequest, 'stage' | 'known'> & { agent: Pick<CoachRequest['agent'], 'role'> };
+};
+
+export function createHint(
   em: EntityManager,
-  run: CoachRun,
+  run: HintOwner,
   hint: GeneratedHint,
   origin: HintOrigin,
   createdAt: Date,
+  pushed: HintProvenance | null = null,
 ): CoachingHint {
+  const { request } = run;
   return em.create(CoachingHint, {
     id: randomUUID(),
     tenantId: run.tenantId,
@@ -63,6 +83,15 @@ function createHint(
     objection: hint.objection ?? null,
     text: hint.text,
     rationale: hint.rationale,
+    nextBestAction: nextBestAction({
+      category: hint.category,
+      objection: hint.objection ?? null,
+      stage: request.stage,
+      role: request.agent.role,
+      known: request.known,
+    }),
+    reason: pushed?.reason ?? null,
+    detector: pushed?.detector ?? null,
     confidence: hint.confidence,
     model: origin.model,
     cached: origin.cached,
@@ -86,6 +115,7 @@ export async function storeCompletedHint(
   createdAt: Date,
 ): Promise<CoachingHint> {
   return withTenantScope(rt.orm, run.tenantId, async (em) => {
+    await requireStillActive(em, run.sessionId);
     const row = createHint(em, run, hint, origin, createdAt);
     await em.flush();
     return row;
@@ -162,7 +192,10 @@ export async function discardRun(rt: CoachingRuntime, run: CoachRun): Promise<vo
   });
 }
 
-function deliveredPayload(run: CoachRun, h: CoachingHint): HintDeliveredPayload {
+export function deliveredPayload(
+  run: Pick<CoachRun, 'locationId' | 'apiKeyId' | 'partnerAppId'>,
+  h: CoachingHint,
+): HintDeliveredPayload {
   return {
     hintId: h.id,
     sessionId: h.sessionId,

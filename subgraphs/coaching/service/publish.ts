@@ -7,7 +7,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { makeEvent } from '../../../core/events/envelope';
 import { enqueue } from '../../../core/outbox';
-import type { EventType } from '../../../core/vocabulary';
+import { type EventType, HintEventType } from '../../../core/vocabulary';
 import type { CoachingRuntime } from '../runtime';
 import { sessionChannel, type SessionMessage } from './channels';
 
@@ -39,7 +39,16 @@ export class OrderedSessionPublisher {
   ) {}
 
   push(msg: SessionMessage): void {
-    this.chain = this.chain.then(() => publishToSession(this.rt, this.tenantId, this.sessionId, msg));
+    this.chain = this.chain.then(() => this.publish(msg));
+  }
+
+  /** Once the session ended, only withdrawals (FAILED) still go out: no hint text after the end. */
+  private async publish(msg: SessionMessage): Promise<void> {
+    const afterEnd =
+      msg.kind === 'hint' &&
+      msg.event.type !== HintEventType.FAILED &&
+      this.rt.endedSessions.has(this.tenantId, this.sessionId);
+    if (!afterEnd) await publishToSession(this.rt, this.tenantId, this.sessionId, msg);
   }
 
   /**
@@ -52,7 +61,7 @@ export class OrderedSessionPublisher {
         this.rt.logger.error({ err, sessionId: this.sessionId }, 'session message not produced');
         return null;
       });
-      if (msg) await publishToSession(this.rt, this.tenantId, this.sessionId, msg);
+      if (msg) await this.publish(msg);
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import type { ConversationStage } from '../../../core/vocabulary';
 import { offlineCoach } from '../coach/offline-coach';
 import { formatAreas, formatMoney, qualify } from '../coach/qualification';
 import { verticalTemplate } from '../verticals/registry';
@@ -28,6 +29,8 @@ export function mergeSlots(known: Slots, fresh: Slots): Slots {
 export interface QualificationUpdate {
   qualification: Qualification;
   scoreChanged: boolean;
+  /** The stage before this turn (the qualification's, else the session's). */
+  previousStage: ConversationStage;
 }
 
 export async function updateQualification(
@@ -66,7 +69,7 @@ export async function updateQualification(
   q.nextQuestion = scored.nextQuestion;
   q.stage = analysis.stage;
   q.updatedAt = now;
-  return { qualification: q, scoreChanged: previousScore !== q.score };
+  return { qualification: q, scoreChanged: previousScore !== q.score, previousStage: stage };
 }
 
 const PROPERTY_LABEL: Record<string, string> = {

@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { EventTypes, type QualificationUpdatedPayload, Speaker, TurnSource } from '../../../core/vocabulary';
+import {
+  EventTypes,
+  type QualificationUpdatedPayload,
+  type SessionStageDetectedPayload,
+  Speaker,
+  TurnSource,
+} from '../../../core/vocabulary';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import { ConversationTurn, MAX_TURN_TEXT, SessionView, type Qualification } from '../entities';
 import type { CoachingRuntime } from '../runtime';
@@ -78,7 +84,7 @@ export async function recordTurn(
   const agent = await agentView(em, session.agentId, { arrivals: rt.arrivals, tenantId: session.tenantId });
   const vertical = await sessionVertical(em, session, { arrivals: rt.arrivals, tenantId: session.tenantId });
   const turns = await recentTurns(em, session.sessionId, rt.options.recentTurns);
-  const { qualification, scoreChanged } = await updateQualification(
+  const { qualification, scoreChanged, previousStage } = await updateQualification(
     em,
     session,
     agent,
@@ -93,6 +99,16 @@ export async function recordTurn(
       agentId: session.agentId,
       locationId: session.locationId,
       score: qualification.score,
+    });
+  }
+  if (qualification.stage !== previousStage) {
+    // agents owns AgentSession.stage: it applies the detected stage (subgraphs/agents/consumers/stage-detections.ts)
+    stageEvent<SessionStageDetectedPayload>(em, EventTypes.coachingStageDetected, session.tenantId, {
+      sessionId: session.sessionId,
+      agentId: session.agentId,
+      stage: qualification.stage,
+      previousStage,
+      detectedAt: turn.at.toISOString(),
     });
   }
   await em.flush();

@@ -113,7 +113,9 @@ async function processMessage(
     { speaker, text: msg.text, source: TurnSource.GHL, at: msg.at ?? undefined, externalId: msg.messageId },
     speaker === Speaker.LEAD ? { kind: 'QUICK' } : null,
   );
-  if (!recorded?.request) return done();
+  if (!recorded) return done();
+  const pushProactive = () => rt.proactive.onTurn(session, recorded.turn, recorded.request !== null);
+  if (!recorded.request) return done(pushProactive);
   const run: CoachRun = {
     runId: newRunId(),
     tenantId: session.tenantId,
@@ -124,7 +126,10 @@ async function processMessage(
     apiKeyId: null,
     partnerAppId: null,
   };
-  return done(() => launchCoachingRun(rt, run));
+  return done(() => {
+    launchCoachingRun(rt, run);
+    pushProactive();
+  });
 }
 
 async function processOpportunity(tx: DeliveryTx, delivery: GhlDelivery): Promise<DeliveryOutcome> {
