@@ -121,6 +121,7 @@ const schema = z.object({
   WEBHOOK_RETRY_MAX_MS: decimal(1, 86_400_000).default(3_600_000),
   WEBHOOK_TIMEOUT_MS: decimal(100, 60_000).default(10_000),
   WEBHOOK_POLL_MS: decimal(10, 60_000).default(1_000),
+  DRAFT_BUDGET_MS: decimal(100, 120_000).default(8_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -212,6 +213,8 @@ export interface PlatformConfig {
   };
   /** Outbound workflow webhooks (subgraphs/tenants/workflows). */
   webhooks: WebhookOptions;
+  /** draftReply's time budget, ms (DRAFT_BUDGET_MS; a caller may ask for less, never more). */
+  draftBudgetMs: number;
 }
 
 /** How workflow webhooks are sent: retries with exponential backoff and jitter, and where they may go. */
@@ -354,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     },
     ghl: ghlOptions(e),
     webhooks: webhookOptions(e),
+    draftBudgetMs: e.DRAFT_BUDGET_MS,
   };
 }
 

@@ -8,6 +8,7 @@ import type { PlatformConfig } from '../../core/config';
 import type { PubSub } from '../../core/pubsub';
 import type { QuotaCounter } from '../../core/quota';
 import type { CoachingEngine } from './engine/types';
+import type { DraftModel } from './engine/providers/draft-model';
 import type { GhlInstallVerifier } from './webhooks/ghl-install-verifier';
 import type { PhotoAnalyzer } from './photos/photo-analyzer';
 import type { PhotoLimits } from './photos/photo-input';
@@ -90,6 +91,11 @@ export interface CoachingOptions {
    */
   photos?: { analyzer?: PhotoAnalyzer; limits?: Partial<PhotoLimits> };
   proactive?: ProactiveOptions;
+  /**
+   * draftReply: the model drafter (default: Claude through @anthropic-ai/sdk with config.anthropic, none —
+   * everything offline — without a key) and the time budget (default config.draftBudgetMs, 8 s).
+   */
+  drafts?: { model?: DraftModel | null; budgetMs?: number };
   /** Turns given to the engine and the qualification analysis. Default 20. */
   recentTurns?: number;
   /** How often expired contact memory is purged (service/memory-retention.ts). Default 1 hour. */

@@ -24,6 +24,9 @@ import type { CoachingEngine } from './engine/types';
 import { createSessionSummarizer, type SessionSummarizer } from './engine/session-summarizer';
 import { resolveOptions, type CoachingOptions, type ResolvedCoachingOptions } from './options';
 import { RunTracker } from './service/run-tracker';
+import type { DraftModels } from './drafting/run-draft';
+import { createAnthropicDrafter } from './engine/providers/anthropic-draft';
+import { createOfflineDrafter } from './engine/providers/offline-draft';
 import { createPhotoAnalyzer, type PhotoAnalyzer } from './photos/photo-analyzer';
 import { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './photos/photo-input';
 import { EndedSessions } from './service/session-ended';
@@ -41,6 +44,8 @@ import {
 import { GhlSignatureVerifier } from './webhooks/signature';
 
 export interface CoachingRuntime {
+  /** draftReply's drafters (model, or null without a key; offline) and time budget. */
+  drafts: DraftModels & { budgetMs: number };
   orm: Orm;
   events: EventBus;
   logger: Logger;
@@ -154,6 +159,17 @@ function createConnections(
   };
 }
 
+/** draftReply's drafters: the injected or configured model (none without a key) and the offline coach. */
+function createDrafts(deps: SubgraphDeps, opts: CoachingOptions): CoachingRuntime['drafts'] {
+  const { apiKey, baseUrl } = deps.config.anthropic;
+  const configured = apiKey ? createAnthropicDrafter({ apiKey, baseURL: baseUrl }) : null;
+  return {
+    model: opts.drafts?.model !== undefined ? opts.drafts.model : configured,
+    offline: createOfflineDrafter(),
+    budgetMs: opts.drafts?.budgetMs ?? deps.config.draftBudgetMs ?? 8_000,
+  };
+}
+
 export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): CoachingRuntime {
   const options = resolveOptions(opts, deps.config);
   const logger = deps.logger.child({ component: 'coaching' });
@@ -171,7 +187,9 @@ export function createRuntime(deps: SubgraphDeps, opts: CoachingOptions): Coachi
   let closed = false;
   let relay: OutboxRelay | null = null;
 
+  const drafts = createDrafts(deps, opts);
   const rt: CoachingRuntime = {
+    drafts,
     orm: deps.orm,
     events: deps.events,
     logger,

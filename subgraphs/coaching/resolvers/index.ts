@@ -11,6 +11,7 @@ import { GhlResolver } from './ghl.resolver';
 import { referenceResolvers } from './reference-resolvers';
 import { AgentFieldsResolver, AgentSessionFieldsResolver } from './session.resolver';
 import { CoachingSubscriptionResolver } from './subscription.resolver';
+import { DraftReplyResolver } from './draft-reply.resolver';
 import { ConversationTurnSignalsResolver } from './turn.resolver';
 import { VerticalResolver } from './vertical.resolver';
 import { ListingPhotosResolver } from './listing-photos.resolver';
@@ -31,6 +32,7 @@ export const coachingSchemaOptions: FederatedSchemaOptions = {
     AgentSessionFieldsResolver,
     AgentFieldsResolver,
     CoachingSubscriptionResolver,
+    DraftReplyResolver,
     ConversationTurnSignalsResolver,
     GhlResolver,
     ContactResolver,
