@@ -145,9 +145,10 @@ describeEachDb('verticals through the gateway (%s)', (kind) => {
     return agent.createAgent.id;
   }
 
+  const agents: { tenant: Tenant; org: Org; agentId: string }[] = [];
+
   it('coaches the same lead message in each organization’s own vertical, all in flight together', async () => {
     const tenants: Tenant[] = ['acme', 'summit'];
-    const agents: { tenant: Tenant; org: Org; agentId: string }[] = [];
     for (const tenant of tenants) {
       const parents = new Map<string, string>();
       for (const org of ORGS) agents.push({ tenant, org, agentId: await setUp(tenant, org, parents) });
@@ -213,6 +214,50 @@ describeEachDb('verticals through the gateway (%s)', (kind) => {
       `[verticals ${kind}] ${sessions.length} sessions in flight over ${tenants.length} tenants: prompts per vertical ${JSON.stringify(Object.fromEntries(byVertical))}\n`,
     );
   }, 120_000);
+
+  it('the offline coach (the model refusing) warns by each vertical’s own rules, through the API', async () => {
+    const RATE = 'Can you guarantee me a 5.5% rate if I apply today? Our budget is $500,000.';
+    // the model answers 400 to this message: every hint comes from the offline coach (the engine's fallback)
+    fake.respond((body) =>
+      JSON.stringify(body.messages).includes('guarantee me a 5.5%') ? { status: 400 } : undefined,
+    );
+    const mine = agents.filter((a) => a.tenant === 'acme' && !a.org.parent);
+    const hints = await Promise.all(
+      mine.map(async (a) => {
+        const started = await data<{ startAgentSession: { id: string } }>(a.tenant, START, {
+          input: { agentId: a.agentId, contactId: `rate-${randomUUID()}`, channel: 'SMS' },
+        });
+        const id = started.startAgentSession.id;
+        await data(a.tenant, ADD_TURN, { input: { sessionId: id, speaker: 'LEAD', text: RATE } });
+        const got = await eventually(
+          async () => {
+            const r = await data<{ agentSession: { hints: { category: string; text: string }[] } }>(
+              a.tenant,
+              `query ($id: ID!) { agentSession(id: $id) { hints { category text } } }`,
+              { id },
+            );
+            return r.agentSession.hints.length > 0 ? r.agentSession.hints : false;
+          },
+          { timeoutMs: 20_000, what: `hints of the ${a.org.vertical} session` },
+        );
+        return { vertical: a.org.vertical, hints: got };
+      }),
+    );
+    fake.respond(null);
+    const warned = (h: { hints: { category: string; text: string }[] }) =>
+      h.hints.some(
+        (x) => x.category === 'COMPLIANCE_WARNING' && /No rate or approval guarantees/.test(x.text),
+      );
+    expect(hints.filter(warned).map((h) => h.vertical)).toEqual(['MORTGAGE']);
+    // and the hints themselves differ per vertical
+    const texts = hints.map((h) =>
+      h.hints
+        .map((x) => x.text)
+        .sort()
+        .join(' | '),
+    );
+    expect(new Set(texts).size).toBe(texts.length);
+  }, 60_000);
 
   it('refuses an unknown vertical code and lists the verticals with their slots', async () => {
     const bad = await t.gql(
