@@ -3,7 +3,10 @@
  * window), the retry schedule (exponential, capped, jittered) and the destination guard (private and
  * loopback addresses refused unless allowed; a refused destination is a permanent failure, not retried).
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import ts from 'typescript';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { retryDelayMs } from '../../../subgraphs/tenants/workflows/backoff';
@@ -113,5 +116,31 @@ describe('webhook destinations', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe("the README's receiver snippet", () => {
+  it('verifies a delivery signed by the platform and refuses a tampered one', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Workflows and outbound webhooks'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code).toContain('function verify(');
+    const js = ts.transpileModule(`${code}\nmodule.exports = verify;`, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const mod = { exports: {} as unknown };
+    new Function('require', 'module', 'exports', js)(require, mod, mod.exports);
+    const verify = mod.exports as (secret: string, raw: Buffer, header: string) => boolean;
+    const secret = newWebhookSecret();
+    const raw = Buffer.from(JSON.stringify({ trigger: 'ALERT_RAISED', data: { value: 1.5 } }));
+    expect(verify(secret, raw, signatureHeader(secret, raw.toString()))).toBe(true);
+    expect(
+      verify(
+        secret,
+        Buffer.from(raw.toString().replace('1.5', '2.5')),
+        signatureHeader(secret, raw.toString()),
+      ),
+    ).toBe(false);
+    expect(verify(newWebhookSecret(), raw, signatureHeader(secret, raw.toString()))).toBe(false);
   });
 });
