@@ -32,6 +32,12 @@ export const EventTypes = {
   tenantMemberRemoved: 'tenants.member.removed',
   coachingGhlAppInstalled: 'coaching.ghl_app.installed',
   coachingStageDetected: 'coaching.session.stage_detected',
+  tenantContactEraseRequested: 'tenants.contact.erase_requested',
+  agentsContactErased: 'agents.contact.erased',
+  coachingContactErased: 'coaching.contact.erased',
+  coachingAuditRecorded: 'coaching.audit.recorded',
+  analyticsAuditRecorded: 'analytics.audit.recorded',
+  billingAuditRecorded: 'billing.audit.recorded',
   analyticsAlertRaised: 'analytics.alert.raised',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -233,6 +239,45 @@ export interface MemberRemovedPayload {
   userId: string;
   /** ISO time of the removal. */
   removedAt: string;
+}
+
+/**
+ * `tenants.contact.erase_requested` (tenants, which records the request and audits it): every subgraph that
+ * holds data about the contact removes or anonymizes it, once per request (idempotent on the event id), and
+ * answers with its own `<subgraph>.contact.erased`. Tenant-scoped: another tenant's contact with the same id
+ * is another contact. Billing aggregates (usage counts, costs) are kept.
+ */
+export interface ContactEraseRequestedPayload {
+  /** The erasure request (tenants' `ContactErasure.id`). */
+  requestId: string;
+  /** The GoHighLevel contact id, as sessions carry it. */
+  contactId: string;
+}
+
+/**
+ * `agents.contact.erased` / `coaching.contact.erased`: the publishing subgraph finished erasing the contact
+ * for `requestId` (tenants marks that subgraph done on the request and appends it to the audit chain).
+ */
+export interface ContactErasedPayload {
+  requestId: string;
+  contactId: string;
+  /** What was removed or anonymized, by store (table) name: row counts, never contents. */
+  erased: Record<string, number>;
+}
+
+/**
+ * `<subgraph>.audit.recorded`: a sensitive action taken in a subgraph other than tenants (a workflow or
+ * setting changed, a retention policy set, …). Tenants appends it to the tenant's hash-chained audit log,
+ * once per event. `change` is plain JSON and never holds secrets or the contents of conversations.
+ */
+export interface AuditRecordedPayload {
+  /** Who did it: the principal's subject (user id, `apikey:<id>`) or `system:<name>`. */
+  actor: string;
+  /** What happened, `<thing>.<verb>`, e.g. `workflow.update`. */
+  action: string;
+  targetType: string;
+  targetId: string;
+  change: Record<string, unknown>;
 }
 
 /**

@@ -28,6 +28,11 @@ export class MemoryCache implements Cache {
     this.lru.set(key, value, { ttl: assertTtl(ttlSeconds) });
   }
 
+  /** What is cached now, key and value (operators and tests: e.g. proving an erasure left nothing). */
+  *entries(): IterableIterator<[string, string]> {
+    for (const [key, value] of this.lru.entries()) yield [key, value];
+  }
+
   async delete(key: string): Promise<void> {
     this.lru.delete(key);
   }

@@ -52,6 +52,16 @@ export const EVENT_REGISTRY: Record<EventType, EventSpec> = {
   },
   'billing.subscription.changed': { owner: 'billing', payload: 'SubscriptionChangedPayload', version: 1 },
   'billing.invoice.issued': { owner: 'billing', payload: 'InvoiceIssuedPayload', version: 1 },
+  'tenants.contact.erase_requested': {
+    owner: 'tenants',
+    payload: 'ContactEraseRequestedPayload',
+    version: 1,
+  },
+  'agents.contact.erased': { owner: 'agents', payload: 'ContactErasedPayload', version: 1 },
+  'coaching.contact.erased': { owner: 'coaching', payload: 'ContactErasedPayload', version: 1 },
+  'coaching.audit.recorded': { owner: 'coaching', payload: 'AuditRecordedPayload', version: 1 },
+  'analytics.audit.recorded': { owner: 'analytics', payload: 'AuditRecordedPayload', version: 1 },
+  'billing.audit.recorded': { owner: 'billing', payload: 'AuditRecordedPayload', version: 1 },
   'analytics.alert.raised': { owner: 'analytics', payload: 'AlertRaisedPayload', version: 1 },
 };
 

@@ -4,8 +4,11 @@ import { AgentResolver } from './agent-resolver';
 import { LocationResolver } from './location-resolver';
 import { referenceResolvers } from './reference-resolvers';
 import { AgentSessionResolver } from './session-resolver';
+import { ContactDataExportRef, ContactDataExportSessionsResolver } from './contact-data-resolver';
 
 export const agentsSchemaOptions: FederatedSchemaOptions = {
-  resolvers: [AgentResolver, AgentSessionResolver, LocationResolver],
+  resolvers: [AgentResolver, AgentSessionResolver, LocationResolver, ContactDataExportSessionsResolver],
+  // `ContactDataExport` is reachable from no root field here; the gateway reaches it through `_entities`
+  orphanedTypes: [ContactDataExportRef],
   referenceResolvers,
 };

@@ -3,11 +3,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import { canSeeOrganization, isOrgWide, requireScope } from '../../../core/principal';
 import { BadUserInputError, ForbiddenError } from '../../../core/errors';
 import { byKeys, loaderFor, type RequestContext } from '../../../core/request-context';
-import { AlertKind, Granularity, MemberRole } from '../../../core/vocabulary';
+import { AlertKind, EventTypes, Granularity, MemberRole } from '../../../core/vocabulary';
 import { Alert } from '../entities/alert';
 import { InvoiceFact } from '../entities/facts';
 import { HourBucket, NO_LOCATION } from '../entities/hour-bucket';
 import { AnalyticsSettings, DEFAULT_SETTINGS } from '../entities/settings';
+import { auditRecord } from '../../../core/events/audit-event';
+import { makeEvent } from '../../../core/events/envelope';
+import { enqueue } from '../../../core/outbox/enqueue';
 import { assertRange, visibleBuckets, type RangeFilter } from './access';
 import { summarize, timeSeries, type MetricsValues, type PointValues } from './aggregate';
 
@@ -128,8 +131,18 @@ export async function updateSettings(ctx: RequestContext, input: SettingsInput):
     s = Object.assign(new AnalyticsSettings(), { tenantId });
     em.persist(s);
   }
+  const changed: Record<string, number> = {};
   for (const [k, v] of Object.entries(input))
-    if (v !== undefined && v !== null) (s as unknown as Record<string, number>)[k] = v;
+    if (v !== undefined && v !== null) changed[k] = (s as unknown as Record<string, number>)[k] = v;
+  const audit = { actor: ctx.principal.subject, action: 'analytics.settings_update', change: changed };
+  enqueue(
+    em,
+    makeEvent(
+      EventTypes.analyticsAuditRecorded,
+      tenantId,
+      auditRecord({ ...audit, targetType: 'AnalyticsSettings', targetId: tenantId }),
+    ),
+  );
   await em.flush();
   return s;
 }

@@ -14,7 +14,10 @@ import { assertBillingWrite } from './access';
 import type { BillingContext } from './context';
 import { prorate, type Proration } from './proration';
 import { enqueueSubscriptionChanged, findSubscription } from './subscriptions';
-import { SubscriptionStatus } from '../../../core/vocabulary';
+import { auditRecord } from '../../../core/events/audit-event';
+import { makeEvent } from '../../../core/events/envelope';
+import { enqueue } from '../../../core/outbox/enqueue';
+import { EventTypes, SubscriptionStatus } from '../../../core/vocabulary';
 import { AdjustmentKind } from '../entities/adjustment';
 
 export interface ChangePlanInput {
@@ -80,6 +83,20 @@ export async function changePlan(ctx: BillingContext, input: ChangePlanInput): P
     sub.planCode = newPlan.code;
     sub.updatedAt = now;
     await enqueueSubscriptionChanged(em, sub, newPlan);
+    enqueue(
+      em,
+      makeEvent(
+        EventTypes.billingAuditRecorded,
+        sub.tenantId,
+        auditRecord({
+          actor: ctx.principal.subject,
+          action: 'billing.plan_change',
+          targetType: 'Subscription',
+          targetId: sub.organizationId,
+          change: { from: previousPlanCode, to: newPlan.code, proration },
+        }),
+      ),
+    );
     await em.flush();
     return { subscription: sub, previousPlanCode, proration };
   });

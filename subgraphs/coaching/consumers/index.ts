@@ -2,7 +2,8 @@
  * The coaching subgraph's event consumers: the `coaching` group keeps the read models of agents,
  * sessions and locations (read-models.ts) and wakes the requests waiting for what it applied (the model
  * summary of a session that ended — contact memory — then runs in the background); the `coaching-quota`
- * group keeps the hint limits billing publishes (quota-view.ts).
+ * group keeps the hint limits billing publishes (quota-view.ts); the `coaching-erase` group erases a contact on
+ * `tenants.contact.erase_requested` (contact-erase.ts).
  */
 import { openWorkerOrm } from '../../../core/db/worker-orm';
 import type { SubscribeConsumers } from '../../../core/server/subgraph-module';
@@ -13,6 +14,7 @@ import { notifyingArrivals } from '../service/read-model-arrivals';
 import { announcingEnds } from './session-ends';
 import { COACHING_CONSUMER, READ_MODEL_EVENTS, readModelConsumer } from './read-models';
 import { COACHING_QUOTA_CONSUMER, QUOTA_VIEW_EVENTS, quotaViewConsumer } from './quota-view';
+import { COACHING_ERASE_CONSUMER, CONTACT_ERASE_EVENTS, contactEraseConsumer } from './contact-erase';
 
 export { COACHING_CONSUMER } from './read-models';
 export { COACHING_QUOTA_CONSUMER } from './quota-view';
@@ -54,6 +56,11 @@ export const subscribeCoachingConsumers: SubscribeConsumers<CoachingRuntime> = a
     COACHING_QUOTA_CONSUMER,
     QUOTA_VIEW_EVENTS,
     quotaViewConsumer(worker.orm, rt.arrivals, onInvalid),
+  );
+  await deps.events.subscribe(
+    COACHING_ERASE_CONSUMER,
+    CONTACT_ERASE_EVENTS,
+    contactEraseConsumer(worker.orm, rt.cache, rt.logger),
   );
   return () => worker.close();
 };

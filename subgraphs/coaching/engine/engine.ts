@@ -35,6 +35,7 @@ import type { BuiltPrompt } from './prompts/build-prompt';
 import { createAnthropicProvider } from './providers/anthropic';
 import { createOfflineProvider } from './providers/offline';
 import { replayHints, type HintProvider } from './providers/provider';
+import { rememberCacheKey } from './cache-index';
 import { redactedPrompt } from './redacted-prompt';
 import { DEFAULT_MODELS, routeModel, type DefaultModels, type Route } from './routing';
 import type { CoachingEngine, CoachRequest, CoachResult, EngineEvent, GeneratedHint } from './types';
@@ -204,6 +205,7 @@ class Engine implements CoachingEngine {
     );
     try {
       const outcome = await shared;
+      if (flight.leader) await this.rememberEntry(m.req, key);
       if (!flight.hub)
         replayHints(outcome.hints, consumer, {
           provider: 'anthropic',
@@ -374,11 +376,20 @@ class Engine implements CoachingEngine {
     }
   }
 
-  private async cacheSet(key: string, entry: CachedEntry): Promise<void> {
+  private rememberEntry(req: CoachRequest, key: string): Promise<void> {
+    const write = rememberCacheKey(this.opts.cache, req.tenantId, req.sessionId, key, this.ttl);
+    return this.cacheWrite(write, 'response cache index write failed');
+  }
+
+  private cacheSet(key: string, entry: CachedEntry): Promise<void> {
+    return this.cacheWrite(setJson(this.opts.cache, key, entry, this.ttl), 'response cache write failed');
+  }
+
+  private async cacheWrite(write: Promise<void>, failure: string): Promise<void> {
     try {
-      await within(setJson(this.opts.cache, key, entry, this.ttl), this.cacheTimeoutMs);
+      await within(write, this.cacheTimeoutMs);
     } catch (err) {
-      this.log.warn({ err }, 'response cache write failed');
+      this.log.warn({ err }, failure);
     }
   }
 }

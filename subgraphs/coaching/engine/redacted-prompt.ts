@@ -1,7 +1,7 @@
 /**
- * A coaching moment made ready for the model: its turns, question, memory and facts redacted (PII replaced by
- * placeholders the `redactor` restores on the way out), the prompt built from them, and the response cache key
- * (which never holds PII either).
+ * A coaching moment made ready for the model: its turns, question, memory and facts redacted (PII and people's
+ * names replaced by placeholders the `redactor` restores on the way out), the prompt built from them, and the
+ * response cache key (which never holds PII either).
  */
 import type { CoachOutput } from '../coach/types';
 import { responseCacheKey } from './cache-key';
@@ -32,7 +32,12 @@ function redactFacts(facts: PromptFacts, redactor: Redactor): PromptFacts {
 }
 
 export function redactedPrompt(req: CoachRequest, analysis: CoachOutput, route: Route): RedactedPrompt {
-  const redactor = new Redactor();
+  // people's names go too: the agent's and the contact's (known), and those the text names; the places the
+  // lead wants are kept (a city may read like a first name: "Austin")
+  const redactor = new Redactor({
+    knownNames: [req.agent.name ?? '', ...(req.contactNames ?? [])].filter((n) => n.trim() !== ''),
+    keep: [...(req.known.areas ?? []), ...(analysis.slots.areas ?? [])],
+  });
   const turns = recentTurns(req.turns, route.turnWindow).map((t) => ({
     speaker: t.speaker,
     text: redactor.redact(t.text),

@@ -1,10 +1,14 @@
 /**
  * PII redaction before every model call, and restoration afterwards. One `Redactor` per request: the same
  * value always gets the same placeholder (`[EMAIL_1]`, `[PHONE_2]`, …) across turns, question and memory,
- * so the prompt stays coherent and the cache key is independent of whose data it was. Prices ("$450,000"),
+ * so the prompt stays coherent and the cache key is independent of whose data it was. People's names
+ * (`[NAME_1]`) too: the contact's and the agent's, known from the session, and any detected in the text
+ * (person-names.ts). Prices ("$450,000"),
  * counts ("3 bedrooms") and years are left alone.
  */
-export type PiiKind = 'EMAIL' | 'PHONE' | 'SSN' | 'CARD' | 'ADDRESS';
+import { PersonNames } from './person-names';
+
+export type PiiKind = 'EMAIL' | 'PHONE' | 'SSN' | 'CARD' | 'ADDRESS' | 'NAME';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
@@ -48,7 +52,7 @@ const ADDRESS = new RegExp(
 
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+\b/gi;
 
-const PLACEHOLDER = /\[(EMAIL|PHONE|SSN|CARD|ADDRESS)_(\d{1,4})\]/g;
+const PLACEHOLDER = /\[(EMAIL|PHONE|SSN|CARD|ADDRESS|NAME)_(\d{1,4})\]/g;
 
 export function luhnValid(digits: string): boolean {
   if (!/^\d{13,19}$/.test(digits)) return false;
@@ -72,6 +76,8 @@ function normalizeValue(kind: PiiKind, raw: string): string {
       return raw.toLowerCase();
     case 'ADDRESS':
       return raw.toLowerCase().replace(/[.,#]/g, '').replace(/\s+/g, ' ').trim();
+    case 'NAME':
+      return raw.toLowerCase().replace(/\s+/g, ' ').trim();
     case 'PHONE': {
       const digits = raw.replace(/(?:x|ext\.?)\s*\d+$/i, '').replace(/\D/g, '');
       return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
@@ -118,10 +124,31 @@ function replaceAccepted(
   return out + text.slice(copied);
 }
 
+export interface RedactorOptions {
+  /** Names known to be people's: the contact's and the agent's (their first and last names too). */
+  knownNames?: readonly string[];
+  /** Lowercase phrases that are never names (the places the conversation is about). */
+  keep?: Iterable<string>;
+  /** Detect person names in the text too (person-names.ts). Default true. */
+  detectNames?: boolean;
+}
+
 export class Redactor {
   private readonly byValue = new Map<string, string>();
   private readonly originals = new Map<string, string>();
-  private readonly counters: Record<PiiKind, number> = { EMAIL: 0, PHONE: 0, SSN: 0, CARD: 0, ADDRESS: 0 };
+  private readonly counters: Record<PiiKind, number> = {
+    EMAIL: 0,
+    PHONE: 0,
+    SSN: 0,
+    CARD: 0,
+    ADDRESS: 0,
+    NAME: 0,
+  };
+  private readonly names: PersonNames;
+
+  constructor(opts: RedactorOptions = {}) {
+    this.names = new PersonNames(opts);
+  }
 
   /** Replaces PII in `text` with placeholders (order matters: the most specific patterns go first). */
   redact(text: string): string {
@@ -156,7 +183,7 @@ export class Redactor {
       (m) => this.placeholder('ADDRESS', m),
     );
     out = replaceAccepted(out, ADDRESS, isStreetName, (m) => this.placeholder('ADDRESS', m));
-    return out;
+    return this.names.redact(out, (m) => this.placeholder('NAME', m));
   }
 
   /** Puts the original values back; unknown placeholders (the model invented one) stay as they are. */

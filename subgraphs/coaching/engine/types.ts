@@ -29,6 +29,8 @@ export interface CoachRequest {
   remembered?: Slots;
   kind: CoachingKind;
   models?: TenantModelConfig;
+  /** The contact's name(s) when known (redacted before the model call, like the agent's name). */
+  contactNames?: string[];
 }
 
 export interface GeneratedHint {

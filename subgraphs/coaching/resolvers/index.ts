@@ -6,6 +6,7 @@
 import type { PubSub } from 'type-graphql';
 import type { FederatedSchemaOptions } from '../../../core/server/federated-schema';
 import { CoachingResolver } from './coaching.resolver';
+import { ContactDataExportCoachingResolver, ContactDataExportRef } from './contact-data.resolver';
 import { AgentSessionContactResolver, ContactResolver } from './contact.resolver';
 import { GhlResolver } from './ghl.resolver';
 import { referenceResolvers } from './reference-resolvers';
@@ -37,11 +38,12 @@ export const coachingSchemaOptions: FederatedSchemaOptions = {
     GhlResolver,
     ContactResolver,
     AgentSessionContactResolver,
+    ContactDataExportCoachingResolver,
     VerticalResolver,
     ListingPhotosResolver,
   ],
   referenceResolvers,
-  // `Agent` is reachable from no root field; the gateway reaches it through `_entities`
-  orphanedTypes: [AgentRef],
+  // `Agent` and `ContactDataExport` are reachable from no root field; the gateway reaches them through `_entities`
+  orphanedTypes: [AgentRef, ContactDataExportRef],
   pubSub: UNUSED_PUBSUB,
 };

@@ -4,6 +4,9 @@
  * `coaching.ghl_app.installed`) and see what became of the deliveries routed
  * to the tenant, dead letters included. Both are integration administration: `tenants:admin`.
  */
+import { auditRecord } from '../../../core/events/audit-event';
+import { makeEvent } from '../../../core/events/envelope';
+import { enqueue } from '../../../core/outbox/enqueue';
 import { BadUserInputError } from '../../../core/errors';
 import { canSeeLocation, requireScope } from '../../../core/principal';
 import { GhlWebhookDelivery, LocationView } from '../entities';
@@ -11,7 +14,7 @@ import { newestInstallBrand, stageAppInstalled } from '../webhooks/ghl-install-b
 import { saveInstalledRoute } from '../webhooks/ghl-routes';
 import type { ServiceCtx } from './context';
 import { ghlLocationArrival } from './read-model-arrivals';
-import { GhlDeliveryStatus } from '../../../core/vocabulary';
+import { EventTypes, GhlDeliveryStatus } from '../../../core/vocabulary';
 
 export interface GhlConnectionView {
   ghlLocationId: string;
@@ -52,6 +55,20 @@ export async function connectGhlLocation(svc: ServiceCtx, code: string): Promise
     });
     const brand = await newestInstallBrand(svc.rt.orm, em, proof.ghlLocationId);
     if (brand) stageAppInstalled(em, saved, brand);
+    enqueue(
+      em,
+      makeEvent(
+        EventTypes.coachingAuditRecorded,
+        svc.principal.tenantId,
+        auditRecord({
+          actor: svc.principal.subject,
+          action: 'ghl.location_connect',
+          targetType: 'Location',
+          targetId: saved.locationId,
+          change: { ghlLocationId: saved.ghlLocationId, companyId: saved.companyId },
+        }),
+      ),
+    );
     await em.flush();
     return saved;
   });

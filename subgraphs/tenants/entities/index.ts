@@ -2,6 +2,7 @@ import { OutboxEvent } from '../../../core/outbox/outbox-event';
 import { ProcessedEvent } from '../../../core/outbox/processed-event';
 import { ApiKey } from './api-key';
 import { AuditEntry, AuditHead } from './audit-entry';
+import { ContactErasure, ContactErasurePart } from './contact-erasure';
 import { Location } from './location';
 import { Member } from './member';
 import { Organization } from './organization';
@@ -9,7 +10,18 @@ import { PartnerApp } from './partner-app';
 import { RevokedSubject } from './revoked-subject';
 import { FollowUpTask, WebhookDelivery, WebhookDeliveryAttempt, Workflow } from '../workflows/entities';
 
-export { ApiKey, AuditEntry, AuditHead, Location, Member, Organization, PartnerApp, RevokedSubject };
+export {
+  ApiKey,
+  AuditEntry,
+  AuditHead,
+  ContactErasure,
+  ContactErasurePart,
+  Location,
+  Member,
+  Organization,
+  PartnerApp,
+  RevokedSubject,
+};
 export { Branding, EMPTY_BRANDING, type BrandingData } from './branding';
 export { DEFAULT_VERTICAL } from './organization';
 
@@ -23,6 +35,8 @@ export const tenantsEntities = [
   AuditEntry,
   AuditHead,
   RevokedSubject,
+  ContactErasure,
+  ContactErasurePart,
   Workflow,
   WebhookDelivery,
   WebhookDeliveryAttempt,

@@ -3,6 +3,7 @@ import type { FederatedSchemaOptions } from '../../../core/server/federated-sche
 import { AccessTokenResolver } from './access-token';
 import { ApiKeyResolver, PartnerAppResolver } from './api-key';
 import { AuditResolver } from './audit';
+import { ContactDataExportResolver, ContactErasureResolver } from './contact-data';
 import { LocationResolver } from './location';
 import { MemberResolver } from './member';
 import { OrganizationResolver } from './organization';
@@ -18,6 +19,8 @@ export const tenantsSchemaOptions: FederatedSchemaOptions = {
     ApiKeyResolver,
     PartnerAppResolver,
     AuditResolver,
+    ContactDataExportResolver,
+    ContactErasureResolver,
     ViewerResolver,
     AccessTokenResolver,
     WorkflowResolver,

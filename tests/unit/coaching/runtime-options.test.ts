@@ -81,7 +81,9 @@ describe('coaching runtime: injected dependencies', () => {
 
       const result = await rt.engine.run(makeRequest());
       expect(result.provider).toBe('anthropic');
-      expect(writes).toHaveLength(1);
+      // the answer and the session's list of the entries it wrote (for a contact erasure)
+      expect(writes).toHaveLength(2);
+      expect(writes[1]).toBe('gdpr-keys:tenant-1:session-1');
 
       await instance.start();
       await instance.stop();

@@ -194,7 +194,9 @@ describe('engine response cache', () => {
     };
     const { engine } = engineFor(fake, { cacheTtlSeconds: 0.2, cache });
     await engine.run(makeRequest());
-    expect(stored.map((s) => s.ttlSeconds)).toEqual([0.2]);
+    // the entry, then the session's list of its entries (dropped when the contact is erased), same TTL
+    expect(stored.map((s) => s.ttlSeconds)).toEqual([0.2, 0.2]);
+    expect(stored[1]!.key).toBe('gdpr-keys:tenant-1:session-1');
     expect((await engine.run(makeRequest())).cached).toBe(true);
     await eventually(async () => (await memory.get(stored[0]!.key)) === undefined, { what: 'the TTL' });
     const again = await engine.run(makeRequest());

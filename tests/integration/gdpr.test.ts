@@ -1,0 +1,376 @@
+/**
+ * GDPR export and erasure through the real gateway, both demo tenants at once, with the model on (the fake
+ * Anthropic server), so the response cache holds entries too:
+ *   - every contact has a session whose context names it, and a lead message with its name, email, phone and
+ *     a phrase of its own; the model coached it (hints, qualification, memory, cached answers);
+ *   - acme erases contacts 0–2 and summit contacts 3–5 — the SAME contact ids exist in the other tenant — while
+ *     every contact of both tenants is exported, all in flight together;
+ *   - each erasure completes in every subgraph (contactErasure waits, bounded); then every table of every
+ *     subgraph's database (SQLite files, or PostgreSQL schemas read as the owner) and the cache (in-process or
+ *     Redis, streams included) are scanned for each contact's name, email, phone and phrase: 0 hits for an
+ *     erased contact, hits still there for the other tenant's contact with the same id;
+ *   - billing aggregates (hints, tokens) are unchanged; the audit chain holds the exports, requests and each
+ *     subgraph's completion, a change made in another subgraph (analytics settings) reaches it by event, and it
+ *     still verifies.
+ */
+import IORedis from 'ioredis';
+import pg from 'pg';
+import { demoAgents } from '../../bin/demo-plan';
+import { MemoryCache } from '../../core/cache';
+import { SUBGRAPH_NAMES } from '../../core/config';
+import type { CoachingRuntime } from '../../subgraphs/coaching/runtime';
+import { GENERIC_HINTS, start as startFakeAnthropic, type FakeAnthropic } from '../fixtures/fake-anthropic';
+import { eventually } from '../helpers/eventually';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { describeEachDb } from '../helpers/variants';
+
+type Tenant = 'acme' | 'summit';
+const TENANTS: Tenant[] = ['acme', 'summit'];
+const CONTACTS = 6;
+const ERASED: Record<Tenant, number[]> = { acme: [0, 1, 2], summit: [3, 4, 5] };
+
+const START = `mutation ($input: StartAgentSessionInput!) { startAgentSession(input: $input) { id } }`;
+const ADD_TURN = `mutation ($input: AddConversationTurnInput!) { addConversationTurn(input: $input) { id } }`;
+const EXPORT = `mutation ($c: ID!) { exportContactData(contactId: $c) {
+  contactId exportedAt
+  sessions { id context } turns { text } hints { text rationale tokensIn costMicros } qualifications { score }
+  coachingRecords { table rows } erasures { id completedAt } } }`;
+const ERASE = `mutation ($c: ID!) { eraseContact(contactId: $c) { id contactId parts { subgraph erasedAt } } }`;
+const STATUS = `query ($id: ID!) { contactErasure(id: $id, waitSeconds: 20) {
+  id completedAt parts { subgraph erasedAt erased } } }`;
+const USAGE = `query ($id: ID!) { organization(id: $id) { billing { usage { hintsUsed tokensUsed } } } }`;
+const VIEWER = `{ viewer { tenantId subject } }`;
+const AUDIT = `{ auditLog(first: 100) { edges { node { seq actor action targetId change } } } verifyAuditChain { valid checked brokenAtSeq } }`;
+const SETTINGS = `mutation ($input: AnalyticsSettingsInput!) { updateAnalyticsSettings(input: $input) { p95LatencyThresholdMs } }`;
+
+const SURNAMES = ['Vexworth', 'Quillfeather', 'Brackenbury', 'Thistlewood', 'Marchbanks', 'Pemberton'];
+
+interface Identity {
+  tenant: Tenant;
+  contactId: string;
+  name: string;
+  email: string;
+  phone: string;
+  phrase: string;
+}
+
+function identity(tenant: Tenant, i: number): Identity {
+  const t = tenant === 'acme' ? 1 : 2;
+  return {
+    tenant,
+    contactId: `gdpr-contact-${i}`,
+    name: `${tenant === 'acme' ? 'Ottoline' : 'Perpetua'} ${SURNAMES[i]}`,
+    email: `ottoline.${tenant}${i}@example.org`,
+    phone: `(512) 555-0${t}${i}7`,
+    phrase: `cobalt sunroom ${tenant} ${i}`,
+  };
+}
+
+/** What identifies a contact, as it would appear in stored text. */
+const needles = (c: Identity) => [c.name, c.email, c.phone.slice(-8), c.phrase];
+
+type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
+function ok<T>(res: { data?: T; errors?: Errors }): T {
+  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+
+/** Every row of every table of every subgraph, as text, for the needle scan. */
+async function databaseText(t: TestPlatform): Promise<string[]> {
+  const db = t.config.database;
+  const out: string[] = [];
+  if (db.kind === 'sqlite') {
+    // raw SQL on each subgraph's own connection: SQLite has no row-level security, and no filter applies
+    for (const name of SUBGRAPH_NAMES) {
+      const conn = t.platform.services[name].orm.em.getConnection();
+      const tables = await conn.execute<{ name: string }[]>(
+        `select name from sqlite_master where type = 'table'`,
+      );
+      for (const { name: table } of tables)
+        for (const row of await conn.execute<Record<string, unknown>[]>(`select * from "${table}"`))
+          out.push(`${name}.${table} ${JSON.stringify(row)}`);
+    }
+    return out;
+  }
+  const client = new pg.Client({ connectionString: db.ownerUrl });
+  await client.connect();
+  try {
+    for (const schema of SUBGRAPH_NAMES) {
+      const { rows: tables } = await client.query<{ table_name: string }>(
+        `select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`,
+        [schema],
+      );
+      for (const { table_name } of tables) {
+        const { rows } = await client.query<{ r: string }>(
+          `select t::text as r from "${schema}"."${table_name}" t`,
+        );
+        for (const { r } of rows) out.push(`${schema}.${table_name} ${r}`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
+}
+
+/** Every value in the cache: the in-process LRU, or every key of the run's Redis prefix (streams too). */
+async function cacheText(t: TestPlatform): Promise<string[]> {
+  const rt = t.platform.services.coaching.instance.runtime as CoachingRuntime;
+  if (rt.cache instanceof MemoryCache) return [...rt.cache.entries()].map(([k, v]) => `${k} ${v}`);
+  const redis = new IORedis(t.config.redisUrl!);
+  const out: string[] = [];
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${t.config.redisPrefix}*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const type = await redis.type(key);
+        if (type === 'string') out.push(`${key} ${await redis.get(key)}`);
+        else if (type === 'stream') out.push(`${key} ${JSON.stringify(await redis.xrange(key, '-', '+'))}`);
+        else if (type === 'hash') out.push(`${key} ${JSON.stringify(await redis.hgetall(key))}`);
+        else if (type === 'list') out.push(`${key} ${JSON.stringify(await redis.lrange(key, 0, -1))}`);
+        else if (type === 'zset') out.push(`${key} ${JSON.stringify(await redis.zrange(key, 0, -1))}`);
+        else if (type === 'set') out.push(`${key} ${JSON.stringify(await redis.smembers(key))}`);
+      }
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return out;
+}
+
+const hits = (haystack: string[], c: Identity) =>
+  haystack.filter((line) => needles(c).some((n) => line.toLowerCase().includes(n.toLowerCase())));
+
+describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s)', (kind) => {
+  let t: TestPlatform;
+  let fake: FakeAnthropic;
+  const key = (tenant: Tenant) => ({ 'x-api-key': t.apiKeys[tenant] });
+  const tenantIds = {} as Record<Tenant, string>;
+  const subjects = {} as Record<Tenant, string>;
+  const contacts = TENANTS.flatMap((tenant) =>
+    Array.from({ length: CONTACTS }, (_, i) => identity(tenant, i)),
+  );
+  const erased = (c: Identity) => ERASED[c.tenant].includes(Number(c.contactId.split('-').pop()));
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+    fake.setDefault({ hints: GENERIC_HINTS.slice(0, 1) });
+    t = await startTestPlatform(kind, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
+    for (const tenant of TENANTS) {
+      const v = ok(await t.gql<{ viewer: { tenantId: string; subject: string } }>(VIEWER, {}, key(tenant)));
+      tenantIds[tenant] = v.viewer.tenantId;
+      subjects[tenant] = v.viewer.subject;
+    }
+    // every contact of both tenants: a session naming it, a lead message identifying it, coached by the model
+    await Promise.all(
+      contacts.map(async (c, n) => {
+        const agent = demoAgents(c.tenant)[n % demoAgents(c.tenant).length]!;
+        const context = { contactName: c.name, contactEmail: c.email, contactPhone: c.phone };
+        const input = { agentId: agent.id, contactId: c.contactId, channel: 'SMS', context };
+        const { startAgentSession } = ok(
+          await t.gql<{ startAgentSession: { id: string } }>(START, { input }, key(c.tenant)),
+        );
+        const text = `Hi, I'm ${c.name}. Email me at ${c.email} or call ${c.phone}. The ${c.phrase} sold us: we want 3 bedrooms in Austin around $450,000.`;
+        ok(
+          await t.gql(
+            ADD_TURN,
+            { input: { sessionId: startAgentSession.id, speaker: 'LEAD', text } },
+            key(c.tenant),
+          ),
+        );
+      }),
+    );
+    await (t.platform.services.coaching.instance.runtime as CoachingRuntime).idle();
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  type Export = {
+    exportContactData: {
+      contactId: string;
+      sessions: { id: string; context: Record<string, unknown> }[];
+      turns: { text: string }[];
+      hints: { text: string; rationale: string; tokensIn: number; costMicros: number }[];
+      qualifications: { score: number }[];
+      coachingRecords: { table: string; rows: Record<string, unknown>[] }[];
+      erasures: { id: string; completedAt: string | null }[];
+    };
+  };
+  const exportOf = async (c: Identity) =>
+    ok(await t.gql<Export>(EXPORT, { c: c.contactId }, key(c.tenant))).exportContactData;
+  const usage = async (tenant: Tenant) =>
+    ok(
+      await t.gql<{ organization: { billing: { usage: { hintsUsed: number; tokensUsed: number } } } }>(
+        USAGE,
+        { id: tenantIds[tenant] },
+        key(tenant),
+      ),
+    ).organization.billing.usage;
+
+  it('exports, erases in every subgraph, leaves nothing identifying, keeps billing and the other tenant', async () => {
+    // before: each contact's bundle is complete, and the scan sees every contact somewhere
+    const figures = new Map<Identity, string>();
+    const figuresOf = (e: Export['exportContactData']) =>
+      JSON.stringify(e.hints.map((h) => [h.tokensIn, h.costMicros]));
+    for (const c of contacts) {
+      const e = await eventually(
+        async () => {
+          const x = await exportOf(c);
+          expect(x.hints.length).toBeGreaterThan(0);
+          return x;
+        },
+        { what: `hints of ${c.tenant} ${c.contactId}`, timeoutMs: 20_000 },
+      );
+      expect(e.sessions[0]!.context['contactName']).toBe(c.name);
+      expect(e.turns.map((x) => x.text).join(' ')).toContain(c.phrase);
+      expect(e.qualifications.length).toBe(1);
+      figures.set(c, figuresOf(e));
+    }
+    const before = { db: await databaseText(t), cache: await cacheText(t) };
+    for (const c of contacts) expect(hits(before.db, c).length).toBeGreaterThan(0);
+    const cacheEntriesBefore = before.cache.filter((l) => l.includes('"hints"')).length;
+    const usageBefore = { acme: await usage('acme'), summit: await usage('summit') };
+
+    // erasures and exports of both tenants in flight together
+    const t0 = performance.now();
+    const results = await Promise.all(
+      contacts.map(async (c) => {
+        const exported = exportOf(c);
+        if (!erased(c)) return { c, exported: await exported, erasure: null };
+        const res = ok(
+          await t.gql<{
+            eraseContact: { id: string; parts: { subgraph: string; erasedAt: string | null }[] };
+          }>(ERASE, { c: c.contactId }, key(c.tenant)),
+        );
+        expect(res.eraseContact.parts.map((p) => p.subgraph).sort()).toEqual(['agents', 'coaching']);
+        const status = ok(
+          await t.gql<{
+            contactErasure: {
+              completedAt: string | null;
+              parts: { subgraph: string; erasedAt: string | null; erased: Record<string, number> }[];
+            };
+          }>(STATUS, { id: res.eraseContact.id }, key(c.tenant)),
+        ).contactErasure;
+        return { c, exported: await exported, erasure: status };
+      }),
+    );
+    const ms = Math.round(performance.now() - t0);
+    for (const r of results) {
+      if (!r.erasure) continue;
+      expect(r.erasure.completedAt).not.toBeNull();
+      const bySubgraph = Object.fromEntries(r.erasure.parts.map((p) => [p.subgraph, p.erased]));
+      expect(bySubgraph['agents']!['agent_sessions']).toBe(1);
+      expect(bySubgraph['coaching']!['conversation_turns']).toBe(1);
+      expect(bySubgraph['coaching']!['coaching_hints']).toBeGreaterThan(0);
+    }
+    await (t.platform.services.coaching.instance.runtime as CoachingRuntime).idle();
+
+    // after: nothing identifying about an erased contact anywhere; the other tenant's same ids untouched
+    const after = { db: await databaseText(t), cache: await cacheText(t) };
+    const leftover = contacts.filter(erased).flatMap((c) => [...hits(after.db, c), ...hits(after.cache, c)]);
+    expect(leftover).toEqual([]);
+    for (const c of contacts.filter((x) => !erased(x)))
+      expect(hits(after.db, c).length).toBe(hits(before.db, c).length);
+    const cacheEntriesAfter = after.cache.filter((l) => l.includes('"hints"')).length;
+    // each contact's conversation made one cached answer: the erased contacts' are gone, the others stay
+    expect(cacheEntriesBefore).toBe(contacts.length);
+    expect(cacheEntriesAfter).toBe(contacts.filter((c) => !erased(c)).length);
+    // and the model never saw a name, email or phone (redacted before the call)
+    const sent = fake.receivedText();
+    expect(
+      contacts
+        .flatMap((c) => [c.name, ...c.name.split(' '), c.email, c.phone.slice(-8)])
+        .filter((n) => sent.includes(n)),
+    ).toEqual([]);
+    expect(sent).toContain('[NAME_1]');
+
+    for (const c of contacts) {
+      const e = await exportOf(c);
+      if (erased(c)) {
+        expect(e.turns).toEqual([]);
+        expect(e.qualifications).toEqual([]);
+        expect(e.sessions.map((s) => s.context)).toEqual([{}]);
+        expect(new Set(e.hints.map((h) => h.text))).toEqual(new Set(['[erased]']));
+        expect(figuresOf(e)).toBe(figures.get(c)); // the figures billing and analytics rely on stay
+        expect(e.erasures[0]!.completedAt).not.toBeNull();
+      } else {
+        expect(e.turns.map((x) => x.text).join(' ')).toContain(c.phrase);
+        expect(e.sessions[0]!.context['contactName']).toBe(c.name);
+        expect(e.erasures).toEqual([]);
+      }
+    }
+    // billing aggregates are unchanged
+    expect({ acme: await usage('acme'), summit: await usage('summit') }).toEqual(usageBefore);
+    process.stdout.write(
+      `[gdpr ${kind}] ${results.filter((r) => r.erasure).length} erasures + ${results.length} exports in flight: ${ms} ms until all complete; ` +
+        `rows scanned ${before.db.length} → ${after.db.length}, cache values ${before.cache.length} → ${after.cache.length} ` +
+        `(answers ${cacheEntriesBefore} → ${cacheEntriesAfter}); hits of erased contacts after: ${leftover.length}\n`,
+    );
+  }, 120_000);
+
+  it("audits exports, erasures and other subgraphs' sensitive changes in a chain that verifies", async () => {
+    ok(await t.gql(SETTINGS, { input: { p95LatencyThresholdMs: 4321 } }, key('acme')));
+    type Audit = {
+      auditLog: {
+        edges: {
+          node: {
+            seq: number;
+            actor: string;
+            action: string;
+            targetId: string;
+            change: Record<string, unknown>;
+          };
+        }[];
+      };
+      verifyAuditChain: { valid: boolean; checked: number; brokenAtSeq: number | null };
+    };
+    const audit = await eventually(
+      async () => {
+        const a = ok(await t.gql<Audit>(AUDIT, {}, key('acme')));
+        expect(a.auditLog.edges.some((e) => e.node.action === 'analytics.settings_update')).toBe(true);
+        return a;
+      },
+      { what: 'the analytics change in the audit log' },
+    );
+    const nodes = audit.auditLog.edges.map((e) => e.node);
+    const settings = nodes.find((n) => n.action === 'analytics.settings_update')!;
+    expect(settings.actor).toBe(subjects.acme);
+    expect(settings.change).toMatchObject({ p95LatencyThresholdMs: 4321 });
+    const completions = nodes.filter((n) => n.action === 'contact.erase_completed');
+    expect(completions.map((n) => `${n.actor} ${n.targetId}`).sort()).toEqual(
+      ERASED.acme
+        .flatMap((i) => [`system:agents gdpr-contact-${i}`, `system:coaching gdpr-contact-${i}`])
+        .sort(),
+    );
+    expect(
+      nodes
+        .filter((n) => n.action === 'contact.erase_request')
+        .map((n) => n.targetId)
+        .sort(),
+    ).toEqual(ERASED.acme.map((i) => `gdpr-contact-${i}`));
+    expect(nodes.filter((n) => n.action === 'contact.export').length).toBeGreaterThanOrEqual(CONTACTS * 2);
+    // the audit entries hold ids and counts, never what was erased
+    for (const c of contacts)
+      expect(
+        hits(
+          nodes.map((n) => JSON.stringify(n)),
+          c,
+        ),
+      ).toEqual([]);
+    expect(audit.verifyAuditChain).toMatchObject({ valid: true, brokenAtSeq: null });
+    // summit's chain: its own erasures only
+    const summit = ok(await t.gql<Audit>(AUDIT, {}, key('summit')));
+    expect(
+      summit.auditLog.edges
+        .filter((e) => e.node.action === 'contact.erase_request')
+        .map((e) => e.node.targetId)
+        .sort(),
+    ).toEqual(ERASED.summit.map((i) => `gdpr-contact-${i}`));
+    expect(summit.verifyAuditChain.valid).toBe(true);
+  }, 60_000);
+});
