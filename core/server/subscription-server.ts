@@ -3,7 +3,7 @@
  * (or a test) connects with `connectionParams: { "x-platform-context": "<token>" }`; the token is verified
  * once, in `onConnect` (close 4401 when missing or invalid). Only subscription operations are served; each
  * resolver checks the caller's access. Errors are mapped like on HTTP (codes kept, unexpected ones masked).
- * (Coaching keeps its own copy in subgraphs/coaching/subscriptions/ws-server.ts.)
+ * Used by coaching (subgraphs/coaching/subscriptions/ws-server.ts) and analytics (`alertRaised`).
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';

@@ -1,114 +1,34 @@
 /**
- * graphql-ws on the subgraph's own /graphql path. The gateway (or a test) connects with
- * `connectionParams: { "x-platform-context": "<token>" }`; the token is verified once, in `onConnect`
- * (close 4401 when missing or invalid). Only subscription operations are served here; each one checks
- * the caller's access to its session in its resolver. Errors are mapped like on HTTP (codes kept,
- * unexpected ones masked).
+ * graphql-ws on the coaching subgraph's own /graphql path (core/server/subscription-server.ts: the token
+ * in the connection params verified once, close 4401 without a valid one, subscriptions only, errors mapped
+ * like on HTTP), with coaching's frame and per-connection subscription limits. Each subscription's context
+ * carries the runtime and no EntityManager: what it reads runs in a short tenant scope of its own.
  */
-import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
-import {
-  GraphQLError,
-  getOperationAST,
-  parse,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
-import { CONTEXT_HEADER } from '../../../core/context-token';
-import { toGraphQLError } from '../../../core/errors';
-import type { Principal } from '../../../core/principal';
+import type { GraphQLSchema } from 'graphql';
+import { attachGraphqlWs } from '../../../core/server/subscription-server';
 import type { CoachingRuntime } from '../runtime';
 import type { SubscriptionContext } from '../service/context';
 
-export const WS_CLOSE_UNAUTHORIZED = 4401;
-
-// a type alias (not an interface) so it satisfies graphql-ws's Record<PropertyKey, unknown> constraint
-type Extra = { principal?: Principal };
-
-function tokenFrom(params: Readonly<Record<string, unknown>> | undefined): string | null {
-  if (!params) return null;
-  const direct = params[CONTEXT_HEADER];
-  if (typeof direct === 'string') return direct;
-  const headers = params['headers'];
-  if (typeof headers === 'object' && headers !== null) {
-    const nested = (headers as Record<string, unknown>)[CONTEXT_HEADER];
-    if (typeof nested === 'string') return nested;
-  }
-  return null;
-}
-
-function fail(message: string, code: string): readonly GraphQLError[] {
-  return [new GraphQLError(message, { extensions: { code } })];
-}
+export { WS_CLOSE_UNAUTHORIZED } from '../../../core/server/subscription-server';
 
 export function attachSubscriptionServer(
   server: http.Server,
   schema: GraphQLSchema,
   rt: CoachingRuntime,
 ): () => Promise<void> {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: rt.options.wsMaxPayload });
-  const logUnexpected = (err: unknown) => rt.logger.error({ err }, 'unexpected subscription error');
-  const disposable = useServer<Record<string, unknown>, Extra>(
-    {
-      schema,
-      connectionInitWaitTimeout: 10_000,
-      onConnect: async (ctx) => {
-        try {
-          ctx.extra.principal = await rt.codec.verify(tokenFrom(ctx.connectionParams));
-          return true;
-        } catch {
-          ctx.extra.socket.close(WS_CLOSE_UNAUTHORIZED, 'Unauthorized');
-          return false;
-        }
-      },
-      onSubscribe: (ctx, _id, payload) => {
-        const principal = ctx.extra.principal;
-        if (!principal) return fail('not authenticated', 'UNAUTHENTICATED');
-        if (Object.keys(ctx.subscriptions).length >= rt.options.wsMaxSubscriptions) {
-          return fail('too many subscriptions on this connection', 'RATE_LIMITED');
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          return [err instanceof GraphQLError ? err : new GraphQLError('syntax error')];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        const op = getOperationAST(document, payload.operationName);
-        if (!op || op.operation !== 'subscription') {
-          return fail('only subscriptions are served over WebSocket; use HTTP POST', 'BAD_REQUEST');
-        }
-        const contextValue: SubscriptionContext = {
-          principal,
-          requestId: randomUUID(),
-          logger: rt.logger.child({ subject: principal.subject, transport: 'ws' }),
-          loaders: new Map(),
-          runtime: rt,
-        };
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue,
-        };
-      },
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.length) return undefined;
-        return { ...result, errors: result.errors.map((e) => toGraphQLError(e, logUnexpected).toJSON()) };
-      },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, logUnexpected).toJSON()),
-    },
-    wss,
-    12_000,
-  );
-  return async () => {
-    await disposable.dispose();
-    for (const client of wss.clients) client.terminate();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-  };
+  return attachGraphqlWs<SubscriptionContext>(server, {
+    schema,
+    codec: rt.codec,
+    logger: rt.logger,
+    maxPayload: rt.options.wsMaxPayload,
+    maxSubscriptions: rt.options.wsMaxSubscriptions,
+    context: (principal, requestId, logger) => ({
+      principal,
+      requestId,
+      logger,
+      loaders: new Map(),
+      runtime: rt,
+    }),
+  });
 }
