@@ -15,6 +15,7 @@ import { verticalTemplate } from '../verticals/registry';
 import { verticalParts, verticalTip, withVerticalCompliance, withVerticalSlots } from './vertical-coaching';
 import { complianceParts, objectionParts, type TemplateContext } from './templates';
 import { informationParts, nextStepParts, qualifyingParts, rapportParts } from './templates-general';
+import { applyVariant } from './variants';
 import type { CoachInput, CoachOutput, HintDraft } from './types';
 
 export type { AgentProfileView, CoachInput, CoachOutput, HintDraft, Slots, Turn } from './types';
@@ -70,7 +71,11 @@ function draft(
   primary: boolean,
 ): HintDraft {
   const vertical = verticalTemplate(input.vertical);
-  const p = verticalParts(vertical, category, ctx, parts(category, objection, ctx));
+  const p = applyVariant(
+    verticalParts(vertical, category, ctx, parts(category, objection, ctx)),
+    input.variant,
+    category,
+  );
   // Specialization colours the primary hint only; secondary hints stay short.
   const tip = primary
     ? (specializationTip(input.agent.specializations, category, input.agent.role) ??

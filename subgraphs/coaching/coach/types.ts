@@ -1,6 +1,7 @@
 /**
  * Types of the offline (rule-based) coach. Plain declarations; the shared enums come from core/vocabulary.
  */
+import type { CoachingVariant } from './variants';
 import type {
   AgentRole,
   ConversationStage,
@@ -42,6 +43,8 @@ export interface CoachInput {
    * Without it such phrases are resolved against the current clock.
    */
   now?: string;
+  /** The approach the hints are written in (variants.ts; chosen by the bandit). Absent: DIRECT. */
+  variant?: CoachingVariant;
 }
 
 export interface HintDraft {

@@ -14,6 +14,7 @@ import { notifyingArrivals } from '../service/read-model-arrivals';
 import { announcingEnds } from './session-ends';
 import { COACHING_CONSUMER, READ_MODEL_EVENTS, readModelConsumer } from './read-models';
 import { COACHING_QUOTA_CONSUMER, QUOTA_VIEW_EVENTS, quotaViewConsumer } from './quota-view';
+import { COACHING_LEARNING_CONSUMER, LEARNING_EVENTS, learningConsumer } from './learning';
 import { COACHING_ERASE_CONSUMER, CONTACT_ERASE_EVENTS, contactEraseConsumer } from './contact-erase';
 
 export { COACHING_CONSUMER } from './read-models';
@@ -56,6 +57,12 @@ export const subscribeCoachingConsumers: SubscribeConsumers<CoachingRuntime> = a
     COACHING_QUOTA_CONSUMER,
     QUOTA_VIEW_EVENTS,
     quotaViewConsumer(worker.orm, rt.arrivals, onInvalid),
+  );
+  // the coaching bandit's outcomes: verdicts and deal outcomes (learning/outcomes.ts)
+  await deps.events.subscribe(
+    COACHING_LEARNING_CONSUMER,
+    LEARNING_EVENTS,
+    learningConsumer(worker.orm, onInvalid),
   );
   await deps.events.subscribe(
     COACHING_ERASE_CONSUMER,

@@ -25,6 +25,8 @@ export interface CacheKeyInput {
   question?: string;
   memory?: readonly string[];
   facts: PromptFacts;
+  /** The coaching variant (its instruction is part of the prompt); absent keys stay as they were. */
+  variant?: string;
 }
 
 export function normalizeText(text: string): string {
@@ -58,6 +60,7 @@ export function responseCacheKey(input: CacheKeyInput): string {
     question: input.question ? normalizeText(input.question) : '',
     memory: (input.memory ?? []).map(normalizeText),
     facts: input.facts,
+    variant: input.variant,
   });
   return `coach:${createHash('sha256').update(material).digest('hex')}`;
 }

@@ -129,6 +129,7 @@ class Engine implements CoachingEngine {
       question: req.question,
       vertical: req.vertical,
       remembered: req.remembered,
+      ...(req.variant ? { variant: req.variant } : {}),
     };
     const analysis = offlineCoach(coachInput);
 

@@ -54,6 +54,7 @@ export function redactedPrompt(req: CoachRequest, analysis: CoachOutput, route: 
     question,
     memory,
     facts,
+    variant: req.variant,
   };
   const prompt = buildPrompt({ ...common, role: req.agent.role, experience: req.agent.experience });
   const key = responseCacheKey({

@@ -4,6 +4,7 @@
  * deltas, then validated hints with model/cost/latency accounting).
  */
 import type { AgentProfileView, CoachOutput, Slots, Turn } from '../coach/types';
+import type { CoachingVariant } from '../coach/variants';
 import type { ConversationStage, HintCategory, ObjectionType } from '../../../core/vocabulary';
 
 export type CoachingKind = 'QUICK' | 'DEEP';
@@ -29,6 +30,8 @@ export interface CoachRequest {
   remembered?: Slots;
   kind: CoachingKind;
   models?: TenantModelConfig;
+  /** The approach the hints are written in, picked by the bandit for (tenant, role, stage); absent: DIRECT. */
+  variant?: CoachingVariant;
   /** The contact's name(s) when known (redacted before the model call, like the agent's name). */
   contactNames?: string[];
 }

@@ -135,4 +135,15 @@ export class CoachingHint extends TenantNode {
   @Field(() => DateTimeResolver, { description: 'When the hint was created.' })
   @Property({ type: 'datetime' })
   createdAt!: Date;
+
+  /** The approach the hint was written in (coach/variants.ts); with `category` it is the hint's strategy. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  variant!: string | null;
+
+  /** The bandit context the variant was picked in: the agent's role and the stage at the time. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  strategyRole!: string | null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  strategyStage!: string | null;
 }

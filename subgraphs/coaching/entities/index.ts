@@ -10,6 +10,8 @@ import { OrganizationView } from './organization-view';
 import { GhlLocationRoute } from './ghl-location-route';
 import { GhlWebhookDelivery } from './ghl-webhook-delivery';
 import { QuotaView } from './quota-view';
+import { StrategyArm } from './strategy-arm';
+import { StrategyOutcome } from './strategy-outcome';
 import { outboxEntities } from '../../../core/outbox';
 
 export { ConversationTurn, MAX_TURN_TEXT } from './conversation-turn';
@@ -27,6 +29,8 @@ export { AgentProfile, LocationView, SessionOrigin, SessionView } from './read-m
 export { OrganizationView } from './organization-view';
 export { GhlLocationRoute, ghlRouteId } from './ghl-location-route';
 export { QuotaView } from './quota-view';
+export { StrategyArm } from './strategy-arm';
+export { OutcomeSignal, OutcomeValue, StrategyOutcome } from './strategy-outcome';
 export { GHL_INBOX_TABLE, GhlWebhookDelivery } from './ghl-webhook-delivery';
 
 export const coachingEntities = [
@@ -45,6 +49,9 @@ export const coachingEntities = [
   GhlLocationRoute,
   GhlWebhookDelivery,
   QuotaView,
+  // the coaching bandit: arms (Beta posteriors) and the outcomes that fed them (learning/)
+  StrategyArm,
+  StrategyOutcome,
   // the transactional outbox (events published after commit) and consumed-event ids
   ...outboxEntities,
 ];

@@ -8,12 +8,14 @@ import { Migration20261206234153_baseline as sqlite20261206234153_baseline } fro
 import { Migration20261207001106_quota_views as sqlite20261207001106_quota_views } from './sqlite/Migration20261207001106_quota_views';
 import { Migration20261207060937_contact_memory_tiers as sqlite20261207060937_contact_memory_tiers } from './sqlite/Migration20261207060937_contact_memory_tiers';
 import { Migration20261207061136_hint_actions as sqlite20261207061136_hint_actions } from './sqlite/Migration20261207061136_hint_actions';
+import { Migration20261207061607_coaching_bandit as sqlite20261207061607_coaching_bandit } from './sqlite/Migration20261207061607_coaching_bandit';
 import { Migration20261207061618_organization_views as sqlite20261207061618_organization_views } from './sqlite/Migration20261207061618_organization_views';
 import { Migration20261206234153_baseline as postgresql20261206234153_baseline } from './postgresql/Migration20261206234153_baseline';
 import { Migration20261207001106_quota_views as postgresql20261207001106_quota_views } from './postgresql/Migration20261207001106_quota_views';
 import { Migration20261207033930_ghl_install_for as postgresql20261207033930_ghl_install_for } from './postgresql/Migration20261207033930_ghl_install_for';
 import { Migration20261207060937_contact_memory_tiers as postgresql20261207060937_contact_memory_tiers } from './postgresql/Migration20261207060937_contact_memory_tiers';
 import { Migration20261207061136_hint_actions as postgresql20261207061136_hint_actions } from './postgresql/Migration20261207061136_hint_actions';
+import { Migration20261207061607_coaching_bandit as postgresql20261207061607_coaching_bandit } from './postgresql/Migration20261207061607_coaching_bandit';
 import { Migration20261207061618_organization_views as postgresql20261207061618_organization_views } from './postgresql/Migration20261207061618_organization_views';
 
 export const coachingMigrations = dialectMigrations({
@@ -26,6 +28,7 @@ export const coachingMigrations = dialectMigrations({
       class: sqlite20261207060937_contact_memory_tiers,
     },
     { name: 'Migration20261207061136_hint_actions', class: sqlite20261207061136_hint_actions },
+    { name: 'Migration20261207061607_coaching_bandit', class: sqlite20261207061607_coaching_bandit },
     { name: 'Migration20261207061618_organization_views', class: sqlite20261207061618_organization_views },
   ],
   postgresql: [
@@ -37,6 +40,7 @@ export const coachingMigrations = dialectMigrations({
       class: postgresql20261207060937_contact_memory_tiers,
     },
     { name: 'Migration20261207061136_hint_actions', class: postgresql20261207061136_hint_actions },
+    { name: 'Migration20261207061607_coaching_bandit', class: postgresql20261207061607_coaching_bandit },
     {
       name: 'Migration20261207061618_organization_views',
       class: postgresql20261207061618_organization_views,

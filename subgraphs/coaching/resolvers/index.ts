@@ -9,6 +9,7 @@ import { CoachingResolver } from './coaching.resolver';
 import { ContactDataExportCoachingResolver, ContactDataExportRef } from './contact-data.resolver';
 import { AgentSessionContactResolver, ContactResolver } from './contact.resolver';
 import { GhlResolver } from './ghl.resolver';
+import { LearningResolver } from './learning.resolver';
 import { referenceResolvers } from './reference-resolvers';
 import { AgentFieldsResolver, AgentSessionFieldsResolver } from './session.resolver';
 import { CoachingSubscriptionResolver } from './subscription.resolver';
@@ -36,6 +37,7 @@ export const coachingSchemaOptions: FederatedSchemaOptions = {
     DraftReplyResolver,
     ConversationTurnSignalsResolver,
     GhlResolver,
+    LearningResolver,
     ContactResolver,
     AgentSessionContactResolver,
     ContactDataExportCoachingResolver,

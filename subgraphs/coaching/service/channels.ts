@@ -72,6 +72,9 @@ export function hintDto(h: CoachingHint): HintDto {
     feedbackComment: h.feedbackComment,
     createdAt: h.createdAt.toISOString(),
     ratedAt: h.ratedAt ? h.ratedAt.toISOString() : null,
+    variant: h.variant,
+    strategyRole: h.strategyRole,
+    strategyStage: h.strategyStage,
   };
 }
 

@@ -11,6 +11,7 @@ import { AgentProfile, ConversationTurn, type Qualification, type SessionView } 
 import { sessionMemory } from './qualification';
 import { agentArrival } from './read-model-arrivals';
 import { sessionVertical } from './vertical';
+import { pickVariant } from '../learning/arms';
 
 /** Used when the agent's profile event has not arrived (within the wait, when there is one). */
 export const DEFAULT_AGENT_VIEW: AgentProfileView = {
@@ -73,6 +74,8 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
   const turns = input.turns ?? (await recentTurns(em, session.sessionId, input.recentTurnCount));
   const known: Slots = input.qualification?.slots ?? {};
   const stage: ConversationStage = input.qualification?.stage ?? session.stage;
+  // the coaching bandit: Thompson sampling over the variants of this (tenant, role, stage) (learning/arms.ts)
+  const variant = await pickVariant(em, { tenantId: session.tenantId, role: agent.role, stage });
   const memory = await sessionMemory(em, session);
   return {
     tenantId: session.tenantId,
@@ -86,5 +89,6 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
     remembered: memory.remembered,
     vertical: input.vertical ?? (await sessionVertical(em, session, input.awaitProfile)),
     kind: input.kind,
+    variant,
   };
 }

@@ -60,7 +60,7 @@ export interface HintProvenance {
 
 /** What a stored hint needs of its run: ids, and the request's stage, lead and agent role (next-best action). */
 export type HintOwner = Pick<CoachRun, 'runId' | 'tenantId' | 'sessionId' | 'agentId' | 'locationId'> & {
-  request: Pick<CoachRequest, 'stage' | 'known'> & { agent: Pick<CoachRequest['agent'], 'role'> };
+  request: Pick<CoachRequest, 'stage' | 'known' | 'variant'> & { agent: Pick<CoachRequest['agent'], 'role'> };
 };
 
 export function createHint(
@@ -104,6 +104,10 @@ export function createHint(
     feedbackComment: null,
     ratedAt: null,
     createdAt,
+    // the hint's strategy (category × variant) and the bandit context it was picked in
+    variant: run.request.variant ?? null,
+    strategyRole: run.request.agent.role,
+    strategyStage: run.request.stage,
   });
 }
 

@@ -18,6 +18,7 @@ import type { CoachingRuntime } from '../runtime';
 import { qualificationDto } from './channels';
 import { agentView, buildCoachRequest, recentTurns } from './coach-request';
 import { publishToSession, stageEvent } from './publish';
+import { learnFromLeadTurn } from '../learning/outcomes';
 import { rememberContact, updateQualification } from './qualification';
 import { sessionVertical } from './vertical';
 
@@ -111,6 +112,13 @@ export async function recordTurn(
       detectedAt: turn.at.toISOString(),
     });
   }
+  // the coaching bandit learns the lead replied, in what tone, and whether the stage advanced (learning/outcomes.ts)
+  await learnFromLeadTurn(em, {
+    sessionId: session.sessionId,
+    turn,
+    stageBefore: previousStage,
+    stageAfter: qualification.stage,
+  });
   await em.flush();
   await publishToSession(rt, session.tenantId, session.sessionId, {
     kind: 'session',

@@ -7,6 +7,7 @@
 import type { AgentRole, ConversationStage, Experience, Specialization } from '../../../../core/vocabulary';
 import type { CoachOutput, SlotKey, Slots, Turn } from '../../coach/types';
 import type { CoachingKind } from '../types';
+import { VARIANT_INSTRUCTIONS, type CoachingVariant } from '../../coach/variants';
 import { ROLE_LABELS_V1, ROLE_PLAYBOOKS_V1 } from './playbooks.v1';
 import { EXPERIENCE_STYLES_V1, SYSTEM_INTRO_V1, SYSTEM_TEMPLATE_V1 } from './system.v1';
 import { NO_MEMORY_V1, NO_TURNS_V1, TASK_V1 } from './user.v1';
@@ -40,6 +41,8 @@ export interface PromptInput {
   question?: string;
   memory?: string[];
   facts: PromptFacts;
+  /** The approach to write the hints in (the bandit's pick); absent: no instruction. */
+  variant?: CoachingVariant;
 }
 
 export interface BuiltPrompt {
@@ -124,6 +127,7 @@ export function buildUserMessage(input: PromptInput): string {
     `Qualification score: ${Math.round(facts.score)}/100`,
     `Qualification gaps (most valuable first): ${facts.missing.length ? facts.missing.join(', ') : 'none'}`,
     ...(facts.signals.length ? [`Signals: ${facts.signals.map((s) => sanitize(s, 80)).join(', ')}`] : []),
+    ...(input.variant ? [`Coaching approach for these hints: ${VARIANT_INSTRUCTIONS[input.variant]}`] : []),
   ];
   const memory = (input.memory ?? [])
     .slice(-MAX_MEMORY_ITEMS)
