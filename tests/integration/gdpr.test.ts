@@ -33,11 +33,13 @@ const START = `mutation ($input: StartAgentSessionInput!) { startAgentSession(in
 const ADD_TURN = `mutation ($input: AddConversationTurnInput!) { addConversationTurn(input: $input) { id } }`;
 const EXPORT = `mutation ($c: ID!) { exportContactData(contactId: $c) {
   contactId exportedAt
-  sessions { id context } turns { text } hints { text rationale tokensIn costMicros } qualifications { score }
+  sessions { id context } turns { text } hints { id text rationale nextBestAction feedbackComment tokensIn costMicros } qualifications { score }
   coachingRecords { table rows } erasures { id completedAt } } }`;
 const ERASE = `mutation ($c: ID!) { eraseContact(contactId: $c) { id contactId parts { subgraph erasedAt } } }`;
 const STATUS = `query ($id: ID!) { contactErasure(id: $id, waitSeconds: 20) {
   id completedAt parts { subgraph erasedAt erased } } }`;
+const RATE = `mutation ($hintId: ID!, $verdict: HintVerdict!, $comment: String) { rateHint(hintId: $hintId, verdict: $verdict, comment: $comment) { id } }`;
+const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 const USAGE = `query ($id: ID!) { organization(id: $id) { billing { usage { hintsUsed tokensUsed } } } }`;
 const VIEWER = `{ viewer { tenantId subject } }`;
 const AUDIT = `{ auditLog(first: 100) { edges { node { seq actor action targetId change } } } verifyAuditChain { valid checked brokenAtSeq } }`;
@@ -195,7 +197,15 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       contactId: string;
       sessions: { id: string; context: Record<string, unknown> }[];
       turns: { text: string }[];
-      hints: { text: string; rationale: string; tokensIn: number; costMicros: number }[];
+      hints: {
+        id: string;
+        text: string;
+        rationale: string;
+        nextBestAction: string;
+        feedbackComment: string | null;
+        tokensIn: number;
+        costMicros: number;
+      }[];
       qualifications: { score: number }[];
       coachingRecords: { table: string; rows: Record<string, unknown>[] }[];
       erasures: { id: string; completedAt: string | null }[];
@@ -230,6 +240,9 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       expect(e.turns.map((x) => x.text).join(' ')).toContain(c.phrase);
       expect(e.qualifications.length).toBe(1);
       figures.set(c, figuresOf(e));
+      // the agent rates the hint with a comment that names the lead
+      const comment = `${c.name.split(' ')[0]} liked this, ${c.phrase}`;
+      ok(await t.gql(RATE, { hintId: e.hints[0]!.id, verdict: 'ACCEPTED', comment }, key(c.tenant)));
     }
     const before = { db: await databaseText(t), cache: await cacheText(t) };
     for (const c of contacts) expect(hits(before.db, c).length).toBeGreaterThan(0);
@@ -295,7 +308,10 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
         expect(e.turns).toEqual([]);
         expect(e.qualifications).toEqual([]);
         expect(e.sessions.map((s) => s.context)).toEqual([{}]);
-        expect(new Set(e.hints.map((h) => h.text))).toEqual(new Set(['[erased]']));
+        expect(new Set(e.hints.flatMap((h) => [h.text, h.rationale, h.nextBestAction]))).toEqual(
+          new Set(['[erased]']),
+        );
+        expect(e.hints.map((h) => h.feedbackComment)).toEqual(e.hints.map(() => null));
         expect(figuresOf(e)).toBe(figures.get(c)); // the figures billing and analytics rely on stay
         expect(e.erasures[0]!.completedAt).not.toBeNull();
       } else {
@@ -312,6 +328,27 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
         `(answers ${cacheEntriesBefore} → ${cacheEntriesAfter}); hits of erased contacts after: ${leftover.length}\n`,
     );
   }, 120_000);
+
+  it('lets only a tenants:admin credential export, erase or read an erasure', async () => {
+    const created = ok(
+      await t.gql<{ createApiKey: { secret: string } }>(
+        CREATE_KEY,
+        { input: { name: 'coaching only', scopes: ['coaching:read', 'coaching:write', 'agents:read'] } },
+        key('acme'),
+      ),
+    );
+    const narrow = { 'x-api-key': created.createApiKey.secret };
+    const c = contacts[CONTACTS - 1]!;
+    for (const [query, variables] of [
+      [ERASE, { c: c.contactId }],
+      [EXPORT, { c: c.contactId }],
+    ] as const) {
+      const res = await t.gql(query, variables, narrow);
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    }
+    // nothing was erased: the contact's conversation is still there
+    expect((await exportOf(c)).turns.map((x) => x.text).join(' ')).toContain(c.phrase);
+  });
 
   it("audits exports, erasures and other subgraphs' sensitive changes in a chain that verifies", async () => {
     ok(await t.gql(SETTINGS, { input: { p95LatencyThresholdMs: 4321 } }, key('acme')));

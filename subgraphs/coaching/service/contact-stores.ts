@@ -24,8 +24,12 @@ export interface ContactStore {
   entity: string;
   table: string;
   where(em: EntityManager, scope: ContactScope): FilterQuery<object> | Promise<FilterQuery<object>>;
-  /** 'delete' the rows, or set these columns (the rest of the row — counts, costs — is kept). */
-  erase: 'delete' | Record<string, unknown>;
+  /**
+   * 'delete' the rows, or set these columns (the rest of the row — counts, costs — is kept), or a function
+   * that erases the rows `where` names and answers how many it changed.
+   */
+  erase:
+    'delete' | Record<string, unknown> | ((em: EntityManager, where: FilterQuery<object>) => Promise<number>);
 }
 
 const bySession = (_em: EntityManager, s: ContactScope) => ({
@@ -41,7 +45,7 @@ export const COACHING_CONTACT_STORES: readonly ContactStore[] = [
     entity: 'CoachingHint',
     table: 'coaching_hints',
     where: bySession,
-    erase: { text: ERASED_TEXT, rationale: ERASED_TEXT, feedbackComment: null },
+    erase: eraseHintTexts,
   },
   { entity: 'Qualification', table: 'qualifications', where: bySession, erase: 'delete' },
   { entity: 'ContactMemory', table: 'contact_memories', where: byContact, erase: 'delete' },
@@ -93,6 +97,23 @@ async function ghlDeliveriesOf(em: EntityManager, s: ContactScope): Promise<Filt
   return { seq: { $in: rows.filter((r) => r.orderKey.endsWith(suffix)).map((r) => r.seq) } };
 }
 
+/** A hint's words go (what it said, why, the next action, the agent's comment, an unasked hint's reason). */
+async function eraseHintTexts(em: EntityManager, where: FilterQuery<object>): Promise<number> {
+  const texts = {
+    text: ERASED_TEXT,
+    rationale: ERASED_TEXT,
+    nextBestAction: ERASED_TEXT,
+    feedbackComment: null,
+  };
+  const n = await em.nativeUpdate('CoachingHint', where, texts);
+  await em.nativeUpdate(
+    'CoachingHint',
+    { $and: [where, { reason: { $ne: null } }] },
+    { reason: ERASED_TEXT },
+  );
+  return n;
+}
+
 /** Erases the contact from every store; answers the affected row count per table. */
 export async function eraseContactStores(
   em: EntityManager,
@@ -102,10 +123,13 @@ export async function eraseContactStores(
   const erased: Record<string, number> = {};
   for (const store of stores) {
     const where = await store.where(em, scope);
+    const { erase } = store;
     erased[store.table] =
-      store.erase === 'delete'
+      erase === 'delete'
         ? await em.nativeDelete(store.entity, where)
-        : await em.nativeUpdate(store.entity, where, store.erase);
+        : typeof erase === 'function'
+          ? await erase(em, where)
+          : await em.nativeUpdate(store.entity, where, erase);
   }
   return erased;
 }
