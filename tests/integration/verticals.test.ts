@@ -145,10 +145,9 @@ describeEachDb('verticals through the gateway (%s)', (kind) => {
     return agent.createAgent.id;
   }
 
-  const agents: { tenant: Tenant; org: Org; agentId: string }[] = [];
-
   it('coaches the same lead message in each organization’s own vertical, all in flight together', async () => {
     const tenants: Tenant[] = ['acme', 'summit'];
+    const agents: { tenant: Tenant; org: Org; agentId: string }[] = [];
     for (const tenant of tenants) {
       const parents = new Map<string, string>();
       for (const org of ORGS) agents.push({ tenant, org, agentId: await setUp(tenant, org, parents) });
@@ -221,7 +220,10 @@ describeEachDb('verticals through the gateway (%s)', (kind) => {
     fake.respond((body) =>
       JSON.stringify(body.messages).includes('guarantee me a 5.5%') ? { status: 400 } : undefined,
     );
-    const mine = agents.filter((a) => a.tenant === 'acme' && !a.org.parent);
+    const parents = new Map<string, string>();
+    const mine: { tenant: Tenant; org: Org; agentId: string }[] = [];
+    for (const org of ORGS.filter((o) => !o.parent))
+      mine.push({ tenant: 'acme', org, agentId: await setUp('acme', org, parents) });
     const hints = await Promise.all(
       mine.map(async (a) => {
         const started = await data<{ startAgentSession: { id: string } }>(a.tenant, START, {
@@ -258,6 +260,32 @@ describeEachDb('verticals through the gateway (%s)', (kind) => {
     );
     expect(new Set(texts).size).toBe(texts.length);
   }, 60_000);
+
+  it('a mortgage contact’s loan facts are remembered: the next session does not ask them again', async () => {
+    const org = ORGS.find((o) => o.vertical === 'MORTGAGE')!;
+    const mortgage = { agentId: await setUp('summit', org, new Map()) };
+    const contactId = `borrower-${randomUUID()}`;
+    const session = async (text: string) => {
+      const started = await data<{ startAgentSession: { id: string } }>('summit', START, {
+        input: { agentId: mortgage.agentId, contactId, channel: 'SMS' },
+      });
+      const id = started.startAgentSession.id;
+      await data('summit', ADD_TURN, { input: { sessionId: id, speaker: 'LEAD', text, coach: false } });
+      const q = await data<{ agentSession: { qualification: { missing: string[] } } }>(
+        'summit',
+        QUALIFICATION,
+        { id },
+      );
+      return { id, missing: q.agentSession.qualification.missing };
+    };
+    const first = await session(
+      "I'd like to borrow about $400k. My credit score is around 720 and we can put 20% down.",
+    );
+    expect(first.missing).toEqual(['timelineMonths', 'propertyType']);
+    await data('summit', `mutation ($id: ID!) { endAgentSession(id: $id) { id } }`, { id: first.id });
+    const second = await session('Hi again, are rates any better this week?');
+    expect(second.missing).toEqual(['timelineMonths', 'propertyType']);
+  });
 
   it('refuses an unknown vertical code and lists the verticals with their slots', async () => {
     const bad = await t.gql(

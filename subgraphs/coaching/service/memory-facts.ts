@@ -21,6 +21,17 @@ export const FACT_KEYS = [
   'propertyType',
   'areas',
   'motivation',
+  // the slots of other verticals (subgraphs/coaching/verticals/templates/): not asked again either
+  'spaceUse',
+  'squareFeet',
+  'leaseTermMonths',
+  'loanAmount',
+  'creditScore',
+  'downPayment',
+  'downPaymentPercent',
+  'units',
+  'monthlyRent',
+  'proofOfFunds',
 ] as const satisfies readonly (keyof Slots)[];
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -54,6 +65,49 @@ export function describeFact(key: FactKey, value: unknown): string {
       return `Areas: ${formatAreas(Array.isArray(value) ? value.map(String) : [])}`;
     case 'motivation':
       return `Motivation: ${String(value).toLowerCase()}`;
+    default:
+      return describeVerticalFact(key, value);
+  }
+}
+
+const dollars = (n: unknown): string => `$${Math.round(Number(n)).toLocaleString('en-US')}`;
+
+/** "Label: value" for a fact of another vertical's slot. */
+function describeVerticalFact(
+  key: Exclude<
+    FactKey,
+    | 'budget'
+    | 'priceExpectation'
+    | 'timelineMonths'
+    | 'preApproved'
+    | 'bedrooms'
+    | 'propertyType'
+    | 'areas'
+    | 'motivation'
+  >,
+  value: unknown,
+): string {
+  switch (key) {
+    case 'spaceUse':
+      return `Use of space: ${String(value).toLowerCase()}`;
+    case 'squareFeet':
+      return `Space: about ${Number(value).toLocaleString('en-US')} sq ft`;
+    case 'leaseTermMonths':
+      return `Lease term: about ${Number(value)} month(s)`;
+    case 'loanAmount':
+      return `Loan amount: about ${formatMoney(Number(value))}`;
+    case 'creditScore':
+      return `Credit score: about ${Number(value)}`;
+    case 'downPayment':
+      return `Down payment: ${formatMoney(Number(value))}`;
+    case 'downPaymentPercent':
+      return `Down payment: ${Number(value)}%`;
+    case 'units':
+      return `Rental units: ${Number(value)}`;
+    case 'monthlyRent':
+      return `Rent: ${dollars(value)} a month`;
+    case 'proofOfFunds':
+      return `Proof of funds: ${value ? 'cash / ready' : 'not yet'}`;
   }
 }
 
