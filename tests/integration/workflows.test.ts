@@ -44,6 +44,7 @@ const ADD_TURN = `mutation ($input: AddConversationTurnInput!) { addConversation
 const HINTS = `query ($id: ID!) { agentSession(id: $id) { hints(first: 5) { id } qualification { score } } }`;
 const RATE = `mutation ($id: ID!) { rateHint(hintId: $id, verdict: ACCEPTED) { id status } }`;
 const ISSUE_TOKEN = `mutation ($id: ID!) { issueAccessToken(memberId: $id, ttlSeconds: 600) { token } }`;
+const ROTATE = `mutation ($id: ID!) { rotateWorkflowSecret(id: $id) { webhookSecret workflow { id } } }`;
 const REDELIVER = `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { id status redeliveryOf } }`;
 
 interface Delivery {
@@ -176,6 +177,14 @@ describeEachDb('workflows through the gateway (%s)', (kind) => {
       [sessionId, second].sort(),
     );
 
+    // a rotated secret signs every attempt from then on; the old one no longer verifies
+    const rotated = await a.data<{ webhookSecret: string }>(
+      a.gql('acme', ROTATE, { id: workflow.id }),
+      'rotateWorkflowSecret',
+    );
+    expect(rotated.webhookSecret).toMatch(/^whsec_/);
+    expect(rotated.webhookSecret).not.toBe(webhookSecret);
+
     // redelivery: a new delivery of the same body, sent at once
     const again = await a.data<{ id: string; redeliveryOf: string }>(
       a.gql('acme', REDELIVER, { id: d!.id }),
@@ -186,6 +195,9 @@ describeEachDb('workflows through the gateway (%s)', (kind) => {
       () => rx.received(hook).find((r) => r.headers['x-webhook-id'] === again.id) ?? false,
     );
     expect(re.raw.toString('utf8')).toBe(d!.body);
+    const signature = String(re.headers['x-webhook-signature']);
+    expect(verifySignature(rotated.webhookSecret, re.raw, signature)).toBe(true);
+    expect(verifySignature(webhookSecret!, re.raw, signature)).toBe(false);
   });
 
   it('an accepted hint fires its webhook; a stage workflow creates a follow-up task', async () => {

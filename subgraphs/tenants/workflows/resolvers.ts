@@ -38,6 +38,16 @@ export class WorkflowResolver {
     return svc.updateWorkflow(ctx, id, input);
   }
 
+  @Mutation(() => CreatedWorkflow, {
+    description: `Gives a WEBHOOK workflow a new signing secret, answered this once; every attempt from now on (retries of queued deliveries included) is signed with it and the old secret no longer verifies. ${ADMIN} NOT_FOUND for another tenant's workflow; BAD_USER_INPUT for a TASK workflow.`,
+  })
+  rotateWorkflowSecret(
+    @Arg('id', () => ID, { description: 'The WEBHOOK workflow.' }) id: string,
+    @Ctx() ctx: TenantsContext,
+  ): Promise<CreatedWorkflow> {
+    return svc.rotateSecret(ctx, id).then(({ workflow, secret }) => ({ workflow, webhookSecret: secret }));
+  }
+
   @Mutation(() => Boolean, {
     description: `Deletes a workflow (its delivery log and tasks stay; deliveries not yet sent end FAILED). ${ADMIN} NOT_FOUND for another tenant's workflow.`,
   })

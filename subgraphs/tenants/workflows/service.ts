@@ -135,6 +135,28 @@ export async function deleteWorkflow(ctx: Ctx, id: string): Promise<boolean> {
   });
 }
 
+/**
+ * A new signing secret for a WEBHOOK workflow, shown once; every attempt from now on (retries of deliveries
+ * already queued included) is signed with it, the old one no longer verifies.
+ */
+export async function rotateSecret(ctx: Ctx, id: string): Promise<{ workflow: Workflow; secret: string }> {
+  requireAdmin(ctx.principal);
+  const secret = newWebhookSecret();
+  const workflow = await writeAudited(ctx, async (em) => {
+    const w = await em.findOne(Workflow, { id });
+    if (!w) throw new NotFoundError('Workflow', id);
+    if (w.action !== WorkflowAction.WEBHOOK)
+      throw new BadUserInputError('id', 'only a WEBHOOK workflow has a secret');
+    w.secret = secret;
+    w.updatedAt = new Date();
+    return {
+      result: w,
+      audit: { action: 'workflow.rotate_secret', targetType: 'Workflow', targetId: id, change: {} },
+    };
+  });
+  return { workflow, secret };
+}
+
 export interface DeliveryFilter {
   workflowId?: string | null;
   status?: DeliveryStatus | null;
