@@ -10,7 +10,7 @@
  *     Redis, streams included) are scanned for each contact's name, email, phone and phrase: 0 hits for an
  *     erased contact, hits still there for the other tenant's contact with the same id;
  *   - billing aggregates (hints, tokens) are unchanged; the audit chain holds the exports, requests and each
- *     subgraph's completion, a change made in another subgraph (analytics settings) reaches it by event, and it
+ *     subgraph's completion, changes made in other subgraphs (analytics settings, memory retention) reach it by event, and it
  *     still verifies.
  */
 import IORedis from 'ioredis';
@@ -39,6 +39,7 @@ const ERASE = `mutation ($c: ID!) { eraseContact(contactId: $c) { id contactId p
 const STATUS = `query ($id: ID!) { contactErasure(id: $id, waitSeconds: 20) {
   id completedAt parts { subgraph erasedAt erased } } }`;
 const RATE = `mutation ($hintId: ID!, $verdict: HintVerdict!, $comment: String) { rateHint(hintId: $hintId, verdict: $verdict, comment: $comment) { id } }`;
+const RETENTION = `mutation ($days: Int!) { setMemoryRetention(days: $days) { days } }`;
 const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 const USAGE = `query ($id: ID!) { organization(id: $id) { billing { usage { hintsUsed tokensUsed } } } }`;
 const VIEWER = `{ viewer { tenantId subject } }`;
@@ -352,6 +353,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
 
   it("audits exports, erasures and other subgraphs' sensitive changes in a chain that verifies", async () => {
     ok(await t.gql(SETTINGS, { input: { p95LatencyThresholdMs: 4321 } }, key('acme')));
+    ok(await t.gql(RETENTION, { days: 45 }, key('acme')));
     type Audit = {
       auditLog: {
         edges: {
@@ -369,15 +371,20 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
     const audit = await eventually(
       async () => {
         const a = ok(await t.gql<Audit>(AUDIT, {}, key('acme')));
-        expect(a.auditLog.edges.some((e) => e.node.action === 'analytics.settings_update')).toBe(true);
+        const actions = a.auditLog.edges.map((e) => e.node.action);
+        expect(actions).toEqual(
+          expect.arrayContaining(['analytics.settings_update', 'memory.retention_update']),
+        );
         return a;
       },
-      { what: 'the analytics change in the audit log' },
+      { what: 'the analytics and coaching changes in the audit log' },
     );
     const nodes = audit.auditLog.edges.map((e) => e.node);
     const settings = nodes.find((n) => n.action === 'analytics.settings_update')!;
     expect(settings.actor).toBe(subjects.acme);
     expect(settings.change).toMatchObject({ p95LatencyThresholdMs: 4321 });
+    const retention = nodes.find((n) => n.action === 'memory.retention_update')!;
+    expect(retention).toMatchObject({ actor: subjects.acme, change: { after: 45 } });
     const completions = nodes.filter((n) => n.action === 'contact.erase_completed');
     expect(completions.map((n) => `${n.actor} ${n.targetId}`).sort()).toEqual(
       ERASED.acme

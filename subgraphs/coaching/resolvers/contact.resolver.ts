@@ -216,7 +216,7 @@ export class ContactResolver {
     return withService(ctx, async (svc) => {
       requireScope(svc.principal, 'coaching:write');
       if (!isOrgWide(svc.principal)) throw new ForbiddenError('an OWNER or ADMIN role is required');
-      const row = await setRetentionDays(svc.em, svc.principal.tenantId, days);
+      const row = await setRetentionDays(svc.em, svc.principal.tenantId, days, svc.principal.subject);
       return { days: row.days };
     });
   }

@@ -10,6 +10,10 @@ import type { Orm } from '../../../core/db/orm';
 import { isPostgres, unscopedFork, withTenantScope } from '../../../core/db/request-scope';
 import { quoteIdent } from '../../../core/db/rls';
 import { BadUserInputError } from '../../../core/errors';
+import { auditRecord } from '../../../core/events/audit-event';
+import { makeEvent } from '../../../core/events/envelope';
+import { enqueue } from '../../../core/outbox/enqueue';
+import { EventTypes } from '../../../core/vocabulary';
 import type { Logger } from '../../../core/logger';
 import {
   ContactFact,
@@ -33,10 +37,12 @@ export async function memoryCutoff(em: EntityManager, tenantId: string, now = ne
   return new Date(now.getTime() - (await retentionDays(em, tenantId)) * DAY_MS);
 }
 
+/** Sets the tenant's retention; the change reaches the tenant's audit log (`memory.retention_update`). */
 export async function setRetentionDays(
   em: EntityManager,
   tenantId: string,
   days: number,
+  actor: string,
   now = new Date(),
 ): Promise<MemoryRetention> {
   if (!Number.isInteger(days) || days < 1 || days > MAX_MEMORY_RETENTION_DAYS) {
@@ -44,7 +50,16 @@ export async function setRetentionDays(
   }
   const row = await em.findOne(MemoryRetention, { tenantId });
   if (row) em.assign(row, { days, updatedAt: now });
+  const before = row?.days ?? DEFAULT_MEMORY_RETENTION_DAYS;
   const out = row ?? em.create(MemoryRetention, { tenantId, days, updatedAt: now });
+  const change = { before, after: days };
+  const audit = {
+    actor,
+    action: 'memory.retention_update',
+    targetType: 'MemoryRetention',
+    targetId: tenantId,
+  };
+  enqueue(em, makeEvent(EventTypes.coachingAuditRecorded, tenantId, auditRecord({ ...audit, change })));
   await em.flush();
   return out;
 }
