@@ -10,6 +10,7 @@ import { eventually } from '../helpers/eventually';
 import { describeEachDb } from '../helpers/variants';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 import { endSession, LiveSession, startSession } from '../helpers/live-session';
+import { start as startFakeAnthropic, GENERIC_HINTS, type FakeAnthropic } from '../fixtures/fake-anthropic';
 
 describeEachDb('conversation state through the gateway (%s)', (kind) => {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -189,5 +190,55 @@ describeEachDb('conversation state through the gateway (%s)', (kind) => {
     expect(stored.errors).toBeUndefined();
     const price = stored.data!.agentSession.hints.find((h) => h.category === 'OBJECTION_HANDLING');
     expect(price?.nextBestAction).toMatch(/comparable sales/);
+  });
+});
+
+describeEachDb('a coaching run when its session ends (%s)', (kind) => {
+  let fake: FakeAnthropic;
+  let t: TestPlatform;
+  const live: LiveSession[] = [];
+  const agent = demoAgents('acme')[0]!;
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+    // the model answers 3 s after the request: the session ends while the run waits for it
+    fake.setDefault({ delayMs: 3_000, then: { hints: GENERIC_HINTS } });
+    t = await startTestPlatform(kind, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const s of live) await s.close();
+    await t?.close();
+    await fake?.close();
+  });
+
+  test('a run in flight when the session ends delivers no hint after the end; it is withdrawn', async () => {
+    const id = await startSession(t, t.apiKeys.acme, agent.id, `c-inflight-${randomUUID()}`);
+    const s = await LiveSession.open(t, t.apiKeys.acme, id);
+    live.push(s);
+    const requests = fake.count;
+    expect(
+      (await s.addTurn('LEAD', 'Can you tell me more about the Elm street listing?')).errors,
+    ).toBeUndefined();
+    await eventually(() => fake.count > requests, { what: 'the model request' });
+    await endSession(t, t.apiKeys.acme, id);
+    const endedAt = await s.until(
+      () => s.updates.find((u) => u.update.ended)?.at,
+      'sessionUpdated with ended',
+    );
+    const failed = await s.until(
+      () => s.hints.find((h) => h.event.type === 'FAILED' && h.event.error === 'SESSION_ENDED'),
+      'the run withdrawn with SESSION_ENDED',
+    );
+    expect(failed.at).toBeGreaterThanOrEqual(endedAt);
+    // nothing but withdrawals after the end, and nothing stored
+    expect(s.hints.filter((h) => h.at >= endedAt && h.event.type !== 'FAILED')).toEqual([]);
+    expect(s.completed()).toEqual([]);
+    const stored = await t.gql<{ agentSession: { hints: { id: string }[] } }>(
+      'query ($id: ID!) { agentSession(id: $id) { hints { id } } }',
+      { id },
+      { 'x-api-key': t.apiKeys.acme },
+    );
+    expect(stored.data!.agentSession.hints).toEqual([]);
   });
 });
