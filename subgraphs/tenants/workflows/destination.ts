@@ -49,12 +49,26 @@ function isPublicV4(addr: string): boolean {
   return true;
 }
 
+/** The IPv4 address an IPv4-mapped IPv6 address carries (`::ffff:127.0.0.1` or `::ffff:7f00:1`), else null. */
+function mappedV4(a: string): string | null {
+  const dotted = /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (dotted?.[1]) return dotted[1];
+  const hex = /^(?:0{0,4}:){0,5}:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(a);
+  if (!hex?.[1] || !hex[2]) return null;
+  const hi = parseInt(hex[1], 16);
+  const lo = parseInt(hex[2], 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+}
+
 export function isPublicAddress(addr: string): boolean {
   if (net.isIPv4(addr)) return isPublicV4(addr);
   const a = addr.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped?.[1]) return isPublicV4(mapped[1]);
-  if (a === '::' || a === '::1') return false;
+  const v4 = mappedV4(a);
+  if (v4) return isPublicV4(v4);
+  // unspecified, loopback and the IPv4-compatible / translated forms (::a.b.c.d, ::7f00:1)
+  if (a.startsWith('::')) return false;
+  // 6to4 and Teredo embed an IPv4 address that may be private
+  if (a.startsWith('2002:') || /^2001:0{0,4}:/.test(a)) return false;
   if (/^f[cd]/.test(a)) return false; // unique local
   if (/^fe[89ab]/.test(a)) return false; // link-local
   if (a.startsWith('ff')) return false; // multicast

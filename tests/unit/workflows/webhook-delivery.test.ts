@@ -75,6 +75,12 @@ describe('webhook destinations', () => {
     ['fd00::1', false],
     ['fe80::1', false],
     ['::ffff:127.0.0.1', false],
+    ['::ffff:7f00:1', false],
+    ['0:0:0:0:0:ffff:a00:1', false],
+    ['::7f00:1', false],
+    ['2002:7f00:1::1', false],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', false],
+    ['::ffff:5db8:d822', true],
     ['93.184.216.34', true],
     ['2606:4700::6810:85e5', true],
   ])('%s is public: %s', (addr, expected) => {
@@ -87,6 +93,8 @@ describe('webhook destinations', () => {
       'https://127.0.0.1/x',
       'https://localhost/x',
       'https://[::1]/x',
+      'https://[::ffff:7f00:1]/x',
+      'https://[::ffff:169.254.169.254]/latest',
       'https://u:p@example.com/',
     ])
       expect(() => parseWebhookUrl(url, false)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
