@@ -212,6 +212,26 @@ describeEachDb('a coaching run when its session ends (%s)', (kind) => {
     await fake?.close();
   });
 
+  test('hints of the model carry a next-best action too', async () => {
+    const id = await startSession(t, t.apiKeys.acme, agent.id, `c-model-${randomUUID()}`);
+    const s = await LiveSession.open(t, t.apiKeys.acme, id);
+    live.push(s);
+    expect((await s.addTurn('LEAD', 'The price seems way too high for that street')).errors).toBeUndefined();
+    await s.until(() => s.completed()[0], 'a model hint');
+    const stored = await t.gql<{ agentSession: { hints: { model: string; nextBestAction: string }[] } }>(
+      'query ($id: ID!) { agentSession(id: $id) { hints { model nextBestAction } } }',
+      { id },
+      { 'x-api-key': t.apiKeys.acme },
+    );
+    const hints = stored.data!.agentSession.hints;
+    expect(hints.length).toBeGreaterThan(0);
+    for (const h of hints) {
+      expect(h.model).not.toMatch(/offline/);
+      expect(h.nextBestAction.trim().length).toBeGreaterThan(0);
+    }
+    for (const h of s.completed()) expect(h.nextBestAction.trim().length).toBeGreaterThan(0);
+  });
+
   test('a run in flight when the session ends delivers no hint after the end; it is withdrawn', async () => {
     const id = await startSession(t, t.apiKeys.acme, agent.id, `c-inflight-${randomUUID()}`);
     const s = await LiveSession.open(t, t.apiKeys.acme, id);
