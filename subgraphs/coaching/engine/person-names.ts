@@ -39,6 +39,12 @@ const CUE = new RegExp(
   'g',
 );
 
+/** "Name [Surname] here", "Name speaking": how people sign a text message. */
+const TRAILING_CUE = new RegExp(
+  String.raw`(?<![\w'’])(${HONORIFIC}?${CAP_WORD}(?:\s+${CAP_WORD})?)[,:]?\s+(?:here|speaking)\b`,
+  'g',
+);
+
 function clean(name: string): string {
   return name.replace(/^[\s"'“”‘’(]+|[\s"'“”‘’),.!?;:]+$/g, '').replace(/\s+/g, ' ');
 }
@@ -70,6 +76,10 @@ export function findPersonNames(text: string, keep: ReadonlySet<string> = new Se
     const name = acceptable(m[1] ?? '', keep);
     if (name) found.add(name);
     cue.lastIndex = m.index + 1;
+  }
+  for (const m of text.matchAll(TRAILING_CUE)) {
+    const name = acceptable(m[1] ?? '', keep);
+    if (name) found.add(name);
   }
   const names = [...found].sort((a, b) => b.length - a.length);
   // "Jane" inside a found "Jane Doe" is the same person (the redaction replaces the longer one first)

@@ -20,6 +20,7 @@ const SAMPLE: [string, string[]][] = [
   ['Thanks Sarah! Can you call me tomorrow? Budget is $450,000.', ['Sarah']],
   ['Talk to Dr. Okonkwo about the loan, he pre-approved us.', ['Dr. Okonkwo']],
   ['hey its Kevin, looking in Cedar Park or Leander', ['Kevin']],
+  ['Ottoline Quillfeather here again, still want the sunroom.', ['Ottoline Quillfeather']],
   ['My husband Tom thinks the HOA is too high.', ['Tom']],
   ['Ask for Ms. Alvarez at the front desk when you arrive.', ['Ms. Alvarez']],
   ['Can we see it Saturday? My mom Linda wants to come too.', ['Linda']],
