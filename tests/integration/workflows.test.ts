@@ -295,6 +295,33 @@ describeEachDb('workflows through the gateway (%s)', (kind) => {
     expect(rx.received(hooks.summit)).toHaveLength(N);
   });
 
+  it("a contact's erasure scrubs the contact from the delivery log", async () => {
+    const hook = `/erase-${kind}`;
+    const { workflow } = await a.create('acme', {
+      name: 'Contract',
+      trigger: 'STAGE_REACHED',
+      action: 'WEBHOOK',
+      url: rx.url(hook),
+    });
+    const contactId = `wf-erase-${randomUUID().slice(0, 8)}`;
+    const session = await a.data<{ id: string }>(
+      a.gql('acme', START, { input: { agentId: demoAgents('acme')[0]!.id, contactId, channel: 'SMS' } }),
+      'startAgentSession',
+    );
+    await a.toStage('acme', session.id, 'UNDER_CONTRACT');
+    const [sent] = await rx.waitFor(hook, 1);
+    expect(sent!.raw.toString()).toContain(contactId);
+    await a.data(
+      a.gql('acme', `mutation ($c: ID!) { eraseContact(contactId: $c) { id } }`, { c: contactId }),
+      'eraseContact',
+    );
+    const [d] = await a.deliveries('acme', workflow.id);
+    expect(d!.body).not.toContain(contactId);
+    expect(JSON.parse(d!.body)).toMatchObject({
+      data: { sessionId: session.id, contactId: '[erased]' },
+    });
+  });
+
   it('refuses a MANAGER (tenants:admin and OWNER/ADMIN needed) and checks the fields', async () => {
     const issued = await a.data<{ token: string }>(
       a.gql('acme', ISSUE_TOKEN, { id: demoMembers('acme')[1]!.id }),

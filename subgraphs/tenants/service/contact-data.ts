@@ -23,6 +23,7 @@ import { EventTypes, type ContactEraseRequestedPayload } from '../../../core/voc
 import { ContactErasure, ContactErasurePart } from '../entities';
 import type { TenantsContext } from '../runtime';
 import { writeAudited } from './write';
+import { eraseContactFromDeliveries } from '../workflows/erase';
 
 /**
  * The subgraphs that hold a contact's data and erase it on `tenants.contact.erase_requested` (the owner of
@@ -80,6 +81,8 @@ export async function eraseContact(ctx: RequestContext, contactId: string): Prom
         erasedAt: null,
         erased: null,
       });
+    // tenants' own store naming the contact: the webhook delivery log (workflows/erase.ts)
+    const workflowDeliveries = await eraseContactFromDeliveries(em, id);
     const payload: ContactEraseRequestedPayload = { requestId: erasure.id, contactId: id };
     return {
       result: erasure,
@@ -87,7 +90,7 @@ export async function eraseContact(ctx: RequestContext, contactId: string): Prom
         action: 'contact.erase_request',
         targetType: 'Contact',
         targetId: id,
-        change: { requestId: erasure.id, subgraphs: [...ERASING_SUBGRAPHS] },
+        change: { requestId: erasure.id, subgraphs: [...ERASING_SUBGRAPHS], workflowDeliveries },
       },
       events: [makeEvent(EventTypes.tenantContactEraseRequested, tenantId, payload)],
     };
