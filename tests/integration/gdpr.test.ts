@@ -36,7 +36,7 @@ const ADD_TURN = `mutation ($input: AddConversationTurnInput!) { addConversation
 const EXPORT = `mutation ($c: ID!) { exportContactData(contactId: $c) {
   contactId exportedAt
   sessions { id context } turns { text } hints { id text rationale nextBestAction feedbackComment tokensIn costMicros } qualifications { score }
-  coachingRecords { table rows } erasures { id completedAt } } }`;
+  coachingRecords { table rows } opportunities { opportunityId status } erasures { id completedAt } } }`;
 const ERASE = `mutation ($c: ID!) { eraseContact(contactId: $c) { id contactId parts { subgraph erasedAt } } }`;
 const STATUS = `query ($id: ID!) { contactErasure(id: $id, waitSeconds: 20) {
   id completedAt parts { subgraph erasedAt erased } } }`;
@@ -181,7 +181,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
   /** A GoHighLevel InboundMessage for the tenant's first agent, signed as GoHighLevel signs it. */
   const postGhl = async (tenant: Tenant, contactId: string, text: string): Promise<number> => {
     const { ghlLocationId, ghlUserId } = lane(tenant);
-    const body = {
+    return postSigned({
       type: 'InboundMessage',
       webhookId: randomUUID(),
       timestamp: new Date().toISOString(),
@@ -192,7 +192,21 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       messageId: `msg-${randomUUID()}`,
       messageType: 'SMS',
       body: text,
-    };
+    });
+  };
+  /** The contact's deal was won on GoHighLevel (analytics records it for outcome attribution). */
+  const postWon = (c: Identity): Promise<number> =>
+    postSigned({
+      type: 'OpportunityStatusUpdate',
+      webhookId: randomUUID(),
+      timestamp: new Date().toISOString(),
+      locationId: lane(c.tenant).ghlLocationId,
+      id: `opp-${c.tenant}-${c.contactId}`,
+      contactId: c.contactId,
+      status: 'won',
+      monetaryValue: 450000,
+    });
+  const postSigned = async (body: Record<string, unknown>): Promise<number> => {
     const raw = Buffer.from(JSON.stringify(body));
     const res = await fetch(new URL('/webhooks/ghl', t.url), {
       method: 'POST',
@@ -266,6 +280,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       contacts.map(async (c) => {
         const text = `${c.name} here again, ${c.email}, ${c.phone}: still dreaming of the ${c.phrase}.`;
         expect(await postGhl(c.tenant, c.contactId, text)).toBe(202);
+        expect(await postWon(c)).toBe(202);
       }),
     );
     for (const tenant of TENANTS)
@@ -297,6 +312,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       }[];
       qualifications: { score: number }[];
       coachingRecords: { table: string; rows: Record<string, unknown>[] }[];
+      opportunities: { opportunityId: string; status: string }[];
       erasures: { id: string; completedAt: string | null }[];
     };
   };
@@ -322,6 +338,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
         async () => {
           const x = await exportOf(c);
           expect(x.hints.length).toBeGreaterThan(0);
+          expect(x.opportunities.length).toBe(1); // analytics applied the won deal
           return x;
         },
         { what: `hints of ${c.tenant} ${c.contactId}`, timeoutMs: 20_000 },
@@ -329,6 +346,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       expect(e.sessions[0]!.context['contactName']).toBe(c.name);
       expect(e.turns.map((x) => x.text).join(' ')).toContain(c.phrase);
       expect(e.qualifications.length).toBeGreaterThan(0);
+      expect(e.opportunities).toEqual([{ opportunityId: `opp-${c.tenant}-${c.contactId}`, status: 'won' }]);
       const inbox = e.coachingRecords.find((r) => r.table === 'ghl_webhook_deliveries')!;
       expect(inbox.rows.map((r) => String(r['body'])).join(' ')).toContain(c.phrase);
       figures.set(c, figuresOf(e));
@@ -375,7 +393,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
       const bySubgraph = Object.fromEntries(r.erasure.parts.map((p) => [p.subgraph, p.erased]));
       expect(bySubgraph['agents']!['agent_sessions']).toBeGreaterThan(0);
       expect(bySubgraph['coaching']!['conversation_turns']).toBeGreaterThanOrEqual(2);
-      expect(bySubgraph['coaching']!['ghl_webhook_deliveries']).toBe(1);
+      expect(bySubgraph['coaching']!['ghl_webhook_deliveries']).toBe(2); // the message and the won deal
       expect(bySubgraph['coaching']!['coaching_hints']).toBeGreaterThan(0);
     }
     await (t.platform.services.coaching.instance.runtime as CoachingRuntime).idle();

@@ -7,6 +7,7 @@ import type { PubSub } from 'type-graphql';
 import type { FederatedSchemaOptions } from '../../../core/server/federated-schema';
 import { AlertSubscriptionResolver } from './alert-subscription';
 import { analyticsResolvers } from './analytics-resolvers';
+import { ContactDataExportOutcomesResolver, ContactDataExportRef } from './contact-data';
 import { Agent, Organization } from './types';
 
 const UNUSED_PUBSUB: PubSub = {
@@ -19,9 +20,10 @@ const UNUSED_PUBSUB: PubSub = {
 };
 
 export const analyticsSchemaOptions: FederatedSchemaOptions = {
-  resolvers: [...analyticsResolvers, AlertSubscriptionResolver],
-  // `Agent` and `Organization` are reached through `_entities` only (their fields are contributed here)
-  orphanedTypes: [Agent, Organization],
+  resolvers: [...analyticsResolvers, AlertSubscriptionResolver, ContactDataExportOutcomesResolver],
+  // `Agent`, `Organization` and `ContactDataExport` are reached through `_entities` only (their fields are
+  // contributed here)
+  orphanedTypes: [Agent, Organization, ContactDataExportRef],
   referenceResolvers: {
     Agent: { __resolveReference: (ref: Agent) => ({ id: ref.id }) },
     Organization: { __resolveReference: (ref: Organization) => ({ id: ref.id }) },
