@@ -348,16 +348,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
     seedDemo: e.SEED_DEMO === 'true',
     readModelWaitMs: e.READ_MODEL_WAIT_MS,
-    proactive: {
-      enabled: e.PROACTIVE_ENABLED === 'true',
-      cooldownSeconds: e.PROACTIVE_COOLDOWN_SECONDS,
-      cooldownTurns: Math.floor(e.PROACTIVE_COOLDOWN_TURNS),
-      leadQuietSeconds: e.PROACTIVE_LEAD_QUIET_SECONDS,
-      agentSlowSeconds: e.PROACTIVE_AGENT_SLOW_SECONDS,
-    },
+    proactive: proactiveOptions(e),
     ghl: ghlOptions(e),
     webhooks: webhookOptions(e),
     draftBudgetMs: e.DRAFT_BUDGET_MS,
+  };
+}
+
+function proactiveOptions(e: Env): PlatformConfig['proactive'] {
+  return {
+    enabled: e.PROACTIVE_ENABLED === 'true',
+    cooldownSeconds: e.PROACTIVE_COOLDOWN_SECONDS,
+    cooldownTurns: Math.floor(e.PROACTIVE_COOLDOWN_TURNS),
+    leadQuietSeconds: e.PROACTIVE_LEAD_QUIET_SECONDS,
+    agentSlowSeconds: e.PROACTIVE_AGENT_SLOW_SECONDS,
   };
 }
 
