@@ -94,7 +94,10 @@ function containsWord(longer: string, word: string): boolean {
 export function nameVariants(fullName: string): string[] {
   const name = clean(fullName);
   if (name.length < 2) return [];
-  const parts = name.split(' ').filter((w) => w.length >= 2 && !STOP.has(w.toLowerCase()));
+  // a part is a word of letters ("Mary-Jane", "O'Neil"); an id or number inside a display name is no name
+  const parts = name
+    .split(' ')
+    .filter((w) => w.length >= 2 && /^\p{L}[\p{L}'’.-]*$/u.test(w) && !STOP.has(w.toLowerCase()));
   return [...new Set([name, ...parts])].sort((a, b) => b.length - a.length);
 }
 

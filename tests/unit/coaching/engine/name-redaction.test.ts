@@ -72,6 +72,17 @@ describe('person names', () => {
   });
 });
 
+describe('known names with ids in them', () => {
+  it('redacts the name words of a display name, not the ids or numbers beside them', () => {
+    // partner apps name agents "Listing 12-ab12cd34"; the lead quoting that reference is no name
+    const r = new Redactor({ knownNames: ['Listing 12-ab12cd34', 'Agent 7 Rosalind'], detectNames: false });
+    expect(r.redact("We'd like to list soon, ref 12-ab12cd34.1, call 7 times")).toBe(
+      "We'd like to list soon, ref 12-ab12cd34.1, call 7 times",
+    );
+    expect(r.redact('Rosalind said so')).toBe('[NAME_1] said so');
+  });
+});
+
 describe('name redaction end to end (fake Anthropic server)', () => {
   let fake: FakeAnthropic;
   beforeAll(async () => {
