@@ -107,6 +107,9 @@ function topicOfAgentQuestion(question: string): { category: HintCategory; objec
   return { category: HintCategory.INFORMATION };
 }
 
+const UNDER_CONTRACT_SAID =
+  /\b(?:are|we're|is|it's|now|went|go(?:es)?) under contract\b|\bin escrow\b|\b(?:accepted|took) (?:an|the|our|their) offer\b/i;
+
 function suggestStage(
   current: ConversationStage,
   role: AgentRole,
@@ -119,14 +122,14 @@ function suggestStage(
   if (category === HintCategory.NEXT_STEP) {
     if (role === AgentRole.TRANSACTION_COORDINATOR) target = ConversationStage.CLOSING;
     else if (/\boffer\b/i.test(lead)) target = ConversationStage.NEGOTIATION;
-    else if (role === AgentRole.LISTING_AGENT)
-      target = /\bsign\b|\blist\b/i.test(lead)
-        ? ConversationStage.UNDER_CONTRACT
-        : ConversationStage.NEEDS_ANALYSIS;
+    // wanting to list (or sign a listing agreement) is the listing appointment, not a deal under contract
+    else if (role === AgentRole.LISTING_AGENT) target = ConversationStage.NEEDS_ANALYSIS;
     else if (signals.some((s) => /schedule_request|time_proposed|availability/.test(s)))
       target = ConversationStage.SHOWING;
     else target = ConversationStage.PROPERTY_SEARCH;
   }
+  // a deal is under contract only when the lead says so (stage workflows fire on it)
+  if (UNDER_CONTRACT_SAID.test(lead)) target = ConversationStage.UNDER_CONTRACT;
   if (signals.includes('objection:JUST_LOOKING')) return ConversationStage.FOLLOW_UP;
   if (current === ConversationStage.FOLLOW_UP) return target === current ? current : target;
   return STAGE_ORDER.indexOf(target) > STAGE_ORDER.indexOf(current) ? target : current;

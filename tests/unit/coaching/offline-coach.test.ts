@@ -75,6 +75,20 @@ describe('offline coach — output shape and personalization', () => {
     expect(out.stage).toBe(ConversationStage.QUALIFICATION);
   });
 
+  it('moves a deal to UNDER_CONTRACT only when the lead says it is (stage workflows fire on it)', () => {
+    // a seller who wants to list is at the listing appointment, not under contract
+    for (const text of ["We'd like to list soon", 'Ready to sign the listing paperwork, what next?']) {
+      const out = offlineCoach(input([lead(text)], AgentRole.LISTING_AGENT));
+      expect(out.stage).not.toBe(ConversationStage.UNDER_CONTRACT);
+    }
+    for (const text of [
+      'Great news, we are under contract! What happens next?',
+      'The sellers accepted our offer',
+    ]) {
+      expect(offlineCoach(input([lead(text)])).stage).toBe(ConversationStage.UNDER_CONTRACT);
+    }
+  });
+
   it('is deterministic', () => {
     const i = input([agent('Want to see it Saturday?'), lead('yes! saturday at 11 works')]);
     expect(offlineCoach(i)).toEqual(offlineCoach(i));
