@@ -153,6 +153,9 @@ export class WidgetView {
       this.nodes.get(key)?.remove();
       this.nodes.delete(key);
     }
+    // moving a node blurs what is focused inside it: a keyboard user must not lose their place when hints arrive
+    const root = this.list.getRootNode() as Document | ShadowRoot;
+    const focused = root.activeElement instanceof HTMLElement ? root.activeElement : null;
     let before: ChildNode | null = this.list.firstChild;
     for (const view of views) {
       let node = this.nodes.get(view.key);
@@ -165,6 +168,7 @@ export class WidgetView {
       before = node.nextSibling;
     }
     this.empty.hidden = views.length > 0;
+    if (focused && focused.isConnected && root.activeElement !== focused) focused.focus();
   }
 
   announce(view: HintView): void {
