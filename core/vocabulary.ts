@@ -184,3 +184,5 @@ export * from './event-vocabulary';
 export * from './conversation-signals';
 export * from './verticals';
 export * from './listing-photo-vocabulary';
+export * from './coaching-feature-vocabulary';
+export * from './workflow-vocabulary';

@@ -33,6 +33,7 @@ import {
   IssueSeverity,
 } from '../vocabulary';
 import { ProactiveDetector, Sentiment, TurnIntent } from '../conversation-signals';
+import { FEATURE_ENUMS } from './feature-enum-configs';
 
 // tenants, agents
 registerEnumType(MemberRole, {
@@ -375,3 +376,6 @@ registerEnumType(ProactiveDetector, {
     },
   },
 });
+
+// coaching memory, learning and drafting; tenant workflows (descriptions in feature-enum-configs.ts)
+for (const [values, config] of FEATURE_ENUMS) registerEnumType(values, config);

@@ -10,14 +10,10 @@
  * variant's instruction in the volatile part of its prompt (`VARIANT_INSTRUCTIONS`). Compliance warnings
  * never vary: their wording is a legal matter, not a matter of taste.
  */
-import { HintCategory } from '../../../core/vocabulary';
-import type { HintParts } from './format';
+import { CoachingVariant, HintCategory } from '../../../core/vocabulary';
 
-export enum CoachingVariant {
-  DIRECT = 'DIRECT',
-  EMPATHETIC = 'EMPATHETIC',
-  QUESTION_LED = 'QUESTION_LED',
-}
+export { CoachingVariant };
+import type { HintParts } from './format';
 
 export const COACHING_VARIANTS: readonly CoachingVariant[] = Object.values(CoachingVariant);
 

@@ -6,14 +6,12 @@
  */
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from '../../../core/db/base-entity';
+import { SessionSummarySource as SummarySource } from '../../../core/vocabulary';
 
 export const MAX_SUMMARY_TEXT = 2_000;
 
-/** Who wrote a summary. */
-export enum SummarySource {
-  MODEL = 'MODEL',
-  OFFLINE = 'OFFLINE',
-}
+/** Who wrote a summary (public vocabulary). */
+export { SummarySource };
 
 @Entity({ tableName: 'contact_session_summaries' })
 @Unique({ properties: ['tenantId', 'sessionId'] })

@@ -15,7 +15,6 @@ import {
   Mutation,
   ObjectType,
   Query,
-  registerEnumType,
   Resolver,
   Root,
 } from 'type-graphql';
@@ -28,15 +27,6 @@ import { withService, type CoachingContext } from '../service/context';
 import { describeFact, type FactKey } from '../service/memory-facts';
 import { retentionDays, setRetentionDays } from '../service/memory-retention';
 import { AgentSessionRef } from './types';
-
-registerEnumType(SummarySource, {
-  name: 'SessionSummarySource',
-  description: 'Who wrote a session summary.',
-  valuesConfig: {
-    MODEL: { description: 'The language model (a model key is configured).' },
-    OFFLINE: { description: "Built offline from the session's turns, qualification and hints." },
-  },
-});
 
 @ObjectType('ContactFact', {
   description:

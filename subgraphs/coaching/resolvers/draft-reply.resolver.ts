@@ -1,58 +1,10 @@
 /** `draftReply`: a reply the agent can send the lead, drafted within a time budget. */
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { DraftSentiment, DraftStep, DraftStepSource as DraftSource } from '../../../core/vocabulary';
 import type { DraftStepName, DraftStepSource } from '../drafting/run-draft';
 import type { LeadSentiment } from '../engine/providers/draft-model';
 import { withService, type CoachingContext } from '../service/context';
 import { draftReply, type DraftReplyView } from '../service/draft-reply';
-
-enum DraftStep {
-  ANALYZE = 'ANALYZE',
-  RETRIEVE = 'RETRIEVE',
-  PLAN = 'PLAN',
-  DRAFT = 'DRAFT',
-}
-enum DraftSource {
-  MODEL = 'MODEL',
-  OFFLINE = 'OFFLINE',
-  TIMED_OUT = 'TIMED_OUT',
-  FAILED = 'FAILED',
-}
-enum DraftSentiment {
-  POSITIVE = 'POSITIVE',
-  NEUTRAL = 'NEUTRAL',
-  NEGATIVE = 'NEGATIVE',
-}
-registerEnumType(DraftStep, {
-  name: 'DraftStep',
-  description: 'A step of draftReply.',
-  valuesConfig: {
-    ANALYZE: { description: "Analyze the lead's latest messages (in parallel with RETRIEVE)." },
-    RETRIEVE: {
-      description: 'Select the context the reply must take into account (in parallel with ANALYZE).',
-    },
-    PLAN: { description: 'Plan the reply.' },
-    DRAFT: { description: 'Write the reply.' },
-  },
-});
-registerEnumType(DraftSource, {
-  name: 'DraftStepSource',
-  description: 'Who answered a draftReply step.',
-  valuesConfig: {
-    MODEL: { description: 'The model, within the budget.' },
-    OFFLINE: { description: 'The offline coach (no model key).' },
-    TIMED_OUT: { description: 'The model was still answering at the deadline: the offline coach filled in.' },
-    FAILED: { description: 'The model call failed: the offline coach filled in.' },
-  },
-});
-registerEnumType(DraftSentiment, {
-  name: 'DraftSentiment',
-  description: "The lead's mood in their latest messages.",
-  valuesConfig: {
-    POSITIVE: { description: 'Keen, pleased or ready to move.' },
-    NEUTRAL: { description: 'Neither keen nor unhappy.' },
-    NEGATIVE: { description: 'Unhappy, hesitant or pulling back.' },
-  },
-});
 
 @ObjectType({ description: 'What one step of a draft did, and when (ms after the draft started).' })
 class DraftStepReport {

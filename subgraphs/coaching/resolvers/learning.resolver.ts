@@ -2,37 +2,12 @@
  * The coaching bandit in the API: each hint's `strategy` (category × variant, and the context the variant was
  * picked in) and `coachingEffectiveness`, the per-strategy figures (learning/effectiveness.ts).
  */
-import {
-  Arg,
-  Ctx,
-  Field,
-  Float,
-  FieldResolver,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-  registerEnumType,
-} from 'type-graphql';
+import { Arg, Ctx, Field, Float, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AgentRole, ConversationStage, HintCategory } from '../../../core/vocabulary';
 import { CoachingVariant } from '../coach/variants';
 import { CoachingHint } from '../entities';
 import { coachingEffectiveness } from '../learning/effectiveness';
 import { withService, type CoachingContext } from '../service/context';
-
-registerEnumType(CoachingVariant, {
-  name: 'CoachingVariant',
-  description:
-    "The approach a hint is written in. The coach learns, per organization, agent role and conversation stage, which variant works best (Thompson sampling over acceptance, the lead's replies and deal progress) and picks it more often.",
-  valuesConfig: {
-    DIRECT: { description: 'The recommended words or action, no preamble (the baseline).' },
-    EMPATHETIC: {
-      description: "Acknowledges the lead's feeling or situation first, then the recommendation.",
-    },
-    QUESTION_LED: { description: 'Ends on an open question that hands the lead the next move.' },
-  },
-});
 
 @ObjectType({
   description: 'How a hint was made: its category written in a variant, chosen for a role and a stage.',
