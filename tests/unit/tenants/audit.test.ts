@@ -181,4 +181,32 @@ describeEachDb('audit log (%s)', (kind) => {
     expect(entries.filter((e) => e.action === 'partner_app.create')).toHaveLength(8);
     expect(v.checked).toBe(entries.length);
   });
+
+  it('checks stay valid while appends are in flight, and catch an entry no head covers', async () => {
+    const owner = principal({ tenantId: B.id, subject: 'b-owner' });
+    // each check races appends committed between its reads (entries, then head)
+    const appends = Array.from({ length: 12 }, (_, i) =>
+      h.exec(
+        owner,
+        `mutation { createPartnerApp(input: { name: "Race ${i}", revenueShareBps: ${i} }) { id } }`,
+      ),
+    );
+    const checks = Array.from({ length: 12 }, () =>
+      h.exec<{ verifyAuditChain: { valid: boolean } }>(owner, VERIFY),
+    );
+    for (const r of await Promise.all(appends)) expect(r.errors).toBeUndefined();
+    const verdicts = (await Promise.all(checks)).map((r) => dataOf(r).verifyAuditChain.valid);
+    expect(verdicts.filter((v) => !v)).toEqual([]);
+    // an entry written around the chain (past the head, head unchanged) is a break
+    const last = (await allEntries(owner)).reduce((a, e) => (e.seq > a.seq ? e : a));
+    await sql(
+      `insert into ${table()} (id, tenant_id, seq, actor, action, target_type, target_id, at, change, change_digest, prev_hash, hash)
+       select ?, tenant_id, seq + 1, actor, action, target_type, target_id, at, change, change_digest, hash, hash
+       from ${table()} where tenant_id = ? and seq = ?`,
+      [randomUUID(), B.id, last.seq],
+    );
+    expect(dataOf(await h.exec(owner, VERIFY))).toMatchObject({
+      verifyAuditChain: { valid: false, brokenAtSeq: last.seq + 1 },
+    });
+  });
 });
