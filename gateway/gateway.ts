@@ -19,6 +19,7 @@ import { useScopeRefresh } from './plugins/use-scope-refresh';
 import { useCredentialLifetime } from './plugins/use-credential-lifetime';
 import { ContextTokens } from './context-tokens';
 import { SubscriptionRegistry } from './subscription-registry';
+import { useNulRejection } from './plugins/use-nul-rejection';
 import { useOperationLimits, type OperationLimits } from './plugins/use-operation-limits';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { memoryRateLimiter, useRateLimit } from './plugins/use-rate-limit';
@@ -142,6 +143,7 @@ function createRuntime(opts: GatewayOptions, parts: RuntimeParts): GatewayRuntim
     },
     plugins: () => [
       useOperationLimits(opts.limits),
+      useNulRejection(),
       useAuth({ resolver, tokens }),
       useCredentialLifetime({ registry: subscriptions }),
       useRateLimit({ limiter: opts.rateLimiter ?? memoryRateLimiter(opts.limits.ratePerMinute) }),
