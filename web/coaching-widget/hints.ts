@@ -5,7 +5,8 @@
  * keyed by its id (`h:<id>`). A hint id is never shown twice, whichever way it arrived first.
  *
  * The rules are the ones HintEvent documents: STARTED clears (or starts) the hint, DELTA appends, COMPLETED
- * replaces the text with the stored hint's, FAILED withdraws the hint. A DELTA for a hint whose STARTED was
+ * replaces the text with the stored hint's (in place when the hint is on the board already), FAILED withdraws
+ * the hint. A DELTA for a hint whose STARTED was
  * missed (it began while the socket was down) is ignored; its COMPLETED still shows it whole.
  */
 
@@ -107,6 +108,13 @@ export class HintBoard {
         if (!e.hint) break;
         this.saw(e.hint);
         const duplicate = this.keyOfId(e.hint.id);
+        if (duplicate && duplicate !== key && !current) {
+          // replayed (after a reconnect) for a hint already shown: update it in place, so a keyboard user's
+          // focus inside it stays and a rating made meanwhile is not undone by the older event
+          this.complete(this.items.get(duplicate)!, e.hint);
+          change.changed.push(duplicate);
+          break;
+        }
         if (duplicate && duplicate !== key) {
           this.items.delete(duplicate);
           change.removed.push(duplicate);
@@ -171,6 +179,14 @@ export class HintBoard {
       change.changed.push(key);
     });
     return change;
+  }
+
+  /** A stored hint's text over a view already shown; a rating made in the widget is newer than the event. */
+  private complete(view: HintView, hint: StoredHint): void {
+    view.category = hint.category;
+    view.text = hint.text;
+    view.phase = 'complete';
+    if (view.status === 'SHOWN') view.status = hint.status;
   }
 
   setStatus(key: string, status: HintStatus): void {

@@ -79,6 +79,9 @@ const STOP: Record<string, 'credential' | 'input'> = {
  * only by `healthy()` (the subscription delivered an event or stayed open a while), never by a connect:
  * a socket that opens and is refused at once must not retry at the first step's pace forever.
  */
+/** Codes whose `retryAfterSeconds` the widget honours before it subscribes again. */
+const WAIT_AS_ASKED = new Set(['RATE_LIMITED', 'SUBSCRIPTION_UPSTREAM_CLOSED']);
+
 export class RetryPolicy {
   private failures = 0;
   private notFound = 0;
@@ -95,7 +98,8 @@ export class RetryPolicy {
     if (stop) return { stop };
     if (err.code === 'NOT_FOUND' && this.notFound++ >= this.notFoundRetries) return { stop: 'not-found' };
     const backoff = backoffMs(this.failures++, random);
-    const asked = err.code === 'RATE_LIMITED' ? (err.retryAfterSeconds ?? 0) * 1000 : 0;
+    // the API's own wait: a rate limit, or a subscription whose service restarted (subscribe again, with since)
+    const asked = WAIT_AS_ASKED.has(err.code) ? (err.retryAfterSeconds ?? 0) * 1000 : 0;
     return { waitMs: asked > 0 ? Math.max(backoff, asked + Math.round(1000 * random)) : backoff };
   }
 }

@@ -82,7 +82,7 @@ describe('HintBoard', () => {
     expect(b.list().map((v) => v.id)).toEqual(['b0', 'b1', 'a0']);
   });
 
-  test('a catch-up never duplicates a shown hint, drops broken streams, and a later COMPLETED replaces the fetched copy', () => {
+  test('a catch-up never duplicates a shown hint, drops broken streams, and a later COMPLETED updates the fetched copy in place', () => {
     const b = new HintBoard();
     b.apply(ev({ type: 'COMPLETED', runId: 'run-0', hint: stored('h0', 'old', 'run-0') }));
     b.apply(ev({ type: 'STARTED' }));
@@ -92,13 +92,25 @@ describe('HintBoard', () => {
     expect(merged.changed).toEqual(['h:h1']);
     expect(b.list().map((v) => v.id)).toEqual(['h0', 'h1']);
     const again = b.apply(ev({ type: 'COMPLETED', hint: stored('h1', 'done while offline') }));
-    expect(again.removed).toEqual(['h:h1']);
+    // the same node: a keyboard user's focus inside it stays where it was
+    expect(again).toEqual({ changed: ['h:h1'], removed: [], completed: null });
     expect(
       b
         .list()
         .map((v) => v.id)
         .sort(),
     ).toEqual(['h0', 'h1']);
+  });
+  test('a rating made in the widget survives a replayed COMPLETED that still says SHOWN', () => {
+    const b = new HintBoard();
+    b.merge([stored('h1', 'Ask about the budget.')], false);
+    b.setStatus('h:h1', 'DISMISSED');
+    b.apply(ev({ type: 'COMPLETED', hint: stored('h1', 'Ask about the budget.') }));
+    expect(b.list()).toEqual([expect.objectContaining({ key: 'h:h1', status: 'DISMISSED' })]);
+    b.apply(
+      ev({ type: 'COMPLETED', runId: 'run-2', hint: { ...stored('h2', 'x', 'run-2'), status: 'ACCEPTED' } }),
+    );
+    expect(b.get('r:run-2:0')?.status).toBe('ACCEPTED');
   });
 });
 
@@ -212,5 +224,12 @@ describe('RetryPolicy', () => {
     const grown = new RetryPolicy();
     waits(grown, 'NETWORK', 6);
     expect(grown.decide({ code: 'RATE_LIMITED', retryAfterSeconds: 1 }, 0)).toEqual({ waitMs: 15000 });
+  });
+
+  test('a subscription whose service restarted is resumed after the wait the gateway suggests, never given up', () => {
+    const p = new RetryPolicy();
+    // the gateway's SUBSCRIPTION_UPSTREAM_CLOSED carries retryAfterSeconds: 1 (gateway/plugins/use-subscription-upstream-end.ts)
+    expect(waits(p, 'SUBSCRIPTION_UPSTREAM_CLOSED', 3, 1)).toEqual([1000, 1000, 2000]);
+    expect(waits(p, 'SUBSCRIPTION_UPSTREAM_CLOSED', 5)).toEqual([4000, 8000, 15000, 15000, 15000]);
   });
 });
