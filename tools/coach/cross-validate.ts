@@ -1,65 +1,133 @@
 /**
- * Honest estimates for the coach: k-fold and leave-one-file-out cross-validation. Each fold trains the
- * classifier on the other folds only and scores the held-out fold twice — classifier alone, and the full
- * coach (rules + classifier). The rules were written while looking at these files, so the full-coach figure
- * is optimistic; the classifier-alone figure and the never-trained-on blind sets are the honest ones.
+ * Honest estimates for the coach's model: GROUPED k-fold and leave-one-file-out cross-validation over the
+ * training files. A group is a conversation and its near-duplicates — the same file and id, or the same
+ * normalized last lead turn in any file — and never straddles folds, so a copy cannot be tested on its twin.
+ * Each fold retrains the Naive Bayes classifier on the other folds only (tools/coach/train.ts) and scores the
+ * held-out fold twice — classifier alone, and the full coach (rules + that classifier). The rules were written
+ * while looking at these files, so the full-coach figure is optimistic; the classifier-alone figure is the
+ * model's honest one, and never-seen (SEALED) files are the coach's.
  */
-import { evaluate, type Example } from './evaluate';
+import { HintCategory } from '../../core/vocabulary';
 import { compile, predict } from '../../subgraphs/coaching/coach/naive-bayes';
 import { offlineCoach } from '../../subgraphs/coaching/coach/offline-coach';
-import { train } from './train';
+import { lastLeadKey, type NamedExamples } from './eval-overlap';
+import { evaluate } from './evaluate';
+import type { Example } from './examples';
+import { labelOf, train } from './train';
 import { trainingExamples } from './training-data';
+
+export { crossValidationSummary, formatCrossValidation } from './cross-validate-report';
+
+const NOW = '2025-01-15T12:00:00Z';
+
+export interface SourcedExample {
+  file: string;
+  example: Example;
+}
 
 export interface FoldScore {
   name: string;
   total: number;
   classifierCorrect: number;
   coachCorrect: number;
+  /** Examples expecting an objection type, and how many got category and type right. */
+  objectionTotal: number;
+  classifierObjectionCorrect: number;
+  coachObjectionCorrect: number;
 }
 
-function scoreFold(name: string, trainSet: Example[], testSet: Example[]): FoldScore {
+/** Conversations and their near-duplicates, each group in input order; groups ordered by first member. */
+export function groupExamples(files: NamedExamples[]): SourcedExample[][] {
+  const all = files.flatMap((f) => f.examples.map((example) => ({ file: f.name, example })));
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  const firstWith = new Map<string, number>();
+  all.forEach((x, i) => {
+    const lead = lastLeadKey(x.example);
+    for (const key of [`id:${x.file}:${x.example.id}`, ...(lead ? [`lead:${lead}`] : [])]) {
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, SourcedExample[]>();
+  all.forEach((x, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? [];
+    g.push(x);
+    groups.set(root, g);
+  });
+  return [...groups.values()];
+}
+
+const groupKey = (g: SourcedExample[]): string => `${g[0]?.file ?? ''}:${g[0]?.example.id ?? ''}`;
+
+/**
+ * Deterministic, balanced fold assignment: groups by size (largest first, then file and id), each to the fold
+ * holding the fewest examples so far. Returns the folds' examples.
+ */
+export function assignFolds(groups: SourcedExample[][], k: number): SourcedExample[][] {
+  const folds: SourcedExample[][] = Array.from({ length: k }, () => []);
+  const order = [...groups].sort(
+    (a, b) => b.length - a.length || (groupKey(a) < groupKey(b) ? -1 : groupKey(a) > groupKey(b) ? 1 : 0),
+  );
+  for (const g of order) {
+    let target = 0;
+    for (let f = 1; f < k; f++) if ((folds[f]?.length ?? 0) < (folds[target]?.length ?? 0)) target = f;
+    folds[target]?.push(...g);
+  }
+  return folds;
+}
+
+const expectsObjection = (e: Example): boolean =>
+  e.expect.category === HintCategory.OBJECTION_HANDLING && e.expect.objection !== undefined;
+
+export function scoreFold(name: string, trainSet: Example[], testSet: Example[]): FoldScore {
   const model = compile(train(trainingExamples(trainSet)));
   let classifierCorrect = 0;
+  let classifierObjectionCorrect = 0;
   for (const ex of testSet) {
     const p = predict(model, ex.turns, ex.agentRole);
     if (p.label.split('/')[0] === ex.expect.category) classifierCorrect++;
+    if (expectsObjection(ex) && p.label === labelOf(ex.expect.category, ex.expect.objection))
+      classifierObjectionCorrect++;
   }
-  const coach = evaluate(testSet, (input) => offlineCoach(input, { model }), { now: '2025-01-15T12:00:00Z' });
-  return { name, total: testSet.length, classifierCorrect, coachCorrect: coach.categoryCorrect };
+  const coach = evaluate(testSet, (input) => offlineCoach(input, { model }), { now: NOW });
+  return {
+    name,
+    total: testSet.length,
+    classifierCorrect,
+    coachCorrect: coach.categoryCorrect,
+    objectionTotal: testSet.filter(expectsObjection).length,
+    classifierObjectionCorrect,
+    coachObjectionCorrect: coach.objectionCorrect,
+  };
 }
 
-/** Deterministic fold assignment: examples sorted by id, dealt round-robin. */
-export function crossValidate(files: { name: string; examples: Example[] }[], k: number): FoldScore[] {
-  const all = files.flatMap((f) => f.examples.map((e) => ({ file: f.name, e })));
-  const sorted = [...all].sort((a, b) => (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
-  const rows: FoldScore[] = [];
-  for (let fold = 0; fold < k; fold++) {
-    const test = sorted.filter((_, i) => i % k === fold).map((x) => x.e);
-    const rest = sorted.filter((_, i) => i % k !== fold).map((x) => x.e);
-    rows.push(scoreFold(`fold ${fold + 1}/${k}`, rest, test));
-  }
-  for (const f of files) {
-    const rest = all.filter((x) => x.file !== f.name).map((x) => x.e);
-    rows.push(scoreFold(`without ${f.name}`, rest, f.examples));
+/** Grouped k-fold (rows "fold i/k"), then leave-one-file-out (rows "without FILE"). */
+export function crossValidate(files: NamedExamples[], k: number): FoldScore[] {
+  const folds = assignFolds(groupExamples(files), k);
+  const rows = folds.map((test, i) => {
+    const rest = folds.filter((_, j) => j !== i).flat();
+    return scoreFold(
+      `fold ${i + 1}/${k}`,
+      rest.map((x) => x.example),
+      test.map((x) => x.example),
+    );
+  });
+  if (files.length > 1) {
+    for (const f of files) {
+      // near-duplicates of the left-out file's examples leave the training side too
+      const keys = new Set(f.examples.map(lastLeadKey).filter((key) => key.length > 0));
+      const rest = files
+        .filter((o) => o !== f)
+        .flatMap((o) => o.examples)
+        .filter((e) => !keys.has(lastLeadKey(e)));
+      rows.push(scoreFold(`without ${f.name}`, rest, f.examples));
+    }
   }
   return rows;
-}
-
-const pct = (n: number, d: number): string => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
-
-export function formatCrossValidation(rows: FoldScore[]): string {
-  const lines = [`${'fold'.padEnd(40)}${'n'.padStart(5)}${'classifier'.padStart(12)}${'coach'.padStart(9)}`];
-  const line = (r: FoldScore): string =>
-    `${r.name.padEnd(40)}${String(r.total).padStart(5)}${pct(r.classifierCorrect, r.total).padStart(12)}${pct(r.coachCorrect, r.total).padStart(9)}`;
-  const sum = (rs: FoldScore[], name: string): FoldScore => ({
-    name,
-    total: rs.reduce((a, r) => a + r.total, 0),
-    classifierCorrect: rs.reduce((a, r) => a + r.classifierCorrect, 0),
-    coachCorrect: rs.reduce((a, r) => a + r.coachCorrect, 0),
-  });
-  const kfold = rows.filter((r) => r.name.startsWith('fold'));
-  const lofo = rows.filter((r) => r.name.startsWith('without'));
-  lines.push(...kfold.map(line), line(sum(kfold, 'k-fold total')), '');
-  lines.push(...lofo.map(line), line(sum(lofo, 'leave-one-file-out total')));
-  return lines.join('\n');
 }

@@ -1,16 +1,13 @@
 /**
  * Which labelled files train the classifier (paths relative to the repo root) and how examples become
- * training rows. blind-3 and blind-4 are deliberately absent: they stay unseen, as honest tests.
+ * training rows. The list derives from tools/coach/eval-manifest.ts (its TRAIN coaching files): TUNE and
+ * SEALED files are never trained on.
  */
-import type { Example } from './evaluate';
+import { entriesOf } from './eval-manifest';
+import type { Example } from './examples';
 import { labelOf, type TrainingExample } from './train';
 
-export const TRAINING_FILES: readonly string[] = [
-  '../shared/coaching-devset.jsonl',
-  'tests/fixtures/coaching-heldout.jsonl',
-  'tests/fixtures/coaching-blind-1.jsonl',
-  'tests/fixtures/coaching-blind-2.jsonl',
-];
+export const TRAINING_FILES: readonly string[] = entriesOf('TRAIN', 'COACHING').map((e) => e.path);
 
 export function trainingExamples(examples: Example[]): TrainingExample[] {
   return examples.map((e) => ({

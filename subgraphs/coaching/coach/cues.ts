@@ -15,7 +15,7 @@ const c = cue;
 
 export const HARDSHIP_CUES: Cue[] = [
   c(
-    /\b(?:(?:in|into|to|from) (?:the )?hospital|hospitali[sz]ed|hospice|icu|diagnos(?:ed|is)|(?:in|at) the er|emergency room|urgent care|passed away|died|death|funeral|cancer|chemo|surgery|sick|illness|dementia|alzheimer'?s)\b/i,
+    /\b(?:(?:in|into|from) (?:the )?hospital|hospitali[sz]ed|hospice|icu|diagnos(?:ed|is)|(?:in|at) the er|emergency room|urgent care|passed away|(?<!\b(?:it|ours|mine|pump|a\/?c|furnace|heater|battery|car|phone|laptop|fridge|dryer|washer|dishwasher|unit|compressor|motor|engine|tv|sprinklers?|opener)\s+)died|death|funeral|cancer|chemo|surgery|sick|illness|dementia|alzheimer'?s)\b/i,
     2,
     'illness_or_loss',
   ),
@@ -41,12 +41,12 @@ export const HARDSHIP_CUES: Cue[] = [
     'stress',
   ),
   c(
-    /\b(?:haven'?t slept|can'?t sleep|cried|crying|in tears|harder than (?:i|we) thought|(?:it|this|that)(?:'s| is) (?:just |really |so )?a lot(?! (?:more|less|of|to|cheaper|higher|lower|better|worse|for))|(?:everything|life|things)(?:'s| is) (?:\w+ )?(?:a mess|chaos|upside down)|all over the place|longest (?:year|week|month)|(?:rough|tough|hard) (?:time|week|year|month)|feels like admitting)\b/i,
+    /\b(?:haven'?t slept|can'?t sleep|cried|crying|in tears|harder than (?:i|we) thought|(?:it|this|that)(?:'s| is) (?:just |really |so )?a lot(?! (?:more|less|of|to|cheaper|higher|lower|better|worse|for))|(?:everything|life|things)(?:'s| is) (?:\w+ )?(?:a mess|chaos|upside down)|all over the place|longest (?:year|week|month)|never (?:going to|gonna) (?:close|end|happen|get (?:there|through))|can'?t (?:take|do) (?:it |this |that )?any ?more|(?:rough|tough|hard) (?:time|week|year|month)|feels like admitting)\b/i,
     1,
     'emotional_weight',
   ),
   c(
-    /\b(?:lost|losing) (?:another|yet another|the|a|\d+|our|two|three) (?:bidding wars?|offers?|houses?|homes?)\b|\bnever (?:going to |gonna )?find\b|\bgiv(?:e|ing) up\b|\bdiscouraged\b|\bdefeated\b|\bfrustrated\b|\bdisheartened\b|\bfeel(?:s|ing)? like (?:we'?ll|we will|i'?ll|i will) never\b|\b(?:we'?ll|we will|i'?ll|i will|we'?re|i'?m) never (?:going to |gonna )?(?:get|find|win|buy|own|afford|sell)\b|\blost (?:another|yet another) one\b|\bso (?:tired|done) of\b/i,
+    /\b(?:lost|losing) (?:another|yet another|the|a|\d+|our|two|three) (?:bidding wars?|offers?|houses?|homes?)\b|\bnever (?:going to |gonna )?find\b|\bgiv(?:e|ing) up\b|\bnever (?:going to|gonna) happen\b|\bdiscouraged\b|\bdefeated\b|\bfrustrated\b|\bdisheartened\b|\bfeel(?:s|ing)? like (?:we'?ll|we will|i'?ll|i will) never\b|\b(?:we'?ll|we will|i'?ll|i will|we'?re|i'?m) never (?:going to |gonna )?(?:get|find|win|buy|own|afford|sell)\b|\blost (?:another|yet another) one\b|\bso (?:tired|done) of\b/i,
     1,
     'discouraged',
   ),
@@ -92,6 +92,11 @@ export const CELEBRATION_CUES: Cue[] = [
   ),
   c(/\bthank (?:you|u)\b|\bthanks so much\b|\bgrateful\b/i, 1, 'gratitude'),
   c(
+    /\b(?:relieved|what a relief|such a relief|(?:thank|thank (?:the )?lord) (?:god|goodness|heavens)|phew|(?:a )?weight off (?:my|our) shoulders|can (?:finally )?breathe)\b/i,
+    1,
+    'relief',
+  ),
+  c(
     /\b(?:meant|means) (?:so much|a lot|the world|everything)\b|\bthank (?:you|u) for (?:being|all|everything|your|helping|sticking)\b/i,
     1,
     'appreciation',
@@ -108,14 +113,31 @@ export const CELEBRATION_CUES: Cue[] = [
   ),
 ];
 
+/** Next-step labels that are the lead asking for, or offering, an action: a clear next step. */
+export const ACTION_REQUESTS = new Set([
+  'commitment',
+  'delivery_offer',
+  'next_step_request',
+  'send_request',
+  'schedule_request',
+  'tour_request',
+  'revisit_request',
+]);
+
 export const NEXT_STEP_CUES: Cue[] = [
+  c(
+    // "signed and scanned, want me to email it or drop it off?": the lead did their part and offers to deliver it.
+    /\b(?:want|should|shall|do you want|would you like) (?:me|us|i|we) to (?:email|e-mail|send|drop|bring|mail|upload|fax|overnight|scan)\b|\b(?:signed|initialed) (?:and|&|n) (?:scanned|sent|returned|uploaded|emailed)\b/i,
+    2,
+    'delivery_offer',
+  ),
   c(
     /\b(?:does|would|will|can) (?:\d{1,2}(?::\d\d)?(?:\s?[ap]m)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|that time|then|noon)\b[^.?!]{0,15}\bwork\b|\b(?:say|how about|what about)\s+\d{1,2}(?::\d\d)?\s*(?:[ap]m)?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:is|works?) (?:better|best|good|fine|great|perfect)\b/i,
     2,
     'time_proposed',
   ),
   c(
-    /\b(?:i'?ll|we'?ll|i will|we will|i can|we can|ready to|happy to) (?:\w+ ){0,6}?sign\b|\bsend (?:over )?(?:the |your )?(?:listing agreement|agreement|contract|paperwork|docs|documents|offer)(?: over)?\b/i,
+    /\b(?:i'?ll|we'?ll|i will|we will|i can|we can|ready to|happy to) (?:\w+ ){0,6}?(?<!\b(?:a|the|our|my|your|yard|sale) )sign\b|\bsend (?:over )?(?:the |your )?(?:listing agreement|agreement|contract|paperwork|docs|documents|offer)(?: over)?\b/i,
     2,
     'commitment',
   ),
@@ -170,7 +192,7 @@ export const NEXT_STEP_CUES: Cue[] = [
     'ready',
   ),
   c(
-    /\bwhat do (?:i|we) (?:need to )?(?:do|sign)\b|\bsend (?:over|me) (?:whatever|the|it|what)\b|\bwhere do (?:i|we) sign\b|\bwhat'?s the next step\b|\bnext steps?\b|\bsign me up\b|\bgo ahead\b|\b(?:pls|please|plz) do (?:that|it)\b/i,
+    /\bwhat do (?:i|we) (?:need to )?(?:do|sign)\b|\bsend (?:over|me) (?:whatever|the|it|what)\b|\bwhere do (?:i|we) sign\b|\bwhat'?s the next step\b|\bwhat'?s next\s*\?|\bwhat (?:more|else) is (?:missing|left|needed|pending)\b|\bnext steps?\b|\bsign me up\b|\bgo ahead\b|\b(?:pls|please|plz) do (?:that|it)\b|\bwhat (?:else )?(?:(?:do|would|will) )?(?:you|u|y'?all|ya'?ll|you guys) (?:all )?need from (?:me|us)\b|\bwhat(?:'?s| is) (?:left|remaining) (?:on|for|to do)\b|\b(?:anything|what) else (?:do )?(?:we|i|you) need(?: to do)?\b|\b(?:let'?s|lets|we(?:'ll)?|we want to) (?:accept|take (?:it|the offer|their offer))\b|\btell them (?:yes|we accept)\b/i,
     2,
     'next_step_request',
   ),

@@ -4,6 +4,7 @@
  * features from the agent's turn just before it and the agent's role. Pure and deterministic.
  */
 import { Speaker } from '../../../core/vocabulary';
+import { toModelText } from './language';
 import type { Turn } from './types';
 
 const MONEY =
@@ -48,7 +49,7 @@ function lastLeadIndex(turns: Turn[]): number {
 /** Feature bag (with repeats) for the latest lead turn in context. */
 export function featuresOf(turns: Turn[], role: string): string[] {
   const i = lastLeadIndex(turns);
-  const lead = i >= 0 ? (turns[i]?.text ?? '') : '';
+  const lead = i >= 0 ? toModelText(turns[i]?.text ?? '') : '';
   const words = tokenize(lead);
   const out: string[] = [`role:${role}`];
   const padded = ['<s>', ...words, '</s>'];
@@ -60,13 +61,14 @@ export function featuresOf(turns: Turn[], role: string): string[] {
   for (let k = i - 1; k >= 0; k--) {
     const t = turns[k];
     if (t?.speaker === Speaker.AGENT) {
-      agent = t.text;
+      agent = toModelText(t.text);
       break;
     }
   }
   if (agent.length > 0) {
     const aw = tokenize(agent);
     for (const w of new Set(aw)) out.push(`a:${w}`);
+    if (aw.includes('<q>')) out.push('a:asked');
   } else out.push('a:none');
   return out;
 }

@@ -1,7 +1,9 @@
 /**
- * Experience- and specialization-aware rendering of a hint.
- * NOVICE: a ready line to say, in quotes, plus why. EXPERIENCED: a cue plus a sample line.
- * EXPERT: one short cue sentence.
+ * Experience- and specialization-aware rendering of a hint. The advice differs by experience, not only its
+ * wrapper (the role's play, playbook.ts, supplies steps, strategy and risks):
+ * NOVICE: a ready line to say, in quotes, why it works and the numbered steps to follow.
+ * EXPERIENCED: the cue, the first two steps and a sample line.
+ * EXPERT: the strategy and the risks to watch; no script.
  */
 import { AgentRole, Experience, HintCategory, Specialization } from '../../../core/vocabulary';
 
@@ -12,6 +14,12 @@ export interface HintParts {
   line: string;
   /** Why it works. */
   why: string;
+  /** The steps to follow, in order (from the role's play). */
+  steps?: readonly string[];
+  /** The move in one sentence, for an expert (from the role's play). */
+  strategy?: string;
+  /** What to watch out for (from the role's play). */
+  risks?: readonly string[];
 }
 
 const SPECIALIZATION_TIPS: Record<
@@ -77,15 +85,27 @@ export function specializationTip(
   return null;
 }
 
+const numbered = (steps: readonly string[]): string =>
+  steps.map((step, i) => `${i + 1}) ${step.replace(/[.;]\s*$/, '')}`).join(' ');
+
+const sentence = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
 /** Renders a hint for the agent's experience level. */
 export function render(parts: HintParts, experience: Experience, tip: string | null): string {
+  const steps = parts.steps ?? [];
   switch (experience) {
-    case Experience.NOVICE:
-      return `Say: "${parts.line}" — why: ${parts.why}${tip ? ` Tip: ${tip}` : ''}`;
-    case Experience.EXPERT:
-      return parts.cue;
+    case Experience.NOVICE: {
+      const plan = steps.length ? ` Steps: ${numbered(steps)}.` : '';
+      return `Say: "${parts.line}" — why: ${sentence(parts.why)}${plan}${tip ? ` Tip: ${tip}` : ''}`;
+    }
+    case Experience.EXPERT: {
+      const risks = parts.risks?.length ? ` Watch: ${parts.risks.join('; ')}.` : '';
+      return `${sentence(parts.strategy ?? parts.cue)}${risks}`;
+    }
     case Experience.EXPERIENCED:
-    default:
-      return `${parts.cue} Try: "${parts.line}"${tip ? ` (${tip})` : ''}`;
+    default: {
+      const next = steps.length ? ` Next: ${steps.slice(0, 2).join('; ')}.` : '';
+      return `${sentence(parts.cue)}${next} Try: "${parts.line}"${tip ? ` (${tip})` : ''}`;
+    }
   }
 }

@@ -50,6 +50,14 @@ export function compile(model: NaiveBayesModel): CompiledModel {
   return { labels: model.labels, logPrior, logLik };
 }
 
+/**
+ * Naive Bayes counts every feature as independent evidence, so its raw posterior saturates (p ≈ 1.00 on turns it
+ * gets wrong a third of the time). Dividing the log-scores by a temperature calibrates it: fitted by log-loss on
+ * leave-one-file-out predictions over the training files (T = 1: log-loss 1.97, top-label bins at p ≥ 0.9 right
+ * 85%; T = 4.5: log-loss ≈ 0.82, p ≥ 0.9 right ~94%, p 0.5–0.6 right ~65%). The ranking of labels is unchanged.
+ */
+export const TEMPERATURE = 4.5;
+
 export function predict(model: CompiledModel, turns: Turn[], role: string): Prediction {
   const scores = [...model.logPrior];
   for (const f of featuresOf(turns, role)) {
@@ -58,7 +66,7 @@ export function predict(model: CompiledModel, turns: Turn[], role: string): Pred
     for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + (row[c] ?? 0);
   }
   const max = Math.max(...scores);
-  const exp = scores.map((s) => Math.exp(s - max));
+  const exp = scores.map((s) => Math.exp((s - max) / TEMPERATURE));
   const z = exp.reduce((a, b) => a + b, 0);
   const distribution = model.labels.map((label, c) => ({ label, probability: (exp[c] ?? 0) / z }));
   const best = distribution.reduce((a, b) => (b.probability > a.probability ? b : a));

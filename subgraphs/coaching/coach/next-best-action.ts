@@ -28,13 +28,32 @@ const GAP_LABEL: Partial<Record<QualificationKey, string>> = {
   motivation: 'motivation',
 };
 
-const OBJECTION_ACTION: Record<ObjectionType, string> = {
-  PRICE: 'Send 3 recent comparable sales and ask which number feels right',
-  COMMISSION: 'Walk through what your fee covers, then ask to sign the agreement',
-  TIMING: 'Agree on a follow-up date and add it to your calendar',
-  TRUST: 'Share two client reviews and offer a no-obligation call',
-  COMPETITOR: 'Ask what the other option offers and show your difference in one line',
-  JUST_LOOKING: 'Offer to set up a saved search and schedule a check-in',
+/** Per role: what the agent does about each objection (a TC escalates price and commission to the agent). */
+const OBJECTION_ACTION: Record<AgentRole, Record<ObjectionType, string>> = {
+  [AgentRole.BUYER_AGENT]: {
+    PRICE: 'Send 3 recent comparable sales and ask which number feels right',
+    COMMISSION: 'Walk through the buyer agreement and what your fee covers before the first tour',
+    TIMING: 'Get the pre-approval started and agree on a follow-up date',
+    TRUST: 'Share two client reviews and offer a no-obligation call',
+    COMPETITOR: 'Ask what the other option offers and explain who the listing agent represents',
+    JUST_LOOKING: 'Offer to set up a saved search and schedule a check-in',
+  },
+  [AgentRole.LISTING_AGENT]: {
+    PRICE: 'Review the CMA with the seller and agree a two-week price-review date',
+    COMMISSION: 'Send a net sheet at both fees with your marketing plan',
+    TIMING: 'Offer a pre-listing walkthrough and set a dated check-in',
+    TRUST: 'Send the comps behind your price and your written marketing plan',
+    COMPETITOR: 'Compare your plan, list-to-sale ratio and days on market side by side',
+    JUST_LOOKING: 'Email a value range with three comparable sales',
+  },
+  [AgentRole.TRANSACTION_COORDINATOR]: {
+    PRICE: 'Escalate to the agent today with the appraisal and contingency deadlines',
+    COMMISSION: 'Point to the settlement statement lines and loop in the agent',
+    TIMING: 'Confirm the at-risk deadline with lender and title and send a dated update',
+    TRUST: 'Send the status checklist and remind them to verify wiring instructions by phone',
+    COMPETITOR: 'Stay neutral and route the concern to the agent',
+    JUST_LOOKING: 'Tell the agent the client sounds unsure and send the status checklist',
+  },
 };
 
 const STAGE_STEP: Record<ConversationStage, string> = {
@@ -48,6 +67,24 @@ const STAGE_STEP: Record<ConversationStage, string> = {
   CLOSING: 'Confirm the closing date and the final walkthrough',
   FOLLOW_UP: 'Schedule a check-in and ask for a referral',
 };
+
+/** A listing agent's early stages are about the listing appointment, not showings. */
+const LISTING_STEP: Partial<Record<ConversationStage, string>> = {
+  QUALIFICATION: 'Book the listing appointment with every decision maker',
+  NEEDS_ANALYSIS: 'Prepare the CMA for the listing appointment',
+  PROPERTY_SEARCH: 'Send the listing agreement and book the photo date',
+  SHOWING: 'Send showing feedback and the activity report',
+};
+
+/** A transaction coordinator never prospects: every stage is about the file's dates and documents. */
+const TC_STEP = 'Send a status summary with each open deadline and its owner';
+
+function stageStep(role: AgentRole, stage: ConversationStage): string {
+  if (role === AgentRole.TRANSACTION_COORDINATOR)
+    return stage === ConversationStage.CLOSING ? STAGE_STEP.CLOSING : TC_STEP;
+  if (role === AgentRole.LISTING_AGENT) return LISTING_STEP[stage] ?? STAGE_STEP[stage];
+  return STAGE_STEP[stage];
+}
 
 function firstGap(input: NextBestActionInput): string | null {
   const { missing } = qualify(input.role, input.known);
@@ -63,16 +100,16 @@ export function nextBestAction(input: NextBestActionInput): string {
       return 'Rephrase with objective facts only (listings, price, commute, public data) before you send';
     case HintCategory.OBJECTION_HANDLING:
       return input.objection
-        ? OBJECTION_ACTION[input.objection]
+        ? OBJECTION_ACTION[input.role][input.objection]
         : 'Acknowledge the concern and ask what would help';
     case HintCategory.QUALIFYING_QUESTION:
-      return gap ? `Ask about the ${gap}` : STAGE_STEP[input.stage];
+      return gap ? `Ask about the ${gap}` : stageStep(input.role, input.stage);
     case HintCategory.RAPPORT:
       return gap ? `Acknowledge how they feel, then ask about the ${gap}` : 'Acknowledge how they feel';
     case HintCategory.INFORMATION:
       return gap ? `Answer the question, then ask about the ${gap}` : 'Answer the question with a source';
     case HintCategory.NEXT_STEP:
     default:
-      return STAGE_STEP[input.stage];
+      return stageStep(input.role, input.stage);
   }
 }

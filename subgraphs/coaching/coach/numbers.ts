@@ -108,7 +108,13 @@ export function normalizeNumberWords(text: string): string {
     )
     .replace(/\bhalf\s+(?:a|one)\s+(?:million|mil)\b/gi, '500000')
     .replace(/\b(?:a|one)\s+(?:million|mil)\s+and\s+a\s+half\b/gi, '1500000')
-    .replace(/\b(\d+)\s+and\s+a\s+half\s+(million|mil)\b/gi, (_m, n: string, s: string) => `${n}.5 ${s}`);
+    .replace(/\b(\d+)\s+and\s+a\s+half\s+(million|mil)\b/gi, (_m, n: string, s: string) => `${n}.5 ${s}`)
+    // "5 forty", "3 twenty five": hundreds said as a digit and the tens ("five-forty" in thousands), not a time.
+    .replace(
+      /\b([1-9])\s+(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?\b(?!\s*(?:am|pm|a\.m|p\.m|today|tonight|tomorrow|tmrw)\b)/gi,
+      (_m, h: string, t: string, u: string | undefined) =>
+        String(Number(h) * 100 + (wordValue(t) ?? 0) + (u !== undefined ? (wordValue(u) ?? 0) : 0)),
+    );
   out = out.replace(
     /\b([a-z]+(?:-[a-z]+)?)\s+point\s+([a-z]+)\s+(million|mil|m)\b/gi,
     (m, a: string, b: string, s: string) => {
@@ -119,8 +125,10 @@ export function normalizeNumberWords(text: string): string {
   );
   // Runs of number words, optionally preceded by "a" ("a hundred", "a million") and joined by "and".
   const run = /\b[a-z]+(?:-[a-z]+)?(?:[ \t]+[a-z]+(?:-[a-z]+)?)*/gi;
-  out = out.replace(run, (match) => {
+  out = out.replace(run, (match: string, offset: number, whole: string) => {
     const words = match.split(/[ \t]+/);
+    // "2 million", "450 thousand": the scale belongs to the digits before it.
+    const afterDigits = /\d\s*$/.test(whole.slice(0, offset));
     // Split the match into the longest number-word prefix runs; keep other words intact.
     const result: string[] = [];
     let buf: string[] = [];
@@ -131,6 +139,11 @@ export function normalizeNumberWords(text: string): string {
       }
       if (buf.length === 0) return;
       const lead = buf[0]?.toLowerCase();
+      if (afterDigits && result.length === 0 && lead !== undefined && lead in SCALES) {
+        result.push(...buf);
+        buf = [];
+        return;
+      }
       const article = lead === 'a' || lead === 'an';
       const value = parseNumberWords(article ? buf.slice(1) : buf);
       if (value === null || (buf.length === 1 && buf[0]?.toLowerCase() === 'grand')) result.push(...buf);
@@ -171,8 +184,9 @@ export interface MoneyMention {
 const MONEY_TOKEN =
   /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s?(?:k|grand|thousand|mm|mil|mill|million|mln|m)\b)?/gi;
 
+/** Words after a number that make it no amount; "min" is minutes only before a travel word ("385 min" is a floor). */
 const NON_MONEY_AFTER =
-  /^\s*(?:\+|%|-?\s*(?:percent|beds?|bedrooms?|bdrms?|bds?|brs?|baths?|bathrooms?|ba\b|sq|square|sf\b|acres?|days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|am\b|pm\b|units?|kids?|children|dogs?|cats?|offers?|sales?|showings?|homes?|houses?|listings?|stor(?:y|ies)|car|garage|ft|feet|foot|miles?|mi\b|st\b|nd\b|rd\b|th\b|x\b|people|times?|percent|points?|of us|\/\s*(?:mo|month|yr)|a month|per month|monthly))/i;
+  /^\s*(?:\+|%|-?\s*(?:percent|beds?|bedrooms?|bdrms?|bds?|brs?|baths?|bathrooms?|ba\b|sq|square|sf\b|acres?|days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?\b(?=\s*(?:drive|commute|walk|ride|away|from|to|by|each|flight|tops|or less)\b)|minutes?|am\b|pm\b|units?|kids?|children|dogs?|cats?|offers?|sales?|showings?|homes?|houses?|listings?|stor(?:y|ies)|car|garage|ft|feet|foot|miles?|mi\b|st\b|nd\b|rd\b|th\b|x\b|people|times?|percent|points?|of us|zip|zipcode|area code|\/\s*(?:mo|month|yr)|a month|per month|monthly))/i;
 
 /** Finds money-like tokens. Callers decide from the context whether a token is a budget, a price, or neither. */
 export function findMoneyMentions(text: string): MoneyMention[] {
@@ -201,6 +215,8 @@ export function findMoneyMentions(text: string): MoneyMention[] {
     let needsCue = false;
     if (scaleRaw === 'k' || scaleRaw === 'grand' || scaleRaw === 'thousand') value = num * 1000;
     else if (scaleRaw !== '') value = num * 1_000_000;
+    else if (num >= 10_000 && num < 100_000 && !dollar && !(m[2] ?? '').includes(','))
+      continue; // a zip code
     else if (num >= 10_000) value = num;
     else if (num >= 100 && num < 1000 && Number.isInteger(num)) {
       value = num * 1000; // "hoping to get 650", "under 480"

@@ -81,12 +81,12 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'relative_agent',
     ),
     c(
-      /\b(?:already (?:have|got|working with|talking to)|we have|we'?ve got|working with) (?:a|an|another|our own) (?:agent|realtor|broker)\b|\b(?:another|other|different) (?:agent|realtor|broker)s?\b/i,
+      /\b(?:already (?:have|got|working with|talking to)|we have|we'?ve got|working with) (?:a|an|another|our own) (?:agent|realtor|broker)\b|(?<!\b(?:trust|believe|rely on) )\b(?:another|other|different) (?:agent|realtor|broker)s?\b/i,
       2,
       'has_other_agent',
     ),
     c(
-      /\b(?:opendoor|offerpad|redfin|compass|keller williams|re\/?max|coldwell|century 21|exp realty|sotheby'?s|berkshire|ibuyer|we buy houses|cash buyer company)\b/i,
+      /\b(?:opendoor|offerpad|redfin|compass|keller williams|re\/?max|coldwell|century 21|exp realty|sotheby'?s|berkshire|ibuyer|we[- ]buy[- ]houses|cash buyer company)\b/i,
       1,
       'brand_mentioned',
     ),
@@ -96,7 +96,7 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'comparing_agents',
     ),
     c(
-      /\b(?:(?:don'?t|do not|not sure (?:we|i)|why (?:do|would|should) (?:we|i))\s+(?:even |really |actually )?need an? (?:agent|realtor|broker))\b|\bwithout an? (?:agent|realtor)\b|\b(?:sold|sell|list)\w*\b[^.?!]{0,40}\b(?:himself|herself|themselves|ourselves|myself|on (?:our|my|their|his|her) own)\b/i,
+      /\b(?:(?:don'?t|do not|not sure (?:we|i)|why (?:do|would|should) (?:we|i))\s+(?:even |really |actually )?need an? (?:agent|realtor|broker))\b|\bwithout an? (?:agent|realtor)\b|\b(?:do|doing|handle|handling|manage|managing)\s+it\s+(?:all\s+)?(?:ourselves|myself|ourself|on (?:our|my) own)\b|\bflat[- ]fee\s+(?:mls|listing|broker\w*|realtor|agent|company)\b|\blimited[- ]service\b|\bdiscount (?:broker\w*|realtor|agent)\b|\b(?:sold|sell|list)\w*\b[^.?!]{0,40}\b(?:himself|herself|themselves|ourselves|myself|on (?:our|my|their|his|her) own)\b/i,
       2,
       'diy_sale',
     ),
@@ -138,7 +138,13 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
   ],
   [ObjectionType.TRUST]: [
     c(
-      /\bwhy (?:should|would) (?:i|we) (?:believe|trust)\b|\bhow (?:do|can|would|will) (?:i|we) know (?:you|u|that you|i can|we can)\b|\bcan (?:i|we) (?:really )?trust\b/i,
+      // "how do I know this link is legit? my cousin lost money to wire fraud": fear the request is not genuine.
+      /\b(?:this|that|the|your) (?:link|email|e-mail|text|message|request|portal|website|site) (?:is |was |looks )?(?:legit|genuine|real|from you)\b/i,
+      3,
+      'fraud_fear',
+    ),
+    c(
+      /\bwhy (?:should|would) (?:i|we) (?:believe|trust)\b|\bhow (?:am i|are we|can i|can we|do i|do we|is anyone) (?:\w+ )?(?:supposed|meant|expected) to (?:trust|believe)\b|\bhow (?:do|can|would|will) (?:i|we) know (?:you|u|that you|i can|we can)\b|\bcan (?:i|we) (?:really )?trust\b/i,
       2,
       'credibility_question',
     ),
@@ -149,7 +155,7 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'bad_past_experience',
     ),
     c(
-      /\bonly \d+ (?:sales|deals|homes|listings|transactions)\b|\b(?:newer|new|young|rookie|inexperienced) agent\b|\bhow (?:long have you|many (?:homes|houses|deals|sales) have you)\b/i,
+      /\bonly \d+ (?:sales|deals|homes|listings|transactions)\b|\b(?:newer|new|young|rookie|inexperienced) agent\b|\bhow (?:long have you|many (?:homes|houses|deals|sales) have you)\b|\b(?:someone|somebody|an agent|a realtor) (?:with (?:more|a lot more) (?:experience|sales|years)|who(?:'s| has) (?:been doing (?:this|it)|more experience|done (?:this|more)))\b/i,
       2,
       'experience_doubt',
     ),
@@ -157,6 +163,21 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       /\bno offen[cs]e\b|\bno disrespect\b|\bjust to (?:close|get) (?:the|a) (?:deal|listing|sale)\b|\bpushing whatever\b|\bbuy(?:ing)? the listing\b|\bjust want (?:the|your) commission\b|\bscam\b/i,
       1,
       'skepticism',
+    ),
+    c(
+      /\byou(?:'re| are)? (?:only |just )?(?:care[sd]?|caring|in it|looking out) (?:more )?(?:about|for) (?:the |your |a )?(?:closing|commission|money|sale|paycheck|check|yourself|you)\b|\b(?:playing|scamming|screwing|cheating|hustling) (?:us|me)\b|\btak(?:e|ing) advantage of (?:us|me)\b/i,
+      2,
+      'motive_doubt',
+    ),
+    c(
+      /\b(?:don'?t|do not) know (?:who|whom|what) to (?:believe|trust)\b|\b(?:hiding|keeping|sneaking (?:in)?) (?:\w+ )?(?:something|things|stuff|fees|costs|charges)\b|\bwhat else (?:you'?re|you are|are you) (?:not telling|hiding)\b|\btold (?:us|me) what (?:we|i) wanted to hear\b|\b(?:not|isn'?t|aren'?t|wasn'?t|weren'?t) being (?:straight|honest|upfront) with (?:us|me)\b/i,
+      2,
+      'honesty_doubt',
+    ),
+    c(
+      /\b(?:don'?t|do not|barely) (?:really |even )?know (?:you|u|anything about (?:you|u))\b/i,
+      1,
+      'unknown_agent',
     ),
   ],
   [ObjectionType.JUST_LOOKING]: [
@@ -166,7 +187,7 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'browsing',
     ),
     c(
-      /\bnot (?:actually |really |even |currently )?(?:looking|trying|wanting|going|in the market|planning|ready) to (?:buy|sell|move|list)\b(?! (?:until|till|before|yet))|\bnot (?:actually |really |even )?(?:selling|buying|moving|listing)(?! (?:till|until|before|for|yet|unless|below|under|at|less|lower|it (?:for|at|below|under)))\b|\bnot (?:signing|committing to) (?:any|anything|an?)\b|\bno (?:plans|intention) (?:to|of) (?:move|moving|buy|buying|sell|selling)\b/i,
+      /\bnot (?:actually |really |even |currently )?(?:looking|trying|wanting|going|in the market|planning|ready) to (?:buy|sell|move|list)\b(?! (?:until|till|before|yet|her|him|them|the kids|my|our)\b)|\bnot (?:actually |really |even )?(?:selling|buying|moving|listing)(?! (?:till|until|before|for|yet|unless|below|under|at|less|lower|it (?:for|at|below|under)))\b|\bnot (?:signing|committing to) (?:any|anything|an?)\b|\bno (?:plans|intention) (?:to|of) (?:move|moving|buy|buying|sell|selling)\b/i,
       2,
       'not_in_market',
     ),
@@ -177,6 +198,11 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
     ),
     c(/\bkeep (?:us|me) (?:posted|in mind|in the loop)\b/i, 1, 'keep_posted'),
     c(/\b(?:just|only) (?:starting|beginning) to (?:look|browse)\b/i, 1, 'early_browsing'),
+    c(
+      /\b(?:killing|passing) time\b|\bnot going anywhere\b|\b(?:we'?re|i'?m) (?:good|happy|fine|staying) (?:where (?:we|i) (?:are|am)|here|put)\b/i,
+      2,
+      'staying_put_browsing',
+    ),
     c(
       /\bnot serious\b|\bjust want(?:ed)? to (?:know|see) (?:what|how much)\b|\bout of curiosity\b|\bnot in (?:a|any) (?:hurry|rush)\b/i,
       1,
@@ -189,6 +215,18 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
     ),
   ],
   [ObjectionType.TIMING]: [
+    c(
+      // "we're not putting the house on the market until school ends", "sell eventually but not til the kids finish".
+      /\bnot (?:putting|going to put|gonna put) (?:[\w']+ ){0,6}?(?:on the market|up for sale) (?:until|till|til|before)\b|\bbut not (?:til|till|until|before)\b|\b(?:hit|call|text) me (?:up |back )?later\b/i,
+      3,
+      'deferral_until',
+    ),
+    c(
+      // "if this drags past friday we're out, i want my earnest back": a delay with a walk-away threat.
+      /\bif (?:this|it|that|they|the \w+) (?:drags|goes|slips|gets pushed|is delayed|isn'?t (?:done|closed))\b[^.?!]*\b(?:we'?re out|i'?m out|we walk|we'?re walking|back(?:ing)? out|cancel\w*)\b|\b(?:want|get|need) (?:my|our) (?:earnest(?: money)?|deposit|emd) back\b(?![^.!]*\?)/i,
+      2,
+      'walk_threat',
+    ),
     c(
       /\bnot yet\b|\bnot ready\b|\bnot right now\b|\b(?:wait|waiting) (?:and see|until|till|for (?:rates|prices|the market|spring|summer|fall|next)|a (?:few|couple)|another|a bit|a while|on it)\b|\bhold(?:ing)? off\b|\bno point (?:doing|in)\b|\bnot the right time\b|\bdown the road\b|\bcircle back\b|\b(?:should|might|may|could|gonna|going to) (?:just )?wait\b|\bwait (?:a|another|one|1) (?:year|month|few months|couple)\b/i,
       2,
@@ -231,13 +269,30 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'staying_put',
     ),
     c(/\bfor now\b/i, 1, 'for_now'),
+    c(/\b(?:a few|a couple(?: of)?|several|some|\d+) more (?:months|years)\b/i, 2, 'more_time'),
+    c(
+      /\bmissed (?:\w+ )?(?:deadlines?|dates?)\b|\bif (?:we|they|this) (?:don'?t|doesn'?t|can'?t|won'?t) close (?:by|on|before)\b/i,
+      2,
+      'deadline_risk',
+    ),
+    c(
+      /\b(?:running|run|ran) out of time\b|\btime is running out\b|\bcutting it (?:way |too |so |really )*close\b/i,
+      2,
+      'out_of_time',
+    ),
+    c(/\b(?:rate )?lock (?:expires|is expiring|runs out|ends|is up|lapses)\b/i, 2, 'rate_lock_deadline'),
+    c(
+      /\b(?:sleep on (?:it|this|that)|think (?:it|this|that) (?:over|through)|mull (?:it|this) over|need (?:some|more|a little) (?:more )?(?:time|space)(?: to (?:think|decide|talk))?|take (?:some|a little|more) time to (?:think|decide))\b/i,
+      2,
+      'wants_time_to_think',
+    ),
     c(
       /\b(?:rent it out|keep it|stay put|stay|staying) instead of (?:selling|buying|moving)\b|\bdecided (?:to (?:wait|hold off|rent|keep|stay)|not to (?:sell|buy|move|list))\b|\b(?:pulling|taking) (?:it|the house|our house|the listing) off\b/i,
       2,
       'decided_to_wait',
     ),
     c(
-      /\b(?:rate )?lock (?:expires|is expiring|runs out)\b|\bif they push\b|\bpush (?:it|closing|this|the closing|the date) (?:back|out)\b|\bextension\b/i,
+      /\bif they push\b|\bpush (?:it|closing|this|the closing|the date) (?:back|out)\b|\bextension\b/i,
       1,
       'deadline_pressure',
     ),
@@ -259,7 +314,13 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
   ],
   [ObjectionType.PRICE]: [
     c(
-      /\b(?:way |much |a bit |little )?too (?:low|high|much|expensive|pricey)\b|\boverpriced\b|\bover ?priced\b|\bpriced out\b|\b(?:we|i) (?:just )?can'?t afford\b|\bout of (?:our|my) (?:budget|range|price range|league)\b|\b(?:lower|less) than (?:we|i) (?:hoped|expected|wanted|thought|were hoping|were expecting)\b|\bnever pay\b|\b(?:won'?t|wouldn'?t|not) (?:pay|paying) (?:that|\$?\d)|\blow ?ball\b|\bnot (?:listing|selling) (?:it )?(?:for )?(?:under|less|below)\b|\bworth (?:less|more) than (?:i|we) (?:think|thought)\b/i,
+      // "redfin says it's worth 540 and you're telling me 499??": a valuation set against the agent's number.
+      /\b(?:says?|said|shows?|estimates?) (?:it'?s |it is |my house is |our house is |the house is )?worth\b[^.?!]*\b(?:and|but) (?:you|u|ur|you'?re)(?:'re| are| r)? (?:telling|saying|want)\b/i,
+      2,
+      'valuation_against_agent',
+    ),
+    c(
+      /\b(?:way |much |a bit |little )?too (?:low|high|much(?! (?:house|home|space|room|work|yard|upkeep|maintenance|stairs|for (?:us|me|her|him) to))|expensive|pricey)\b|\boverpriced\b|\bover ?priced\b|\bpriced out\b|\b(?:we|i) (?:just )?can'?t afford\b|\bout of (?:our|my) (?:budget|range|price range|league)\b|\b(?:lower|less) than (?:we|i) (?:hoped|expected|wanted|thought|were hoping|were expecting)\b|\bnever pay\b|\b(?:won'?t|wouldn'?t|not) (?:pay|paying) (?:that|\$?\d)|\blow ?ball\b|\bnot (?:listing|selling) (?:it )?(?:for )?(?:under|less|below)\b|\bworth (?:less|more) than (?:i|we) (?:think|thought)\b/i,
       2,
       'price_pushback',
     ),
@@ -269,12 +330,12 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       'wants_lower_price',
     ),
     c(
-      /\b(?:not|won'?t|refuse to|no way (?:i'?m|we'?re)) (?:drop|dropping|lower|lowering|reduce|reducing|cut|cutting|come down on|coming down on) (?:the |my |our )?price\b|\bpay what it'?s worth\b/i,
+      /\b(?:not|won'?t|refuse to|no way (?:i'?m|we'?re)) (?:drop|dropping|lower|lowering|reduce|reducing|cut|cutting|come down on|coming down on) (?:the |my |our )?price\b|\bpay what it'?s worth\b|\b(?:the )?price (?:stays|is staying|isn'?t moving|won'?t move|is firm|stays put)\b|\bnot moving on (?:the )?price\b|\bgiv(?:e|ing) (?:it|the (?:house|place|home)|our (?:house|place|home)) away\b|\b(?:drop|dropp?ing|lower|lowering|reduc\w*|cut(?:ting)?) (?:it |the price |our price )?again\b/i,
       2,
       'refuses_reduction',
     ),
     c(
-      /\b(?:came|come|coming) down\b[^.?!]*\d|\b(?:or|then) we(?:'ll| will)? walk\b|\b(?:best and )?final offer\b|\bnot (?:giving|paying|offering) (?:them )?(?:a |any |another )?(?:credit|penny|dime|more)\b|\bmeet (?:them )?in the middle\b/i,
+      /\b(?:came|come|coming) down\b[^.?!]*\d|\b(?:or|then) we(?:'ll| will)? walk\b|\b(?:best and )?final offer\b|\bnot (?:giving|paying|offering) (?:them )?(?:a |any |another )?(?:credit|penny|dime|more)\b|\bmeet (?:them )?in the middle\b|\brefus\w* to (?:budge|move|negotiate|come down)\b|\bwon'?t budge\b|\bapprais\w* (?:came in|is|was|came back) (?:\$?\d+k? )?(?:low|short|under)\b/i,
       2,
       'negotiation_stand',
     ),
@@ -289,9 +350,9 @@ const DIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       1,
       'budget_reminder',
     ),
-    c(/\bway (?:over|above|out of|more than)\b/i, 1, 'way_over'),
+    c(/\bway (?:over|above|out of|more than|past|beyond)\b/i, 1, 'way_over'),
     c(
-      /\b(?:can'?t|cannot|won'?t|couldn'?t) (?:really )?(?:go|pay|spend|do) (?:over|above|more than|higher than|past|that much)\b|\btoo rich\b|\bout of (?:our|my) reach\b|\bmore than we can (?:afford|do|pay|spend)\b/i,
+      /\b(?:can'?t|cannot|won'?t|couldn'?t) (?:really )?(?:go|pay|spend|do) (?:over|above|more than|higher than|past|that much)\b|\btoo rich\b|\bout of (?:our|my) reach\b|\bmore than we can (?:afford|do|pay|spend)\b|\b(?:above|over|more than|beyond) what (?:we|i) (?:can|could) (?:\w+ )?(?:do|afford|spend|pay|swing)\b|\b(?:can'?t|cannot|couldn'?t) (?:\w+ )?(?:cover|bridge|make up) (?:that|the|this) (?:gap|difference|shortfall)\b/i,
       2,
       'over_budget',
     ),

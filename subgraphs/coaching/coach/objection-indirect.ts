@@ -10,15 +10,21 @@ import { cue as c, type Cue } from './cues';
 const FEE = '(?:fees?|commissions?|rate|cut|percentage|compensation)';
 /** Companies and channels that compete with a traditional agent. */
 const BRANDS =
-  '(?:zillow|redfin|opendoor|offerpad|compass|an? (?:investor|cash buyer|builder|company|flipper|wholesaler)|some (?:investor|company|guy)|we buy houses|ibuyer)';
+  '(?:zillow|redfin|opendoor|offerpad|compass|an? (?:investor|cash buyer|builder|company|flipper|wholesaler)|some (?:investor|company|guy)|we[- ]buy[- ]houses|ibuyer)';
 /** "we" / "I" as the subject of a clause. */
 const WE = "(?:we|i|we'?re|i'?m|we'?ve|i'?ve|we'?d|i'?d|we'?ll|i'?ll)";
+/** A rate said in digits or in words ("2.5%", "two and a half percent", "six percent"). */
+const PCT =
+  '(?:\\d+(?:\\.\\d+)?\\s*(?:%|percent)|(?:one|two|three|four|five|six|seven)(?:[- ](?:and[- ]a[- ]half|point[- ]\\w+))? percent)';
+/** Another party the lead is weighing instead of the agent: a person, an agent or a company. */
+const RIVAL =
+  '(?:guy|gal|lady|woman|man|agent|realtor|broker|team|company|firm|brokerage|investor|outfit|auction(?:eer| company| house)?|wholesaler)';
 
 export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
   [ObjectionType.COMMISSION]: [
     c(
       new RegExp(
-        `\\b(?:what'?s|what is|how much is|how much do you charge|what do you charge|is) (?:your|the) (?:listing |agent |buyer'?s? )?${FEE}\\b|\\b(?:your|the agent'?s?) ${FEE}\\b[^.?!]*\\b(?:negotiable|flexible|wiggle room|come down|budge)\\b`,
+        `\\b(?:what'?s|what is|how much is|how much do you charge|what do you charge|is) (?:your|the) (?:listing |agent |buyer'?s? )?${FEE}\\b|\\b(?:how much|what) (?:do|would|will) (?:you|u) charge\\b|\\b(?:your|the agent'?s?) ${FEE}\\b[^.?!]*\\b(?:negotiable|flexible|wiggle room|come down|budge)\\b`,
         'i',
       ),
       1,
@@ -39,6 +45,33 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       /\b(?:can|could|will|would) (?:you|u) (?:beat|match|do better than|meet) (?:that|it|this|their|theirs|hers|his)\b/i,
       1,
       'match_request',
+    ),
+    // A rate (in digits or words) called too much, or refused: "two and a half percent is a lot", "if it's 6% forget it".
+    c(
+      new RegExp(
+        `\\b${PCT}[^.?!]{0,60}\\b(?:is (?:a lot|too much|steep|crazy|insane|ridiculous)|forget(?: (?:it|about it))?|no way|not happening|that'?s a (?:car|lot|new roof)|can'?t justify)\\b|\\b(?:forget (?:it|about it)|no way)\\b[^.?!]{0,30}\\b${PCT}`,
+        'i',
+      ),
+      2,
+      'commission_pushback',
+    ),
+    // The lead works out what the rate costs them ("5% of 875 is almost 44k", "your 3% would be over eleven thousand").
+    c(
+      new RegExp(
+        `\\b${PCT} of (?:\\$?\\d|the|our|a|that|what)|\\byour ${PCT} (?:would|will|is|comes)\\b`,
+        'i',
+      ),
+      2,
+      'fee_cost',
+    ),
+    // A counter-rate said in words or digits right after a rate: "can you do two", "we were thinking 4 max".
+    c(
+      new RegExp(
+        `\\b${PCT}[^\\n]{0,100}?\\b(?:(?:can|could|would|will) (?:you|u) (?:do|go|take|accept)|(?:thinking|hoping|figured|expecting)(?: (?:more like|closer to|around))?|(?:i|we)(?:'?ll| will| can|'?d| would) (?:do|pay|go|offer|agree to|sign (?:at|for))) (?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six)\\b`,
+        'i',
+      ),
+      2,
+      'fee_counter',
     ),
   ],
   [ObjectionType.COMPETITOR]: [
@@ -73,6 +106,45 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       1,
       'why_you',
     ),
+    // Meeting or talking with another party: "we met with a guy from eXp", "we'll meet with the agent who …".
+    c(
+      new RegExp(
+        `\\b(?:met|meet|meeting|talked|talking|spoke|speaking|sat down|interview\\w*) (?:with|to) (?:a|an|another|some|this|that|the) (?:other )?${RIVAL}\\b`,
+        'i',
+      ),
+      2,
+      'comparing_agents',
+    ),
+    // Someone else's promise: "he says he can get us 1.9", "an auction company says they can sell it in 30 days".
+    c(
+      new RegExp(
+        `\\b(?:${RIVAL}s?|he|she|they)\\b[^.?!]{0,40}\\b(?:says?|said|claims?|claimed|promis\\w+|swears?|told (?:us|me)) (?:that )?(?:he|she|they|it)(?:'?ll| can| could| will| would)\\b[^.?!]{0,12}\\b(?:get|sell|list|buy|close|net|do)\\b`,
+        'i',
+      ),
+      2,
+      'rival_promise',
+    ),
+    // A rival's local record: "the agent who sold three houses on our block", "has sold eleven homes in our subdivision".
+    c(
+      /\b(?:sold|listed|closed)(?: (?:\w+|\d+)){0,2} (?:homes|houses|properties|listings|units|condos|places)\b[^.?!]{0,25}\b(?:in|on|around) (?:our|the|this|my) (?:neighbou?rhood|subdivision|street|block|building|area|development|complex|community|cuadra)\b/i,
+      2,
+      'rival_track_record',
+    ),
+    // Leaning to the rival: "he's looking pretty good right now", "she seems the obvious choice", "knows the area better".
+    c(
+      /\b(?:he|she|they|him|her|them)(?:'s| is| are|'re| seems?| looks?) (?:looking |like )?(?:pretty |really |very |the )?(?:good|better|obvious choice|clear choice|better choice|safer (?:bet|choice))\b|\bknows? (?:the|this) (?:area|neighbou?rhood|market) better\b/i,
+      1,
+      'leaning_elsewhere',
+    ),
+    // The lead will use someone else's agent: "we'll probably use their agent", "go with the other agent".
+    c(
+      new RegExp(
+        `\\b(?:use|go with|work with|sign with|signed (?:up )?with|list with) (?:their|his|her|that|the other|a different|another) ${RIVAL}\\b`,
+        'i',
+      ),
+      2,
+      'going_elsewhere',
+    ),
   ],
   [ObjectionType.TRUST]: [
     c(
@@ -104,6 +176,12 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       /\bthe (?:one|agent|realtor|guy|lady|woman|broker) (?:we|i) (?:used|had|worked with|hired)\b|\b(?:pushed|pressured|rushed|talked) (?:us|me) (?:in)?to\b/i,
       1,
       'bad_past_experience',
+    ),
+    // Doubt about the agent's competence: "not confident you have a handle on our file", "do you even know what …".
+    c(
+      /\bnot (?:\w+ )?(?:confident|sure|convinced) (?:that )?(?:you|u|your (?:office|team))(?:'?re| are| have| can| know)?\b[^.?!]{0,30}\b(?:handle|handling|on top of|know(?:s)? what|capable|able|competent|up to)\b|\b(?:lost|losing|dropped|dropping) confidence in (?:you|u|your)\b|\bdo (?:you|u) (?:even|actually) know what (?:you'?re|you are) doing\b/i,
+      2,
+      'competence_doubt',
     ),
   ],
   [ObjectionType.JUST_LOOKING]: [
@@ -166,6 +244,12 @@ export const INDIRECT_OBJECTION_CUES: Record<ObjectionType, Cue[]> = {
       /\b(?:not|isn'?t|aren'?t) (?:ready|the right time|a priority)\b|\bno point (?:looking|listing|starting)\b/i,
       1,
       'not_ready',
+    ),
+    // Pointless before a date: "there's no sense in it yet", "not a day sooner", "no use starting until spring".
+    c(
+      /\bno (?:sense|point|use|reason) (?:in |to )?(?:\w+ ){0,3}?(?:yet|now|right now|until|till|before)\b|\bnot (?:a|one) (?:day|minute|week) (?:sooner|earlier|before)\b/i,
+      2,
+      'not_now',
     ),
   ],
   [ObjectionType.PRICE]: [

@@ -16,6 +16,7 @@ import { verticalParts, verticalTip, withVerticalCompliance, withVerticalSlots }
 import { complianceParts, objectionParts, type TemplateContext } from './templates';
 import { informationParts, nextStepParts, qualifyingParts, rapportParts } from './templates-general';
 import { applyVariant } from './variants';
+import { playFor } from './playbook';
 import type { CoachInput, CoachOutput, HintDraft } from './types';
 
 export type { AgentProfileView, CoachInput, CoachOutput, HintDraft, Slots, Turn } from './types';
@@ -71,11 +72,11 @@ function draft(
   primary: boolean,
 ): HintDraft {
   const vertical = verticalTemplate(input.vertical);
-  const p = applyVariant(
-    verticalParts(vertical, category, ctx, parts(category, objection, ctx)),
-    input.variant,
-    category,
-  );
+  const base = parts(category, objection, ctx);
+  const chosen = verticalParts(vertical, category, ctx, base);
+  // The role's play (steps, strategy, risks) goes with the residential parts; a vertical's own parts stand alone.
+  const played = chosen === base ? { ...playFor(ctx.role, category, objection), ...base } : chosen;
+  const p = applyVariant(played, input.variant, category);
   // Specialization colours the primary hint only; secondary hints stay short.
   const tip = primary
     ? (specializationTip(input.agent.specializations, category, input.agent.role) ??

@@ -4,213 +4,23 @@
  * nothing is tied to a particular city, number or sentence.
  */
 import { AgentRole, PropertyType, Speaker } from '../../../core/vocabulary';
-import { extractAreasFromText } from './areas';
-import { durationToMonths, findMoneyMentions, normalizeNumberWords, parseCount } from './numbers';
+import { extractAreasFromText, withoutStates } from './areas';
+import { toSlotText } from './language';
+import { normalizeNumberWords } from './numbers';
+import { answeredSlots, otherMoneyAnswers } from './slots-answers';
+import { extractMoney } from './slots-money';
+import { extractTimeline } from './slots-timeline';
 import type { ExtractOptions, Motivation, Slots, Turn } from './types';
-
-type MoneyKind = 'budget' | 'price' | 'either' | 'none' | 'uncued';
-
-const BUDGET_BEFORE =
-  /(?:\b(?:under|below|beneath|max(?:imum)?|up to|upto|no more than|not more than|less than|nothing over|nothing above|budget(?:\s+(?:is|of|at|around|about|=|:|was|will be|would be))?|afford(?:\s+(?:is|about|around|maybe))?|spend(?:\s+(?:is|about|around|up to|maybe))?|(?:spend|pay|go|be)\s+(?:more than|over|above|past|beyond)|top out at|tops out at|cap(?:ped)? (?:at|of)|pre-?approved (?:for|up to|at)|approved (?:for|up to)|qualified (?:for|up to)|price range(?:\s+(?:is|of))?|range(?:\s+(?:is|of))?|looking to spend|stay under|keep it under)\s*[:=~]?\s*(?:of\s+|about\s+|around\s+|roughly\s+|approx(?:\.|imately)?\s+|like\s+|maybe\s+|~)?|[<≤])\s*$/i;
-const BUDGET_AFTER =
-  /^\s*(?:max\b|maximum|budget|tops?\b|or (?:less|under|below|lower)|and under|(?:is )?(?:our|my) (?:max|budget|limit|ceiling)|to spend|range|(?:is )?all we can|cap\b|limit\b|ceiling)/i;
-const PRICE_BEFORE =
-  /\b(?:hop(?:e|ing)\s+(?:to\s+get|to\s+sell\s+(?:it\s+|(?:the|our|my)\s+\w+\s+)?for|for(?:\s+(?:closer to|around|about|at least))?|to list (?:it |(?:the|our|my)\s+\w+\s+)?(?:at|for))|(?:want|wanting|wanna|would like|'d like|like|love|expect|expecting|need|needing)\s+to\s+(?:get|net|clear|walk away with|list\s+(?:it\s+|(?:the|our|my)\s+\w+\s+)?(?:at|for)|sell\s+(?:it\s+|(?:the|our|my)\s+\w+\s+)?for)|(?:we|i)\s+(?:expect|think we can get|think it'?s worth)|get(?:ting)?\s+(?:at least|around|about|close to)|sell\s+(?:it\s+|(?:the|our|my)\s+\w+\s+)?for|list(?:ing)?\s+(?:it\s+|(?:the|our|my)\s+\w+\s+)?(?:at|for)(?:\s+(?:under|less than|below))?|(?:not|won'?t)\s+(?:list|sell|take|accept)\w*\s+(?:it\s+)?(?:for\s+)?(?:under|less than|below)|asking(?:\s+price)?(?:\s+(?:of|is|at))?|worth(?:\s+(?:at least|about|around))?|bottom line(?:\s+is)?|floor(?:\s+is)?|nothing (?:under|less than|below))\s*(?:about|around|roughly|approx(?:\.|imately)?|like|maybe|~)?\s*$/i;
-const PRICE_AFTER =
-  /^\s*(?:for (?:it|the|our|my|ours)\b|or (?:more|better|higher)|minimum|min\b|at (?:the )?least)/i;
-const EITHER_BEFORE =
-  /\b(?:around|about|roughly|approx(?:\.|imately)?|between|somewhere|range of|~|in the|closer to|at least|(?:we|i)\s+(?:want|need|were thinking|are thinking)|(?:thinking|figure|figured|guess|guessing)|(?:can|could)\s+do|comfortable(?:\s+(?:with|at|around|up to))?)\s*$/i;
-const EITHER_AFTER = /^\s*(?:ish|or so|range)\b/i;
-const NOT_SLOT_BEFORE =
-  /\b(?:offers?(?:\s+(?:from|of|for|at)\s*\w*)*|paid|pay|paying|sold|bought|owe|owed|listed|priced|taxes|tax|overpriced|appraised|appraisal|commission|fees?|saved|savings|down|deposit|earnest|income|salary|make|makes|made|got|get|by|reduced|cut|drop|dropped|lower|lowered|raise|raised)\s+(?:\w+\s+){0,2}$/i;
-
-function moneyKind(before: string, after: string): MoneyKind {
-  const b = before.slice(-90);
-  if (PRICE_BEFORE.test(b)) return 'price';
-  if (BUDGET_BEFORE.test(b) || BUDGET_AFTER.test(after)) return 'budget';
-  if (NOT_SLOT_BEFORE.test(b)) return 'none';
-  if (PRICE_AFTER.test(after)) return 'price';
-  if (/^\s*(?:for|on)\s+(?:a|an|the|this|that)?\s*\d*\s*(?:sq|square|bed|br|\w+\s+sq)/i.test(after))
-    return 'none';
-  if (EITHER_BEFORE.test(b) || EITHER_AFTER.test(after)) return 'either';
-  if (/^\s*(?:for|on|in|to|per|a|each|over|above|under|below|more|less)\b/i.test(after)) return 'none';
-  return 'uncued';
-}
-
-/** A bare "$350k" in a list of wants ("preapproved, 350k, 2 bed, in Mesa") reads as the budget/price. */
-const SPEC_CONTEXT =
-  /\b(?:beds?|bedrooms?|br|bdrms?|condos?|town\s?(?:homes?|houses?)|single[- ]family|duplex|homes?|houses?|places?|preapproved|pre-approved|looking|budget|want|need|range)\b|\b(?:in|near|around)\s+[A-Z]/i;
-const FEE_CONTEXT = /%|\bpercent\b|\bcommission\b|\bfees?\b/i;
-
-const SELL_CONTEXT =
-  /\b(?:sell|selling|sold|list|listing|our (?:house|home|place|condo|townhouse|townhome)|for ours|on ours)\b/i;
-const BUY_CONTEXT =
-  /\b(?:buy|buying|looking for|budget|afford|spend|beds?|bedrooms?|br|preapproved|pre-approved)\b/i;
-
-/** Splits a message into sentences, keeping decimals ("1.2m") intact. */
-function sentencesOf(text: string): string[] {
-  return text.split(/[!?\n;]+|\.(?!\d)(?:\s+|$)/).filter((s) => s.trim().length > 0);
-}
-
-interface MoneyFacts {
-  budget?: number;
-  priceExpectation?: number;
-}
-
-/** "pre-approved for 600k" is a ceiling; a budget the lead states ("we'd like to stay under 550") wins over it. */
-const APPROVAL_AMOUNT =
-  /\b(?:pre-?approved|approved|qualified|qualify)\b(?:\s+\w+){0,3}?\s+(?:for|up to|at)\s*(?:about|around|up to|like)?\s*$/i;
-
-function extractMoney(texts: string[], role: AgentRole | undefined): MoneyFacts {
-  const facts: MoneyFacts = {};
-  let budgetPriority = 0;
-  for (const text of texts) {
-    for (const sentence of sentencesOf(text)) {
-      const mentions = findMoneyMentions(sentence);
-      for (let i = 0; i < mentions.length; i++) {
-        const m = mentions[i];
-        if (!m) continue;
-        const next = mentions[i + 1];
-        const between = next ? sentence.slice(m.end, next.start) : '';
-        const isRange = next !== undefined && /^\s*(?:-|–|to|and)\s*\$?\s*$/i.test(between);
-        const end = isRange && next ? next.end : m.end;
-        let kind = moneyKind(sentence.slice(0, m.start), sentence.slice(end));
-        if (kind === 'uncued') kind = m.explicit && SPEC_CONTEXT.test(sentence) ? 'either' : 'none';
-        if (m.needsCue && m.value >= 1_000_000 && FEE_CONTEXT.test(text)) kind = 'none'; // "worth 2.5?" after "1%"
-        if (kind === 'either') {
-          if (SELL_CONTEXT.test(sentence)) kind = 'price';
-          else if (BUY_CONTEXT.test(sentence)) kind = 'budget';
-          else if (role === AgentRole.LISTING_AGENT) kind = 'price';
-          else if (role === AgentRole.BUYER_AGENT) kind = 'budget';
-          else kind = 'none';
-        }
-        if (isRange) i++;
-        if (kind === 'none') continue;
-        const low = m.value;
-        const high = isRange && next ? Math.max(next.value, m.value) : m.value;
-        if (high < 60_000) continue; // not a home price (fees, credits, repairs)
-        const priority = APPROVAL_AMOUNT.test(sentence.slice(0, m.start)) ? 1 : 2;
-        if (kind === 'price') facts.priceExpectation = low;
-        else if (priority >= budgetPriority) {
-          facts.budget = high;
-          budgetPriority = priority;
-        }
-      }
-    }
-  }
-  return facts;
-}
-
-const UNIT = '(days?|weeks?|wks?|months?|mos?|years?|yrs?)';
-const COUNT = '(\\d+(?:\\.\\d+)?|a|an|one|a couple(?: of)?|couple(?: of)?|a few|few)';
-
-const SEASON_MONTH: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-function monthsUntil(targetMonthIndex: number, now: Date): number {
-  const current = now.getMonth();
-  let diff = targetMonthIndex - current;
-  if (diff <= 0) diff += 12;
-  return diff;
-}
-
-/** The last timeline the lead stated, in months (rounded up). */
-function extractTimeline(texts: string[], now: Date): number | undefined {
-  let result: { months: number; pos: number; turn: number } | undefined;
-  const consider = (months: number, pos: number, turn: number): void => {
-    if (!Number.isFinite(months) || months <= 0 || months > 120) return;
-    if (!result || turn > result.turn || (turn === result.turn && pos >= result.pos))
-      result = { months, pos, turn };
-  };
-  texts.forEach((raw, turn) => {
-    const text = raw.toLowerCase();
-    const patterns: RegExp[] = [
-      new RegExp(
-        `\\b(?:in|within|inside(?: of)?|in the next|within the next|over the next|the next|next|for another|another|in another|in about another|in less than|less than|under|before)\\s+(?:about|around|roughly|approximately|maybe|like|~|the next|another)?\\s*${COUNT}(?:\\s*(?:-|–|to|or)\\s*(\\d+(?:\\.\\d+)?))?\\s*(?:more\\s+)?${UNIT}\\b(?!\\s+ago)(?:\\s+and\\s+a\\s+half)?`,
-        'g',
-      ),
-      new RegExp(
-        `\\b${COUNT}(?:\\s*(?:-|–|to)\\s*(\\d+(?:\\.\\d+)?))?\\s*${UNIT}\\s+(?:away|from now|out)\\b`,
-        'g',
-      ),
-      new RegExp(`\\bfor\\s+(?:at least\\s+)?${COUNT}\\s+more\\s+${UNIT}\\b`, 'g'),
-    ];
-    for (const re of patterns) {
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        const count = parseCount(m[1] ?? '');
-        if (count === null) continue;
-        // "their agent sold it in a week" describes the past, not the lead's timeline.
-        const window = text.slice(Math.max(0, m.index - 50), m.index);
-        if (
-          /\b(?:sold|bought|closed|took|went|sat|lasted|happened|finished)\b[^.!?]*$/.test(window) &&
-          !/\b(?:want|wants|need|needs|hope|hoping|would|'d|like|be|get|have)\b/.test(window)
-        ) {
-          continue;
-        }
-        const upper = m[2] !== undefined ? Number(m[2]) : count;
-        let amount = Math.max(count, upper);
-        if (/and a half$/.test(m[0])) amount += 0.5;
-        consider(durationToMonths(amount, m[3] ?? 'month'), m.index, turn);
-      }
-    }
-    const simple: [RegExp, number][] = [
-      [/\b(?:next|within (?:a|the next)|in (?:a|the next)|over the next)\s+year\b/g, 12],
-      [/\bhalf (?:a|of a) year\b/g, 6],
-      [/\b(?:a|one) year and a half\b/g, 18],
-      [/\bnext month\b/g, 1],
-      [
-        /(?<!\b(?:times?|earlier|once|twice|already|per)\s+)\b(?:this|by the end of this|end of this) month\b/g,
-        1,
-      ],
-    ];
-    for (const [re, months] of simple) {
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) consider(months, m.index, turn);
-    }
-    const dated =
-      /\b(?:by|before|until|till|in|around|this|next|early|late|end of|end of the)\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|late\s+)?(spring|summer|fall|autumn|winter|january|february|march|april|june|july|august|september|october|november|december)\b/g;
-    let d: RegExpExecArray | null;
-    while ((d = dated.exec(text)) !== null) {
-      const word = d[1] ?? '';
-      if (
-        /^(?:in|around)\b/.test(d[0]) &&
-        /\b(?:got|sold|bought|was|were|did|had|went|listed|closed|paid|moved|last|lost|died|passed|left|came|happened|married|divorced|retired|started|finished|signed|ago)\b[^.!?]*$/.test(
-          text.slice(Math.max(0, d.index - 60), d.index),
-        )
-      )
-        continue;
-      const season = SEASON_MONTH[word];
-      const target = season !== undefined ? season - 1 : MONTHS.indexOf(word);
-      if (target < 0) continue;
-      consider(monthsUntil(target, now), d.index, turn);
-    }
-    const yearEnd = /\b(?:by|before)\s+(?:the\s+)?end of (?:the|this) year\b/g;
-    while ((d = yearEnd.exec(text)) !== null) consider(Math.max(1, 12 - now.getMonth()), d.index, turn);
-  });
-  return result?.months;
-}
 
 const BED_RE =
   /\b(\d{1,2})\s*\+?\s*(?:(?:-|–|to|or|\/)\s*(\d{1,2})\s*)?-?\s*(?:bed(?:room)?s?|bdrms?|bdr|bds?|brs?|bd)\b/gi;
 const BED_WORD_BEFORE = /\b(?:bedrooms?|beds?)\s*(?::|=)\s*(\d{1,2})\b/gi;
+/** "a 3/2" is 3 bedrooms and 2 baths (a date like "closing 3/2" has no article). */
+const BED_SLASH = /(?:\b(?:a|an|the)\s+|(?:^|,)\s*)(\d)\s*\/\s*\d(?:\.5)?(?![\d/])(?=\s*(?:,|$|[a-z]))/gi;
 
 /** A bed count describing the home the lead has now: a fact only when no wanted count is stated. */
 const CURRENT_HOME_BEDS =
-  /\b(?:we'?re|we are|i'?m|i am|we live|i live|living|currently|stuck|cramped)\s+(?:in\s+)?(?:a|an|our|my|the)\s+(?:tiny\s+|small\s+|little\s+)?$/i;
+  /\b(?:we'?re|we are|i'?m|i am|we live|i live|living|currently|stuck|cramped)\s+(?:have\s+|own\s+|rent\s+|got\s+)?(?:in\s+)?(?:a|an|our|my|the)\s+(?:tiny\s+|small\s+|little\s+)?$/i;
 /** A bed count describing a listing being priced ("550 for a 2 bed"), not the lead's need. */
 const PRICED_LISTING_BEDS = /\d\s*k?\s+for\s+(?:a|an|the|this|that|only\s+a)\s+$/i;
 
@@ -218,7 +28,7 @@ function extractBedrooms(texts: string[]): number | undefined {
   let best: number | undefined;
   let fallback: number | undefined;
   for (const text of texts) {
-    for (const re of [BED_RE, BED_WORD_BEFORE]) {
+    for (const re of [BED_RE, BED_WORD_BEFORE, BED_SLASH]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
@@ -265,11 +75,19 @@ function preApprovalAnswer(turns: Turn[]): boolean | undefined {
   return value;
 }
 
+/** "we haven't talked to a lender yet": no pre-approval, said without the word. */
+function noLenderYet(texts: string[]): false | undefined {
+  const re =
+    /\b(?:haven'?t|havent|have not|not yet|never|didn'?t|did not)\s+(?:\w+\s+)?(?:talked|spoken|gone|reached out|applied|been)\s+(?:to|with)\s+(?:a|any|the)\s+(?:lender|bank|loan officer|mortgage broker)/i;
+  return texts.some((t) => re.test(t)) ? false : undefined;
+}
+
 function extractPreApproved(texts: string[]): boolean | undefined {
   let value: boolean | undefined;
   for (const text of texts) {
     const t = text.toLowerCase();
-    const re = /\bpre[- ]?approv(?:ed|al)\b|\bapproved for\b|\bapproval letter\b/g;
+    const re =
+      /\bpre[- ]?approv(?:ed|al)\b|\bapproved (?:for|up to|through|thru|with)\b|\bapproval letter\b/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t)) !== null) {
       // "only allow pre-approved buyers" is about other people, not the lead.
@@ -294,16 +112,66 @@ function extractPreApproved(texts: string[]): boolean | undefined {
 const TYPE_PATTERNS: [PropertyType, RegExp][] = [
   [
     PropertyType.MULTI_FAMILY,
-    /\b(?:duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|4-?plex|multi[- ]?family|multifamily|multi[- ]unit|[2-4][- ]unit|two[- ]unit|[2-4]\s*(?:-|–|to)\s*[2-9]\s*units|(?:two|three|four|[2-4]) units)\b/i,
+    /\b(?:duplex(?:es)?|triplex(?:es)?|fourplex(?:es)?|quadplex(?:es)?|4-?plex|multi[- ]?family|multifamily|multi[- ]unit|up[/-]?(?:and[- ])?down double|side[- ]by[- ]side double|[2-4][- ]unit|two[- ]unit|[2-4]\s*(?:-|–|to)\s*[2-9]\s*units|(?:two|three|four|[2-4]) units|(?:two|three|four|[2-4])[- ]?(?:family|fam)(?!\s+(?:members?|households?|friends?|vacations?|reunions?))|(?:two|three|four|[2-4])-flat|(?<=\b(?:a|an|un|una|the|our|my|el|her|his)\s+)(?:two|three|four|[2-4]) flat)\b/i,
   ],
   [PropertyType.TOWNHOUSE, /\b(?:town\s?houses?|town\s?homes?|rowhouses?|row homes?|row houses?)\b/i],
   [PropertyType.CONDO, /\b(?:condos?|condominiums?|condo unit)\b/i],
   [PropertyType.SINGLE_FAMILY, /\b(?:single[- ]family|sfh|sfr|detached (?:house|home))\b/i],
   [
     PropertyType.LAND,
-    /\b(?:\d+(?:\.\d+)?\s*-?\s*acres?\s+(?:lot|parcel|of land|tract)|(?:vacant|empty|buildable|raw|wooded)\s+(?:lot|land|parcel)|acreage|(?:own|owns|selling|sell|have|has|bought|inherited)\s+(?:a|an|the|our|my)\s+(?:\w+\s+)?(?:lot|parcel)\b(?!\s+of\b)|(?:some|the|our|my|of|buy|sell|own|vacant|raw)\s+land\b|(?:piece|plot) of land|land to build|lot to build)\b/i,
+    /\b(?:(?:\d+|several|a couple of|a few)\s+(?:\w+\s+)?(?:lots|parcels|acres of (?:\w+\s+)?(?:land|farmland|pasture|woods|timber|ground))|farmland|ranch ?land|timberland|pasture ?land|home ?sites?|building sites?)\b/i,
+  ],
+  [
+    PropertyType.LAND,
+    /\b(?:buy|buying|purchase|purchasing|looking at|find|want|need)\s+(?:a|an|some|the|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(?:lot|acres?|parcel)\b(?!\s+of\b)[^.!?]{0,40}\bbuild/i,
+  ],
+  [
+    // "inherited 40 acres", "5+ acres outside town": acres as the thing itself, not a house "on 2 acres".
+    PropertyType.LAND,
+    /(?<!\b(?:on|with|has|have|sits on|and|plus)\s+)(?<!\b(?:on|with|has|have)\s+(?:about|over|almost|nearly)\s+)\b\d+(?:\.\d+)?\+?\s*acres\b(?!\s+(?:lot|of|parcel|tract)\b)/i,
+  ],
+  [
+    PropertyType.LAND,
+    /\b(?:\d+(?:\.\d+)?\s*-?\s*acres?\s+(?:lot|parcel|of land|tract)|(?:vacant|empty|buildable|raw|wooded)\s+(?:lot|land|parcel)|acreage|(?:own|owns|selling|sell|have|has|bought|inherited)\s+(?:a|an|the|our|my)\s+(?:\w+\s+)?(?:lot|parcel)\b(?!\s+(?:of|going|to do|more|less|on (?:my|our|his|her) (?:plate|mind))\b)|(?:some|the|our|my|of|for|buy|sell|own|vacant|raw)\s+land\b|(?:piece|plot)s? of land|land to build|lot to build)\b/i,
+  ],
+  [
+    // A seller's own acreage: "we have 40 acres, mostly timber" (not "the house has 2 acres with it").
+    PropertyType.LAND,
+    /\b(?:we|i|they|my (?:dad|mom|family|parents)|our family)\s+(?:have|own|got|inherited|are selling)\s+(?:about\s+|over\s+|almost\s+|nearly\s+)?\d+(?:\.\d+)?\+?\s*acres\b(?!\s+(?:with|and)\s+(?:a|the|our)\s+(?:house|home))/i,
   ],
 ];
+
+/** A home standing on the land ("the farmhouse and the 10 acres", "a mobile home on its own land"): not LAND. */
+const DWELLING =
+  /\b(?:farm ?house|house|home|cabin|adobe|cottage|villa|ranch house|mobile|manufactured|double ?wide|single ?wide|trailer|casa|traila)\b/i;
+/** …unless it is still to be put there ("a lot for a tiny home", "build a cabin") or is none ("no house on it"). */
+const TO_BE_BUILT =
+  /\b(?:build|building|put|putting|poner|place|placing)\s+(?:a|an|my|our|the)?\s*(?:\w+\s+){0,2}$|\b(?:lot|land|acres?|acreage|parcel)\s+for\s+(?:a|an)\s+(?:\w+\s+)?$|\b(?:no|without)\s+(?:\w+\s+)?$/i;
+
+function landWithHome(text: string, at: number): boolean {
+  const start = Math.max(0, text.slice(0, at).search(/[^.!?\n]*$/));
+  const endRel = text.slice(at).search(/[.!?\n]/);
+  const sentence = text.slice(start, endRel < 0 ? text.length : at + endRel);
+  const m = DWELLING.exec(sentence);
+  if (m === null || TO_BE_BUILT.test(sentence.slice(0, m.index))) return false;
+  // "the house burned down years ago": a home no longer there.
+  return !/^\s*(?:\w+\s+)?(?:burn(?:ed|t)|torn|tore|gone|collapsed|demolished)\b/i.test(
+    sentence.slice(m.index + m[0].length),
+  );
+}
+
+/** A home the lead had or has and leaves ("our old rowhouse", "owned a condo years ago"). */
+const HELD_BEFORE =
+  /\b(?:(?:our|my|the)\s+(?:old|current|previous|last|first|former)|(?:owned|sold|had|rented|lived in|grew up in)\s+(?:a|an|our|my|the))\s+(?:\w+\s+)?$/i;
+/** A property word naming papers or a body, not a home ("the condominium documents", "condo fees"). */
+const PAPERS_AFTER =
+  /^\s*(?:documents?|docs|association|board|fees?|questionnaire|certificate|bylaws|budget|dues|rules|master policy|resale)\b/i;
+
+/** The property word at `at` is a home held before or a modifier of papers, not the type the lead wants. */
+function notWanted(text: string, at: number, length: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return HELD_BEFORE.test(before) || PAPERS_AFTER.test(text.slice(at + length));
+}
 
 function extractPropertyType(texts: string[]): PropertyType | undefined {
   let best: { type: PropertyType; turn: number; pos: number } | undefined;
@@ -315,6 +183,8 @@ function extractPropertyType(texts: string[]): PropertyType | undefined {
       if (/\b(?:not|no|never|don'?t want|rather not|instead of)\s+(?:a\s+|an\s+|the\s+)?$/.test(before))
         continue;
       if (/(?:a lot of|a lot)\s*$/.test(before)) continue;
+      if (notWanted(text, m.index, m[0].length)) continue;
+      if (type === PropertyType.LAND && landWithHome(text, m.index)) continue;
       if (!best || turn < best.turn || (turn === best.turn && m.index < best.pos))
         best = { type, turn, pos: m.index };
     }
@@ -347,25 +217,43 @@ function extractMotivation(texts: string[]): Motivation | undefined {
   return undefined;
 }
 
+/** A message saying the lead is not shopping at all: the places in it are admired, not wanted. */
+const NOT_SHOPPING =
+  /\b(?:(?:we'?re|i'?m|we are|i am) not (?:really |actually )?(?:buying|shopping|in the market)|not (?:buying|looking to buy) anything|just (?:dreaming|browsing))\b(?! (?:until|till|before|yet|right now|for now|this year))/i;
+
 /** Extracts normalized slots from the lead's turns only. */
 export function extractSlots(turns: Turn[], options: ExtractOptions = {}): Slots {
-  const texts = turns.filter((t) => t.speaker === Speaker.LEAD).map((t) => normalizeNumberWords(t.text));
+  const leads = turns.filter((t) => t.speaker === Speaker.LEAD);
+  const texts = leads.map((t) => normalizeNumberWords(toSlotText(t.text)));
   const slots: Slots = {};
-  const money = extractMoney(texts, options.role);
+  const otherMoney = otherMoneyAnswers(turns);
+  const money = extractMoney(
+    texts.filter((_, i) => !otherMoney.has(leads[i] as Turn)),
+    options.role,
+  );
   if (money.budget !== undefined) slots.budget = money.budget;
   if (money.priceExpectation !== undefined) slots.priceExpectation = money.priceExpectation;
   const timeline = extractTimeline(texts, options.now ?? new Date());
   if (timeline !== undefined) slots.timelineMonths = timeline;
-  const pre = extractPreApproved(texts) ?? preApprovalAnswer(turns);
+  const pre = extractPreApproved(texts) ?? preApprovalAnswer(turns) ?? noLenderYet(texts);
   if (pre !== undefined) slots.preApproved = pre;
   const beds = extractBedrooms(texts);
   if (beds !== undefined) slots.bedrooms = beds;
   const type = extractPropertyType(texts);
   if (type !== undefined) slots.propertyType = type;
   const areas: string[] = [];
-  for (const t of texts) for (const a of extractAreasFromText(t)) if (!areas.includes(a)) areas.push(a);
-  if (areas.length > 0) slots.areas = areas;
+  const seller = options.role === AgentRole.LISTING_AGENT;
+  for (const t of texts) {
+    if (NOT_SHOPPING.test(t)) continue; // "we're not buying anything, I just love the houses in X"
+    for (const a of extractAreasFromText(t, { seller })) if (!areas.includes(a)) areas.push(a);
+  }
+  if (areas.length > 0) slots.areas = withoutStates(areas);
   const motivation = extractMotivation(texts);
   if (motivation !== undefined) slots.motivation = motivation;
+  // A short answer to the agent's question fills what the lead's own sentences left open.
+  const answered: Slots = answeredSlots(turns, options.role);
+  for (const key of Object.keys(answered) as (keyof Slots)[]) {
+    if (slots[key] === undefined) Object.assign(slots, { [key]: answered[key] });
+  }
   return slots;
 }

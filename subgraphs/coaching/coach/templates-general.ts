@@ -24,15 +24,56 @@ export function rapportParts(ctx: TemplateContext): HintParts {
     };
   }
   const baby = ctx.signals.includes('emotion:life_event');
+  if (celebrating(ctx)) {
+    return {
+      cue: baby
+        ? 'Celebrate the news first; the search can wait a message.'
+        : 'Celebrate with them and make it personal; save logistics for the next message.',
+      line: baby
+        ? 'Congratulations!! That is the best news — I am so happy for you both. Enjoy every minute, and we will make sure the next place has room for everyone.'
+        : 'Congratulations!! You earned this and I am so happy for you. Enjoy the moment tonight — I will send over the little next items tomorrow.',
+      why: 'Shared celebrations build loyalty and referrals; a personal note now is worth more than a checklist.',
+    };
+  }
+  if (ctx.signals.some((s) => THANKS.has(s))) {
+    return {
+      cue: 'Take the thanks warmly and keep the door open; no new ask in this message.',
+      line: "Thank you — that really means a lot. I'm glad I could help, and I'm here whenever you need anything.",
+      why: 'Gratitude answered warmly turns a client into a referral source; a sales ask now would cheapen it.',
+    };
+  }
+  if (UPSET.test(ctx.lead)) {
+    return {
+      cue: 'Acknowledge the feeling in their words first; fix the problem in the next message.',
+      line: "I hear you, and I'm sorry this has been frustrating. Let me take a look at what's going on and come back to you with a clear plan today.",
+      why: 'An upset client needs to feel heard before any fix lands; empathy first keeps the relationship.',
+    };
+  }
   return {
-    cue: baby
-      ? 'Celebrate the news first; the search can wait a message.'
-      : 'Celebrate with them and make it personal; save logistics for the next message.',
-    line: baby
-      ? 'Congratulations!! That is the best news — I am so happy for you both. Enjoy every minute, and we will make sure the next place has room for everyone.'
-      : 'Congratulations!! You earned this and I am so happy for you. Enjoy the moment tonight — I will send over the little next items tomorrow.',
-    why: 'Shared celebrations build loyalty and referrals; a personal note now is worth more than a checklist.',
+    cue: 'Acknowledge what they shared in their own words; keep it personal, no new ask in this message.',
+    line: "Thanks for telling me — that's really helpful to know. I'm here for whatever you need next.",
+    why: 'Acknowledging what a client shares, without turning it into a pitch, builds the trust the next step needs.',
   };
+}
+
+/** Signals of good news the lead shares (a celebration), as classify.ts names them. */
+const CELEBRATION = new Set([
+  'emotion:celebration',
+  'emotion:excitement',
+  'emotion:milestone',
+  'emotion:life_event',
+]);
+const THANKS = new Set(['emotion:gratitude', 'emotion:appreciation', 'emotion:compliment']);
+
+/**
+ * Words of displeasure about the deal or the agent's work (a frustrated or upset lead is never congratulated,
+ * whatever else the turn holds).
+ */
+const UPSET =
+  /\b(?:frustrat\w*|upset|annoy\w*|angry|furious|fed up|sick of|tired of|disappoint\w*|unacceptable|ridiculous|a joke|nightmare|worst|terrible|awful|horrible|mess|ignored|ghost\w*|no one (?:called|answered)|nobody (?:called|answered))\b/i;
+
+function celebrating(ctx: TemplateContext): boolean {
+  return ctx.signals.some((s) => CELEBRATION.has(s)) && !UPSET.test(ctx.lead);
 }
 
 interface Topic {
@@ -128,13 +169,7 @@ export function nextStepParts(ctx: TemplateContext): HintParts {
     /\boffer\b/i.test(ctx.lead) &&
     s.some((x) => x === 'buying_signal:commitment' || x === 'buying_signal:next_step_request');
   const sign = /\bsign\b|\blist (?:it|the|our)\b|\blet'?s list\b/i.test(ctx.lead);
-  if (ctx.role === AgentRole.TRANSACTION_COORDINATOR) {
-    return {
-      cue: 'Confirm the time with every party and send one calendar invite with what to bring.',
-      line: "That works — I'll confirm with everyone and send you a calendar invite with the address and what to bring (photo ID and anything the lender still needs).",
-      why: 'Closing-week logistics fail on small details; one confirmed invite prevents last-minute surprises.',
-    };
-  }
+  if (ctx.role === AgentRole.TRANSACTION_COORDINATOR) return coordinatorNextStep(ctx);
   if (ctx.role === AgentRole.LISTING_AGENT) {
     if (sign)
       return {
@@ -165,6 +200,42 @@ export function nextStepParts(ctx: TemplateContext): HintParts {
   };
 }
 
+/** What a scheduling request names (a time, a day, the walkthrough, the closing or signing appointment). */
+const SCHEDULING =
+  /\b(?:walk-?through|closing (?:day|date|time|appointment)|sign(?:ing)?\b|schedul\w*|appointment|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|\d{1,2}(?::\d{2})?\s?(?:am|pm)|morning|afternoon)\b/i;
+const DOCUMENTS =
+  /\b(?:documents?|paperwork|forms?|statements?|pay ?stubs?|w-?2s?|disclosures?|addend\w*|binder|hoa docs?)\b/i;
+
+/** A transaction coordinator's next step: schedule, documents, or the status of every open date. */
+function coordinatorNextStep(ctx: TemplateContext): HintParts {
+  if (SCHEDULING.test(ctx.lead))
+    return {
+      cue: 'Confirm the time with every party and send one calendar invite with what to bring.',
+      line: "That works — I'll confirm with everyone and send you a calendar invite with the address and what to bring (photo ID and anything the lender still needs).",
+      why: 'Closing-week logistics fail on small details; one confirmed invite prevents last-minute surprises.',
+    };
+  if (DOCUMENTS.test(ctx.lead))
+    return {
+      cue: 'Name the exact document, who it goes to and the due date; track it to receipt.',
+      line: "Thanks — here's exactly what's still needed, who it goes to and by when. Send it through the secure portal and I'll confirm the moment the lender and title have it.",
+      why: 'Missing documents are the most common cause of a late closing; one clear list with owners and dates prevents it.',
+    };
+  return {
+    cue: 'Send a status summary: each open item, its owner and its deadline; escalate anything at risk to the agent.',
+    line: "Here's where everything stands: what's done, what's open with the lender and title, and the next deadline for each. If anything is at risk I'll have your agent call you today.",
+    why: 'Clients under contract worry about what they cannot see; a dated status list and a clear escalation keep the deal calm and on time.',
+  };
+}
+
+/** A transaction coordinator qualifies nobody: the gap to close is the file's (a document, a date, a signature). */
+function coordinatorFileGap(): HintParts {
+  return {
+    cue: "Close the file's gaps: ask for the missing document, date or signature and who sends it; route anything else to the agent.",
+    line: "Thanks — I'll pass that to your agent today. On our file, is there any document, signature or date you're still waiting on from the lender, title or HOA?",
+    why: 'A coordinator keeps the closing on schedule; new searches or prices are the agent’s conversation, open file items are yours.',
+  };
+}
+
 const GAP_LABELS: Record<string, string> = {
   budget: 'budget (monthly comfort)',
   preApproved: 'financing (pre-approval)',
@@ -177,6 +248,7 @@ const GAP_LABELS: Record<string, string> = {
 };
 
 export function qualifyingParts(ctx: TemplateContext): HintParts {
+  if (ctx.role === AgentRole.TRANSACTION_COORDINATOR) return coordinatorFileGap();
   const question = ctx.nextQuestion ?? 'What would the perfect outcome look like for you?';
   const { slots } = ctx;
   const inventory = ctx.signals.includes('buying_signal:inventory_request')

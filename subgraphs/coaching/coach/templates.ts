@@ -37,6 +37,12 @@ function protectedClass(signals: string[]): string {
 const has = (signals: string[], label: string): boolean => signals.some((s) => s.endsWith(`:${label}`));
 
 export function complianceParts(ctx: TemplateContext): HintParts {
+  // The class-specific cue is also what an expert is told: the generic play's strategy would lose the class.
+  const parts = roleComplianceParts(ctx);
+  return { ...parts, strategy: parts.cue };
+}
+
+function roleComplianceParts(ctx: TemplateContext): HintParts {
   const cls = protectedClass(ctx.signals);
   const why =
     `The request turns on ${cls}, a class protected by the Fair Housing Act; steering, screening or advertising by it is illegal for you even when the client asks. ` +
@@ -82,9 +88,9 @@ function priceParts(ctx: TemplateContext): HintParts {
     };
   if (role === AgentRole.TRANSACTION_COORDINATOR)
     return {
-      cue: 'Lay out the contract options (appraisal gap, credits, renegotiation, deadlines) before anyone decides.',
-      line: "I understand the number is a concern. Let me lay out exactly what the contract allows — renegotiating, a credit, or other options — and the deadlines for each, and I'll get your agent on the phone today.",
-      why: 'Price disputes during escrow are resolved within contract terms and deadlines; clarity lowers panic.',
+      cue: "Don't negotiate price yourself: escalate to the agent today with the appraisal and contingency dates in hand.",
+      line: "I understand the number is a concern. Price is your agent's call, so I'm getting them on the phone with you today — and I'll send you the contract dates that matter, like the appraisal and contingency deadlines, so nothing slips meanwhile.",
+      why: 'A coordinator keeps the deal on schedule and routes negotiation to the agent; clear deadlines stop a price worry from becoming a missed contingency.',
     };
   return {
     cue: `Agree it's frustrating, show sold comps, then offer trade-offs to find a ${describeWant(slots)}.`,
@@ -184,6 +190,12 @@ function competitorParts(ctx: TemplateContext): HintParts {
 /** Browsers: low-pressure value now, no calls. */
 function justLookingParts(ctx: TemplateContext): HintParts {
   const { role } = ctx;
+  if (role === AgentRole.TRANSACTION_COORDINATOR)
+    return {
+      cue: 'No selling: acknowledge, send the status checklist and tell the agent the client sounds unsure.',
+      line: "No problem at all. I'll send you a short status list — what's done and what's next with dates — so you always know where things stand, and your agent is a call away for anything bigger.",
+      why: 'A hesitant client under contract is a deal risk for the agent to hear about, not a lead to nurture.',
+    };
   if (role === AgentRole.LISTING_AGENT)
     return {
       cue: 'Respect the no-call request; send the value range by text or email with no strings.',

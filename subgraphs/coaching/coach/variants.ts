@@ -58,7 +58,11 @@ export function applyVariant(
     const opener = EMPATHY_OPENERS[category];
     if (!opener) return parts;
     return {
+      ...parts,
       cue: `Acknowledge how they feel first, then: ${lowerFirst(parts.cue)}`,
+      ...(parts.strategy
+        ? { strategy: `Acknowledge how they feel first, then: ${lowerFirst(parts.strategy)}` }
+        : {}),
       line: `${opener} ${parts.line}`,
       why: `${parts.why}${EMPATHY_WHY}`,
     };
@@ -66,10 +70,16 @@ export function applyVariant(
   const question = OPEN_QUESTIONS[category];
   if (!question) return parts;
   return {
-    cue: `${parts.cue.replace(/[.!]?\s*$/, '')}; end on an open question.`,
+    ...parts,
+    cue: endOnQuestion(parts.cue),
+    ...(parts.strategy ? { strategy: endOnQuestion(parts.strategy) } : {}),
     line: `${parts.line.replace(/\s+$/, '')} ${question}`,
     why: `${parts.why}${QUESTION_WHY}`,
   };
+}
+
+function endOnQuestion(s: string): string {
+  return `${s.replace(/[.!]?\s*$/, '')}; end on an open question.`;
 }
 
 function lowerFirst(s: string): string {

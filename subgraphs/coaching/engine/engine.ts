@@ -37,7 +37,8 @@ import { createOfflineProvider } from './providers/offline';
 import { replayHints, type HintProvider } from './providers/provider';
 import { rememberCacheKey } from './cache-index';
 import { redactedPrompt } from './redacted-prompt';
-import { DEFAULT_MODELS, routeModel, type DefaultModels, type Route } from './routing';
+import { DEFAULT_MODELS, needsModel, routeModel, type DefaultModels, type Route } from './routing';
+import { within } from './within';
 import type { CoachingEngine, CoachRequest, CoachResult, EngineEvent, GeneratedHint } from './types';
 
 interface ModelOutcome {
@@ -71,18 +72,6 @@ interface Moment {
   consumer: Listener;
   /** Restores PII in final hints. */
   restore(hints: GeneratedHint[]): GeneratedHint[];
-}
-
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 class Engine implements CoachingEngine {
@@ -133,7 +122,11 @@ class Engine implements CoachingEngine {
     };
     const analysis = offlineCoach(coachInput);
 
-    if (!this.model) return this.runOffline(coachInput, analysis, emit, t0, false);
+    const confidence = analysis.hints[0]?.confidence;
+    if (!this.model || !needsModel(req.kind, confidence, this.opts.modelWhenConfidenceBelow)) {
+      if (this.model) this.log.debug({ confidence }, 'offline coach confident; no model call');
+      return this.runOffline(coachInput, analysis, emit, t0, false);
+    }
     if (Date.now() < this.pausedUntil) {
       this.log.debug(
         { tenantId: req.tenantId },

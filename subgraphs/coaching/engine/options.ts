@@ -33,6 +33,12 @@ export interface CoachingEngineOptions {
   defaultModels?: Partial<DefaultModels>;
   /** Price table override (USD per million tokens), merged over the defaults. */
   prices?: Record<string, ModelPrice>;
+  /**
+   * With a model configured, a QUICK turn goes to it only when the offline coach's confidence is below this
+   * (0–1; routing.ts `needsModel`); the offline coach answers the others. Absent or ≥ 1: every turn goes to the
+   * model. The platform sets it from COACH_MODEL_WHEN_CONFIDENCE_BELOW (default 0.6).
+   */
+  modelWhenConfidenceBelow?: number;
   /** After a spend-limit error, skip model calls for this long. Default 60,000 ms. */
   spendLimitCooldownMs?: number;
   logger?: EngineLogger;

@@ -1,7 +1,9 @@
 /**
- * Model routing: QUICK hints (a lead is waiting) on a small, fast model; DEEP work (session summary,
- * qualification review) on a larger one. A tenant's own choice (`req.models`) wins when it is a
- * plausible model id; otherwise the engine's defaults apply.
+ * Model routing. Whether a turn needs the model at all: DEEP work (session summary, qualification review)
+ * always does; a QUICK turn only when the offline coach is unsure of it (its confidence below the
+ * `modelWhenConfidenceBelow` option) — a confident rule answer is free and instant. Which model: QUICK hints (a
+ * lead is waiting) on a small, fast model, DEEP work on a larger one. A tenant's own choice (`req.models`) wins
+ * when it is a plausible model id; otherwise the engine's defaults apply.
  */
 import type { CoachingKind, TenantModelConfig } from './types';
 
@@ -41,4 +43,17 @@ export function routeModel(
   return kind === 'DEEP'
     ? { model, maxTokens: 2_048, turnWindow: 20, tenantOverride }
     : { model, maxTokens: 1_024, turnWindow: 8, tenantOverride };
+}
+
+/**
+ * Whether the turn goes to the model (when there is one): DEEP always; QUICK when the offline coach's confidence
+ * in its primary hint is below `threshold`. No threshold, or one of 1 or more: every turn; 0: no QUICK turn.
+ */
+export function needsModel(
+  kind: CoachingKind,
+  offlineConfidence: number | undefined,
+  threshold: number | undefined,
+): boolean {
+  if (kind === 'DEEP' || threshold === undefined || threshold >= 1) return true;
+  return (offlineConfidence ?? 0) < threshold;
 }

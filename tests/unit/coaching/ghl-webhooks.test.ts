@@ -21,6 +21,7 @@ import {
   type Fixture,
 } from './support/live-harness';
 import { seedGhlRoutes } from '../../../subgraphs/coaching/seed';
+import { rejectedWebhooks } from '../../../subgraphs/coaching/webhooks/rejection-log';
 import { ghlKeys, inbound, postWebhook, signEd25519, signRsa, type GhlKeyPairs } from './support/ghl';
 
 describeEachDb('GHL webhooks (%s)', (kind) => {
@@ -110,6 +111,31 @@ describeEachDb('GHL webhooks (%s)', (kind) => {
     }
     await h.settle();
     expect(await turnCount()).toBe(before);
+  });
+
+  it('400 forged deliveries write a bounded number of warn lines; the metric counts all 400', async () => {
+    const counter = async () =>
+      (await rejectedWebhooks.get()).values.find((v) => v.labels['reason'] === 'signature')?.value ?? 0;
+    const before = await counter();
+    const warn = jest.spyOn(h.rt.logger, 'warn');
+    try {
+      const raw = Buffer.from(JSON.stringify(message()));
+      const statuses = await Promise.all(
+        Array.from({ length: 400 }, (_, i) =>
+          postWebhook(base(), raw, i % 2 ? {} : { 'x-ghl-signature': 'bm90IGEgc2lnbmF0dXJl' }).then(
+            (r) => r.status,
+          ),
+        ),
+      );
+      expect(statuses.filter((s) => s !== 401)).toEqual([]);
+      const lines = warn.mock.calls.filter(([, msg]) => String(msg).includes('invalid signature'));
+      // one source (loopback): at most a summary and a first line (none when an earlier test's rejection
+      // opened this minute's window); before, 400
+      expect(lines.length).toBeLessThanOrEqual(2);
+      expect((await counter()) - before).toBe(400);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('rejects stale deliveries and deliveries without a timestamp', async () => {

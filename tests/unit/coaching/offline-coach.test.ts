@@ -103,15 +103,15 @@ describe('offline coach — output shape and personalization', () => {
     expect(buyer?.objection).toBe(ObjectionType.COMMISSION);
   });
 
-  it('gives a novice a quoted ready line with a why, and an expert a terse cue', () => {
+  it('gives a novice a quoted ready line, a why and numbered steps; an expert the strategy and risks, no script', () => {
     const novice =
       offlineCoach(input([lead(text)], AgentRole.LISTING_AGENT, Experience.NOVICE)).hints[0]?.text ?? '';
     const expert =
       offlineCoach(input([lead(text)], AgentRole.LISTING_AGENT, Experience.EXPERT)).hints[0]?.text ?? '';
-    expect(novice).toMatch(/^Say: "[^"]{20,}" — why: /);
+    expect(novice).toMatch(/^Say: "[^"]{20,}" — why: .+ Steps: 1\) .+ 2\) .+ 3\) /);
     expect(novice.length).toBeGreaterThan(expert.length);
     expect(expert).not.toContain('"');
-    expect(expert.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length).toBe(1);
+    expect(expert).toMatch(/ Watch: [^.]+; [^.]+\.$/);
   });
 
   it('colours the text with the agent’s specialization', () => {

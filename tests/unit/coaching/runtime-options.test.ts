@@ -70,7 +70,12 @@ describe('coaching runtime: injected dependencies', () => {
         verify: async () => ({ ghlLocationId: 'ghl-1', companyId: null }),
       };
       const closes = [jest.spyOn(quota, 'close'), jest.spyOn(pubsub, 'close'), cache.close as jest.Mock];
-      const deps = await depsFor(db, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
+      // every live turn to the (fake) model, whatever the offline coach's confidence
+      const deps = await depsFor(db, {
+        ANTHROPIC_API_KEY: 'sk-test',
+        ANTHROPIC_BASE_URL: fake.url,
+        COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1',
+      });
       const module = createCoachingSubgraph({ quota, pubsub, cache, ghl: { installVerifier } });
       const instance = await module.create(deps);
       const rt = instance.runtime;

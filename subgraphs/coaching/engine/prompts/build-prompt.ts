@@ -1,6 +1,8 @@
 /**
- * Builds the model prompt. The system prompt is a pure function of (role, experience) and memoized, so it is
- * byte-identical across requests and the provider's prompt cache hits; the user message carries everything
+ * Builds the model prompt. The system prompt is two stable blocks (system.v2.ts): the coaching library, the
+ * same bytes for every tenant, role and experience and longer than any model's prompt-cache minimum, then the
+ * agent block of (role, experience). Both are memoized, byte-identical across requests, and each carries a
+ * cache breakpoint on the wire, so the provider's prompt cache hits. The user message carries everything
  * volatile: specializations, vertical, stage, known facts and qualification gaps (from the offline coach),
  * contact memory, the recent turns and the task. Inputs are expected to be REDACTED already.
  */
@@ -8,13 +10,12 @@ import type { AgentRole, ConversationStage, Experience, Specialization } from '.
 import type { CoachOutput, SlotKey, Slots, Turn } from '../../coach/types';
 import type { CoachingKind } from '../types';
 import { VARIANT_INSTRUCTIONS, type CoachingVariant } from '../../coach/variants';
-import { ROLE_LABELS_V1, ROLE_PLAYBOOKS_V1 } from './playbooks.v1';
-import { EXPERIENCE_STYLES_V1, SYSTEM_INTRO_V1, SYSTEM_TEMPLATE_V1 } from './system.v1';
+import { agentBlockV2, COACH_LIBRARY_V2 } from './system.v2';
 import { NO_MEMORY_V1, NO_TURNS_V1, TASK_V1 } from './user.v1';
 import { describeVerticalSlots, verticalContextLines } from './vertical.v1';
 
 /** Bump when any template changes: it is part of the response-cache key. */
-export const PROMPT_VERSION = 'coach-prompt-v1';
+export const PROMPT_VERSION = 'coach-prompt-v2';
 
 export const MAX_TURN_CHARS = 1_000;
 export const MAX_QUESTION_CHARS = 500;
@@ -47,24 +48,31 @@ export interface PromptInput {
 
 export interface BuiltPrompt {
   version: string;
+  /** The whole system prompt (the blocks joined), for logs and tests. */
   system: string;
+  /**
+   * The stable system blocks, in order; each ends a cached prefix (library, then the agent block). Absent (a
+   * hand-built prompt): `system` is one block.
+   */
+  systemBlocks?: readonly string[];
   user: string;
 }
 
-const systemCache = new Map<string, string>();
+const blocksCache = new Map<string, readonly string[]>();
+
+/** The stable system blocks of (role, experience): the shared library, then the agent block. */
+export function buildSystemBlocks(role: AgentRole, experience: Experience): readonly string[] {
+  const key = `${role}|${experience}`;
+  let blocks = blocksCache.get(key);
+  if (blocks === undefined) {
+    blocks = Object.freeze([COACH_LIBRARY_V2, agentBlockV2(role, experience)]);
+    blocksCache.set(key, blocks);
+  }
+  return blocks;
+}
 
 export function buildSystemPrompt(role: AgentRole, experience: Experience): string {
-  const key = `${role}|${experience}`;
-  let text = systemCache.get(key);
-  if (text === undefined) {
-    text = SYSTEM_TEMPLATE_V1({
-      intro: SYSTEM_INTRO_V1(ROLE_LABELS_V1[role]),
-      playbook: ROLE_PLAYBOOKS_V1[role],
-      style: EXPERIENCE_STYLES_V1[experience],
-    });
-    systemCache.set(key, text);
-  }
-  return text;
+  return buildSystemBlocks(role, experience).join('\n\n');
 }
 
 /** The last `window` turns. */
@@ -149,6 +157,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   return {
     version: PROMPT_VERSION,
     system: buildSystemPrompt(input.role, input.experience),
+    systemBlocks: buildSystemBlocks(input.role, input.experience),
     user: buildUserMessage(input),
   };
 }

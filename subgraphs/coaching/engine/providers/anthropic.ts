@@ -13,6 +13,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type {
   MessageCreateParamsStreaming,
   RawMessageStreamEvent,
+  TextBlockParam,
   Tool,
 } from '@anthropic-ai/sdk/resources/messages';
 import { ModelCallError } from '../errors';
@@ -26,6 +27,8 @@ import {
 } from '../hint-schema';
 import { PartialHintsScanner } from '../partial-hints';
 import type { TokenUsage } from '../pricing';
+import type { BuiltPrompt } from '../prompts/build-prompt';
+import { MAX_CACHE_BREAKPOINTS } from './anthropic-cache';
 import type { EngineEvent, GeneratedHint, HintOrigin } from '../types';
 import { noRetryOnSpendLimit, toModelCallError } from './anthropic-errors';
 import type { HintProvider, ProviderRequest, ProviderResult } from './provider';
@@ -61,12 +64,22 @@ export function buildMessageParams(req: ProviderRequest, tool: Tool): MessageCre
     model: req.model,
     max_tokens: req.maxTokens ?? 1_024,
     stream: true,
-    // Tools + system form the cached prefix; the breakpoint on the (stable) system block caches both.
-    system: [{ type: 'text', text: req.prompt.system, cache_control: { type: 'ephemeral' } }],
+    // Tools + system form the cached prefix: a breakpoint on each stable system block (the shared library,
+    // then the agent block) caches tools + library once for everyone and each (role, experience) on top of it.
+    system: systemBlocks(req.prompt),
     tools: [tool],
     tool_choice: { type: 'tool', name: EMIT_HINTS_TOOL_NAME },
     messages: [{ role: 'user', content: req.prompt.user }],
   };
+}
+
+/** The system blocks, each with a cache breakpoint (the last 4 when there are more: the API's limit). */
+export function systemBlocks(prompt: BuiltPrompt): TextBlockParam[] {
+  const blocks = prompt.systemBlocks?.length ? prompt.systemBlocks : [prompt.system];
+  const firstMarked = Math.max(0, blocks.length - MAX_CACHE_BREAKPOINTS);
+  return blocks.map((text, i) =>
+    i >= firstMarked ? { type: 'text', text, cache_control: { type: 'ephemeral' } } : { type: 'text', text },
+  );
 }
 
 interface StreamState {

@@ -2,12 +2,14 @@
  * The guarded text buffer streamed hint text passes through (engine/guarded-text.ts): violating text split
  * into 1–5 character chunks, and at random, never releases a character of the violation — not even a clause
  * that only becomes one with the next — while clean text is released whole, clause by clause. The release rule
- * rests on a contract of the guardrail's rules (which boundaries a match can span); the first test holds every
- * rule to it, so a rule added later cannot silently break streaming.
+ * rests on a contract of the Fair Housing detector (judged sentence by sentence; a violation starts at a lead-in
+ * word); the first tests hold the detector to it on every violation here and on the model/agent steering lines
+ * of the tuning file, so a construction added later cannot silently break streaming.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   checkSteering,
-  STEERING_RULES,
   SENTENCE_END,
   CLAUSE_END,
   LEAD_IN,
@@ -78,34 +80,38 @@ function stream(chunks: string[]): { pieces: string[]; buffer: GuardedText; rele
   return { pieces, buffer, released: pieces.join('') };
 }
 
-/** Where the earliest match of any rule starts in `text` (its whitespace is single spaces here). */
+/** Where the violation starts in `text`, as the detector reports it. */
 function violationStart(text: string): number {
-  const normalized = text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
-  const starts = STEERING_RULES.map((r) => r.re.exec(normalized)?.index).filter(
-    (i): i is number => i !== undefined,
-  );
-  return Math.min(...starts);
+  const verdict = checkSteering(text);
+  expect(verdict.blocked).toBe(true);
+  return verdict.start ?? 0;
 }
 
-describe('the guardrail rules keep the clause-boundary contract', () => {
-  const GAP = '[^.!?;]{0,60}?';
-  const SYNTAX = /\(\?(?:<?[=!]|:)|\{\d*,?\d*\}|[?*+]/g;
+/** Steering lines an agent or the model might write, from the tuning file (English). */
+const TUNED: string[] = readFileSync(join(__dirname, '../../../fixtures/fair-housing-tune.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { speaker: string; text: string; expect: string; language: string })
+  .filter((r) => r.expect === 'STEERING' && r.speaker !== 'LEAD' && r.language === 'en')
+  .map((r) => r.text)
+  .filter((t) => checkSteering(t).blocked);
 
-  it.each(STEERING_RULES.map((r, i) => [i, r.re.source] as const))(
-    'rule %i matches no sentence end, and a clause end only through a gap after a lead-in',
-    (_, source) => {
-      expect(source).not.toMatch(/\\[?.!;,:]/); // no escaped punctuation literal
-      const outsideGaps = source.split(GAP).join('').replace(SYNTAX, '');
-      // nothing outside the gaps can match punctuation: no wildcard, negated class or \W \S \D
-      expect(outsideGaps).not.toMatch(/[.!;,:\u2013\u2014]|\[\^|\\[WSD]/);
-      if (source.includes(GAP)) {
-        // a rule with gaps begins with one of the lead-ins the buffer holds clauses for
-        const head = /^\\b\(\?:(.*)\)\\b$/.exec(source.slice(0, source.indexOf(GAP)))?.[1];
-        expect(head).toBeDefined();
-        expect(LEAD_IN.source).toContain(head);
-      }
-    },
-  );
+describe('the detector keeps the clause-boundary contract', () => {
+  it.each([...VIOLATING, ...TUNED])('%s', (text) => {
+    const start = violationStart(text);
+    let sentenceStart = start;
+    while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--;
+    // the violation starts at or after a lead-in of its own sentence, so its clauses are held ...
+    const leadIn = LEAD_IN.exec(text.slice(sentenceStart).toLowerCase());
+    expect(leadIn).not.toBeNull();
+    expect(sentenceStart + leadIn!.index).toBeLessThanOrEqual(start);
+    // ... and everything up to the sentence end before it is clean on its own
+    expect(checkSteering(text.slice(0, sentenceStart)).blocked).toBe(false);
+  });
+
+  it('covers the model and agent lines of the tuning file', () => {
+    expect(TUNED.length).toBeGreaterThanOrEqual(40);
+  });
 
   it('the boundary classes are what the buffer splits on', () => {
     expect('.!?;'.split('').every((c) => SENTENCE_END.test(c))).toBe(true);
@@ -114,7 +120,7 @@ describe('the guardrail rules keep the clause-boundary contract', () => {
 });
 
 describe('GuardedText', () => {
-  it.each(VIOLATING)('never releases a character of the violation: %s', (text) => {
+  it.each([...VIOLATING, ...TUNED])('never releases a character of the violation: %s', (text) => {
     expect(checkSteering(text).blocked).toBe(true);
     const start = violationStart(text);
     let tries = 0;

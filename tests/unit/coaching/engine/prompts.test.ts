@@ -1,7 +1,7 @@
 /**
- * Prompt building: role and experience shape the stable system prompt; everything volatile is in the user
- * message; the system block is byte-identical across requests (prompt-cache friendly) and carries
- * cache_control on the wire.
+ * Prompt building: role and experience shape the stable system prompt (a shared library block, then an agent
+ * block); everything volatile is in the user message; the system blocks are byte-identical across requests
+ * (prompt-cache friendly) and carry cache_control on the wire.
  */
 import {
   AgentRole,
@@ -43,7 +43,7 @@ function prompt(
 
 describe('buildPrompt', () => {
   it('exports a prompt version', () => {
-    expect(PROMPT_VERSION).toMatch(/v1/);
+    expect(PROMPT_VERSION).toMatch(/v2/);
     expect(prompt(AgentRole.BUYER_AGENT, Experience.NOVICE).version).toBe(PROMPT_VERSION);
   });
 
@@ -52,23 +52,28 @@ describe('buildPrompt', () => {
     const buyer = buildSystemPrompt(AgentRole.BUYER_AGENT, Experience.EXPERIENCED);
     const tc = buildSystemPrompt(AgentRole.TRANSACTION_COORDINATOR, Experience.EXPERIENCED);
     expect(new Set([listing, buyer, tc]).size).toBe(3);
+    // the agent block (last) names the role's playbook; the shared library holds every role's
+    const agentBlock = (s: string) => s.slice(s.lastIndexOf('## The agent you coach now'));
+    expect(agentBlock(listing)).toMatch(/Playbook: listing agent/);
+    expect(agentBlock(buyer)).toMatch(/Playbook: buyer's agent/);
+    expect(agentBlock(tc)).toMatch(/Playbook: transaction coordinator/);
     expect(listing).toMatch(/listing appointment/i);
     expect(listing).toMatch(/CMA/);
     expect(buyer).toMatch(/pre-approved/i);
     expect(buyer).toMatch(/buyer representation agreement/i);
     expect(tc).toMatch(/wire fraud/i);
-    expect(tc).toMatch(/inspection/i);
+    expect(tc).toMatch(/escalate the same day/i);
   });
 
-  it('asks a NOVICE for a ready line plus why, an EXPERT for a terse cue', () => {
+  it('asks a NOVICE for a line, why and steps, an EXPERT for strategy and risks (no script)', () => {
     const novice = buildSystemPrompt(AgentRole.BUYER_AGENT, Experience.NOVICE);
     const expert = buildSystemPrompt(AgentRole.BUYER_AGENT, Experience.EXPERT);
     const experienced = buildSystemPrompt(AgentRole.BUYER_AGENT, Experience.EXPERIENCED);
     expect(new Set([novice, expert, experienced]).size).toBe(3);
-    expect(novice).toMatch(/Say: "/);
-    expect(novice).toMatch(/Why:/);
-    expect(expert).toMatch(/terse cue of at most 12 words/);
-    expect(expert).not.toMatch(/Say: "/);
+    expect(novice).toMatch(/Say: "<one or two natural sentences.*" Why: .* Steps: 1\)/);
+    expect(novice).toMatch(/Experience: NOVICE\. Write every hint in "Style NOVICE"/);
+    expect(expert).toMatch(/Experience: EXPERT\. Write every hint in "Style EXPERT"/);
+    expect(expert).toMatch(/Style EXPERT[^#]*strategy and the risks to watch[^#]*no script/);
   });
 
   it('keeps Fair Housing rules, privacy rules and the output contract in every system prompt', () => {
@@ -105,7 +110,7 @@ describe('buildPrompt', () => {
     expect(b.user).toMatch(/INVESTMENT/);
     expect(b.user).toMatch(/NEGOTIATION/);
     expect(b.user).toMatch(/review the whole conversation/);
-    expect(a.system).not.toMatch(/LUXURY|Prices seem too high|Prefers mornings/);
+    expect(a.system).not.toMatch(/Agent specializations|Prices seem too high|Prefers mornings|luxury condos/);
   });
 
   it('neutralizes our delimiters inside untrusted text and bounds its length', () => {
@@ -162,16 +167,19 @@ describe('prompts on the wire', () => {
     expect(JSON.stringify(a!.system)).toBe(JSON.stringify(b!.system));
     expect(JSON.stringify(a!.tools)).toBe(JSON.stringify(b!.tools));
     const system = a!.system as Array<{ type: string; text: string; cache_control?: { type: string } }>;
-    expect(system).toHaveLength(1);
-    expect(system[0]!.cache_control).toEqual({ type: 'ephemeral' });
+    // the shared library, then the agent block: a breakpoint on each
+    expect(system).toHaveLength(2);
+    for (const block of system) expect(block.cache_control).toEqual({ type: 'ephemeral' });
     expect(a!.messages).not.toEqual(b!.messages);
 
-    // A different experience changes the system prompt.
+    // A different experience changes the agent block only; the library block stays byte-identical.
     await engine.run(
       makeRequest({
         agent: { role: AgentRole.BUYER_AGENT, experience: Experience.EXPERT, specializations: [] },
       }),
     );
-    expect(JSON.stringify(fake.requests[2]!.body!.system)).not.toBe(JSON.stringify(a!.system));
+    const third = fake.requests[2]!.body!.system as typeof system;
+    expect(JSON.stringify(third)).not.toBe(JSON.stringify(a!.system));
+    expect(third[0]!.text).toBe(system[0]!.text);
   });
 });

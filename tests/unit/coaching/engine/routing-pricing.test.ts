@@ -5,6 +5,7 @@ import {
   costMicros,
   priceFor,
   CONSERVATIVE_PRICE,
+  DEFAULT_PRICES,
   totalInputTokens,
 } from '../../../../subgraphs/coaching/engine/pricing';
 import { routeModel } from '../../../../subgraphs/coaching/engine/routing';
@@ -64,6 +65,20 @@ describe('pricing', () => {
     expect(costMicros('claude-haiku-4-5', usage(0, 0, 0, 2_000))).toBe(200);
     // sonnet 4.5: $3 in, $15 out
     expect(costMicros('claude-sonnet-4-5', usage(1_000_000, 1_000_000))).toBe(18_000_000);
+  });
+
+  it('prices cache writes at 1.25× and cache reads at 0.1× the input price for the 4.x models', () => {
+    const current = Object.entries(DEFAULT_PRICES).filter(([model]) =>
+      /^claude-(haiku|sonnet|opus)-4/.test(model),
+    );
+    expect(current.length).toBeGreaterThanOrEqual(6);
+    for (const [, p] of current) {
+      expect(p.cacheWrite).toBeCloseTo(p.input * 1.25, 10);
+      expect(p.cacheRead).toBeCloseTo(p.input * 0.1, 10);
+    }
+    // a cached turn's prefix costs a tenth: 8,000 prefix tokens read + 200 new vs 8,200 uncached
+    expect(costMicros('claude-haiku-4-5', usage(200, 0, 0, 8_000))).toBe(1_000);
+    expect(costMicros('claude-haiku-4-5', usage(8_200, 0))).toBe(8_200);
   });
 
   it('rounds fractions up, never returns NaN', () => {

@@ -6,12 +6,12 @@ import {
   compareSlots,
   evaluate,
   ExampleFileError,
-  formatReport,
   loadExamples,
   parseExamples,
   type CoachFn,
   type Example,
 } from '../../../../tools/coach/evaluate';
+import { formatReport } from '../../../../tools/coach/eval-report';
 import type { HintDraft, Slots } from '../../../../subgraphs/coaching/coach/types';
 
 const example = (
