@@ -14,12 +14,14 @@ import { createEventBus as createBus } from '../core/events/create-event-bus';
 import type { SubgraphInstance, SubgraphModule } from '../core/server/subgraph-module';
 import { serveInstance, type RunningSubgraph } from '../core/server/subgraph-server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
+import { costLimitsFrom } from '../gateway/plugins/use-cost-limit';
 import { loadSupergraph, rewriteSubgraphUrls } from '../gateway/supergraph';
 import type { CredentialServiceOptions } from '../gateway/credential-service-client';
 import { webhookProxy } from '../gateway/routes/webhook-proxy';
 import { webRoutes } from '../gateway/web';
 import { CREDENTIAL_EVENT_TYPES, handleCredentialEvent } from '../gateway/credential-events';
 import { createRedisRateLimiter } from '../gateway/redis-rate-limiter';
+import { loadTrustedDocuments } from '../gateway/trusted-documents';
 import { tenantsSubgraph } from '../subgraphs/tenants';
 import { agentsSubgraph } from '../subgraphs/agents';
 import { coachingSubgraph } from '../subgraphs/coaching';
@@ -157,12 +159,15 @@ export async function startGatewayService(
   const supergraph = supergraphSdl
     ? rewriteSubgraphUrls(supergraphSdl, resolved)
     : loadSupergraph(path.resolve(config.supergraphPath), resolved);
+  // a bad manifest stops the start here, naming the key and document (before any connection is opened)
+  const trustedFile = config.production.trustedDocumentsFile;
+  const trustedDocuments = trustedFile ? loadTrustedDocuments(trustedFile, supergraph) : undefined;
   const rate = config.redisUrl
     ? createRedisRateLimiter({
         url: config.redisUrl,
         prefix: `${config.redisPrefix}:ratelimit`,
         perMinute: config.limits.ratePerMinute,
-        onError: (err) => logger.warn({ err }, 'rate limit: Redis unavailable, per-instance budget in use'),
+        logger: logger.child({ service: 'gateway' }),
       })
     : undefined;
   const gateway = await startGateway({
@@ -185,8 +190,16 @@ export async function startGatewayService(
     apiKeyCacheTtlSeconds: config.auth.apiKeyCacheTtlSeconds,
     credentialService: credentialService(config, urls),
     limits: config.limits,
+    httpTimeouts: config.limits.http,
+    subgraphTimeouts: { defaultMs: config.limits.subgraphTimeoutMs },
+    costLimits: costLimitsFrom(config.limits.cost),
     queryPlanner: config.queryPlanner,
     corsOrigins: config.corsOrigins,
+    switches: {
+      introspection: config.production.introspection,
+      csrfPrevention: config.production.csrfPrevention,
+      trustedDocuments,
+    },
     routes: [
       webhookProxy({
         path: '/webhooks/ghl',

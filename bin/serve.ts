@@ -4,8 +4,11 @@
  */
 import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../core/config';
-import { loadConfigOrExit } from './config';
+import { loadConfigOrExit, startFailureMessage } from './config';
 import { createEventBus, rootLogger, startGatewayService, startService } from './platform';
+import { abandonedByGateway } from '../gateway/drain';
+import { drainService } from './run-platform';
+import { CLOSE_GRACE_MS, ownShutdownSignals, reportDrain, settlesBy } from '../core/server/drain-signals';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -16,37 +19,44 @@ async function main(): Promise<void> {
   }
   const config = loadConfigOrExit();
   const logger = rootLogger(config);
+  /** Drains by the deadline and says what was abandoned; `close` then closes what is left. */
+  let drain: (deadlineAt: number) => Promise<string[]>;
   let close: () => Promise<void>;
+  const events = createEventBus(config, logger);
   if (name === 'gateway') {
-    const events = createEventBus(config, logger);
     const gw = await startGatewayService(config, logger, {}, undefined, events);
+    drain = async (deadlineAt) => abandonedByGateway(await gw.drain(deadlineAt));
     close = async () => {
       await gw.close();
       await events.close();
     };
   } else {
-    const events = createEventBus(config, logger);
     const svc = await startService(config, name as SubgraphName, { events, logger });
-    close = async () => {
-      await svc.quiesce(); // deliveries under way finish against the open database
-      await events.close();
-      await svc.close();
+    drain = async (deadlineAt) => {
+      const abandoned = await drainService(svc, deadlineAt);
+      // deliveries under way finish against the open database
+      if (!(await settlesBy(events.close(), deadlineAt))) abandoned.push('event deliveries still running');
+      return abandoned;
     };
+    close = () => svc.close();
   }
-  const stop = () => {
-    setTimeout(() => process.exit(1), 10_000).unref();
-    close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // one drain on the first SIGTERM/SIGINT (exit 0 when all finished, 1 naming what was abandoned); a
+  // second signal exits at once
+  ownShutdownSignals({
+    logger,
+    hardLimitMs: config.shutdownDrainMs + CLOSE_GRACE_MS,
+    async shutdown(signal) {
+      const startedAt = Date.now();
+      logger.info({ signal, service: name, drainMs: config.shutdownDrainMs }, 'shutting down: draining');
+      const code = reportDrain(logger, await drain(startedAt + config.shutdownDrainMs), startedAt);
+      await close();
+      return code;
+    },
+  });
+  logger.info({ service: name }, 'serving');
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(
-    `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
+  process.stderr.write(`${startFailureMessage(err)}\n`);
   process.exit(1);
 });

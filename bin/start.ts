@@ -4,11 +4,12 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadConfigOrExit } from './config';
+import { loadConfigOrExit, startFailureMessage } from './config';
 import { rootLogger } from './platform';
 import { runPlatform } from './run-platform';
 import { credentialsFile } from './seed-demo';
 import { startBanner } from './start-banner';
+import { CLOSE_GRACE_MS, ownShutdownSignals, reportDrain } from '../core/server/drain-signals';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -18,28 +19,23 @@ async function main(): Promise<void> {
   const file = platform.credentials?.tenants[0] ? path.resolve(credentialsFile(config)) : null;
   const out = startBanner(platform.gateway.url, file);
   process.stdout.write(out.join('\n') + '\n\n');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    platform
-      .close()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  // one drain on the first SIGTERM/SIGINT (exit 0 when all finished, 1 naming what was abandoned); a
+  // second signal exits at once
+  ownShutdownSignals({
+    logger,
+    hardLimitMs: config.shutdownDrainMs + CLOSE_GRACE_MS,
+    async shutdown(signal) {
+      const startedAt = Date.now();
+      logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: draining');
+      const abandoned = await platform.shutdown(startedAt + config.shutdownDrainMs);
+      const code = reportDrain(logger, abandoned, startedAt);
+      await platform.close();
+      return code;
+    },
+  });
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(
-    `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
+  process.stderr.write(`${startFailureMessage(err)}\n`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@
  * A bad value names the variable; `bin/` prints it and exits non-zero.
  */
 import { z } from 'zod';
+import { productionSwitches } from './production-switches';
 
 export const SUBGRAPH_NAMES = ['tenants', 'agents', 'coaching', 'analytics', 'billing'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -24,6 +25,11 @@ const decimal = (min: number, max: number) =>
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
+/** A number from 0 to 1 ("0.6", "1", "0"). */
+const fraction = z
+  .string()
+  .regex(/^(?:0?\.\d+|[01](?:\.0+)?)$/, 'must be 0 to 1')
+  .transform(Number);
 const port = decimal(0, 65535);
 const positiveInt = decimal(1, Number.MAX_SAFE_INTEGER);
 /** An http(s) URL; empty means unset. */
@@ -96,8 +102,26 @@ const schema = z.object({
   LIMIT_MAX_ALIASES: positiveInt.default(30),
   LIMIT_MAX_TOKENS: positiveInt.default(2_000),
   LIMIT_MAX_DIRECTIVES: positiveInt.default(50),
-  LIMIT_MAX_COST: positiveInt.default(20_000),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  // open subscriptions per client WebSocket and per tenant on one gateway process (gateway/subscription-limits.ts)
+  MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt.default(100),
+  MAX_SUBSCRIPTIONS_PER_TENANT: positiveInt.default(1_000),
+  // estimated answer size per operation, and per-tenant turns on one gateway process (gateway/plugins/use-cost-limit.ts)
+  MAX_QUERY_COST: positiveInt.default(50_000),
+  // fragment spreads once inlined (the planner walks each; a chain under MAX_QUERY_COST cost it ~1 s)
+  MAX_FRAGMENT_SPREADS: positiveInt.default(500),
+  MAX_INFLIGHT_PER_TENANT: positiveInt.default(16),
+  MAX_INFLIGHT_COST_PER_TENANT: positiveInt.default(50_000),
+  MAX_QUEUED_PER_TENANT: positiveInt.default(1_000),
+  // how long a queued operation waits for its tenant's turn before 429 QUEUE_TIMEOUT: 30 s like SUBGRAPH_TIMEOUT_MS,
+  // since it waits behind operations that may each run that long (10 s refused agent-locations' burst of 120 writes
+  // with QUEUE_TIMEOUT on a loaded CI machine)
+  TENANT_QUEUE_TIMEOUT_MS: positiveInt.default(30_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  // 30 s: long enough for a mutation under a burst on 2 cores (10 s cut 402 of agent-locations' creates under load), short
+  // enough that a hung subgraph no longer holds a client for minutes
+  SUBGRAPH_TIMEOUT_MS: positiveInt.default(30_000),
   API_KEY_CACHE_TTL_SECONDS: positiveInt.default(30),
   READ_MODEL_WAIT_MS: decimal(0, 60_000).default(3_000),
   PROACTIVE_ENABLED: z.enum(['true', 'false']).default('true'),
@@ -107,6 +131,8 @@ const schema = z.object({
   PROACTIVE_AGENT_SLOW_SECONDS: decimal(0.05, 86_400).default(180),
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: optionalUrl,
+  // 0.75: on 200 tuning turns the offline coach was right 98% of the time at or above it, 80% below it
+  COACH_MODEL_WHEN_CONFIDENCE_BELOW: fraction.default(0.75),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   GHL_ED25519_PUBLIC_KEY: z.string().optional(),
   GHL_RSA_PUBLIC_KEY: z.string().optional(),
@@ -122,126 +148,22 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: decimal(100, 60_000).default(10_000),
   WEBHOOK_POLL_MS: decimal(10, 60_000).default(1_000),
   DRAFT_BUDGET_MS: decimal(100, 120_000).default(8_000),
+  // below docker-compose.yml's stop_grace_period (30 s): the drain must end before the orchestrator's SIGKILL
+  SHUTDOWN_DRAIN_MS: positiveInt.default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;
 
-export interface DatabaseOptions {
-  kind: 'sqlite' | 'postgres';
-  /** SQLite directory (one file per subgraph) or ':memory:'. */
-  sqliteDir: string;
-  /** Owner connection (migrations). */
-  ownerUrl?: string;
-  /** Runtime connection: a role that does not own the tables, so RLS applies. */
-  appUrl?: string;
-  appRole: string;
-  poolMax: number;
-}
-
-export interface AuthOptions {
-  jwtSecret?: string;
-  jwksUrl?: string;
-  issuer: string;
-  audience: string;
-  contextSecret?: string;
-  contextTokenTtlSeconds: number;
-  apiKeyCacheTtlSeconds: number;
-}
-
-export interface LimitOptions {
-  maxBodyBytes: number;
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
-  /** GraphQL Armor's operation cost (gateway/plugins/use-operation-limits.ts). */
-  maxCost: number;
-  ratePerMinute: number;
-}
-
-export interface ProactiveConfig {
-  /** Detectors push hints unasked (PROACTIVE_ENABLED, default true). */
-  enabled: boolean;
-  /** A detector pushes at most one hint per session within this many seconds (PROACTIVE_COOLDOWN_SECONDS, 60)… */
-  cooldownSeconds: number;
-  /** …and only after this many further turns of the session (PROACTIVE_COOLDOWN_TURNS, 3). */
-  cooldownTurns: number;
-  /** The lead has not answered the agent for this long: LEAD_QUIET (PROACTIVE_LEAD_QUIET_SECONDS, 600). */
-  leadQuietSeconds: number;
-  /** The agent has not answered the lead for this long: AGENT_SLOW (PROACTIVE_AGENT_SLOW_SECONDS, 180). */
-  agentSlowSeconds: number;
-}
-
-export interface PlatformConfig {
-  env: Env['NODE_ENV'];
-  host: string;
-  dataDir: string;
-  logLevel: Env['LOG_LEVEL'];
-  ports: Record<SubgraphName | 'gateway', number>;
-  subgraphUrls: Partial<Record<SubgraphName, string>>;
-  database: DatabaseOptions;
-  redisUrl?: string;
-  /** Namespace for every Redis key (streams, quota counters, cache, pub/sub channels, rate limits). */
-  redisPrefix: string;
-  auth: AuthOptions;
-  /**
-   * The credential service a gateway resolves API keys (and subject revocations) through, and the secret
-   * of that internal contract (core/credential-service.ts) — held by the gateways and the credential
-   * service only, never the context-token secret. No URL on a gateway: API keys are refused (401).
-   */
-  credentialService: { url?: string; secret?: string };
-  corsOrigins: string[] | '*';
-  queryPlanner: 'rust' | 'js';
-  supergraphPath: string;
-  limits: LimitOptions;
-  anthropic: { apiKey?: string; baseUrl?: string };
-  seedDemo: boolean;
-  /**
-   * How long a subgraph waits for an id its event-fed read model has not seen yet (a session created in
-   * agents and used at once in coaching) before answering NOT_FOUND. 0 = never wait.
-   */
-  readModelWaitMs: number;
-  /** Proactive coaching interventions (subgraphs/coaching/proactive/): detectors' cooldown and time limits. */
-  proactive: ProactiveConfig;
-  /** GoHighLevel webhook verification keys (PEM, several allowed for rotation); none → every webhook is rejected. */
-  ghl: {
-    ed25519PublicKeys: string[];
-    rsaPublicKeys: string[];
-    oauth?: GhlOAuthConfig;
-    /** GHL deliveries this instance processes at once; 0 = it stores deliveries and other instances process them. */
-    concurrency: number;
-  };
-  /** Outbound workflow webhooks (subgraphs/tenants/workflows). */
-  webhooks: WebhookOptions;
-  /** draftReply's time budget, ms (DRAFT_BUDGET_MS; a caller may ask for less, never more). */
-  draftBudgetMs: number;
-}
-
-/** How workflow webhooks are sent: retries with exponential backoff and jitter, and where they may go. */
-export interface WebhookOptions {
-  /**
-   * Loopback, private, link-local and other non-public destinations are refused unless this is on
-   * (tests and local development only; refused in production).
-   */
-  allowPrivateDestinations: boolean;
-  /** Attempts before a delivery is FAILED (the first one included). */
-  maxAttempts: number;
-  /** The delay before the 2nd attempt; doubled per attempt up to `retryMaxMs`, with jitter. */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** One attempt's time limit (connect to last byte). */
-  timeoutMs: number;
-  /** How often the delivery worker looks for due deliveries (it is also poked when one is queued). */
-  pollMs: number;
-}
-
-/** The GoHighLevel app's OAuth client: proves which tenant installed the app on a location. */
-export interface GhlOAuthConfig {
-  clientId: string;
-  clientSecret: string;
-  tokenUrl?: string;
-  redirectUri?: string;
-}
+export type {
+  DatabaseOptions,
+  AuthOptions,
+  LimitOptions,
+  ProactiveConfig,
+  PlatformConfig,
+  WebhookOptions,
+  GhlOAuthConfig,
+} from './config-types';
+import type { LimitOptions, PlatformConfig, WebhookOptions, GhlOAuthConfig } from './config-types';
 
 function ghlOAuth(e: Env): GhlOAuthConfig | undefined {
   const id = e.GHL_CLIENT_ID?.trim();
@@ -276,6 +198,19 @@ function deriveAppUrl(ownerUrl: string, role: string): string {
   return u.toString();
 }
 
+/**
+ * GraphQL Armor's cost limit is gone (one cost model: the gateway's estimate); a value set for it would be
+ * silently ignored, and an operator who lowered it would believe in a limit that no longer exists.
+ */
+function refuseRemoved(env: NodeJS.ProcessEnv): void {
+  if (env['LIMIT_MAX_COST'] !== undefined) {
+    throw new ConfigError(
+      'LIMIT_MAX_COST',
+      'was removed: the cost limit is MAX_QUERY_COST (estimated values)',
+    );
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -284,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
+  refuseRemoved(env);
   if (e.CREDENTIAL_SERVICE_SECRET && e.CREDENTIAL_SERVICE_SECRET === e.CONTEXT_SECRET) {
     throw new ConfigError('CREDENTIAL_SERVICE_SECRET', 'must differ from CONTEXT_SECRET');
   }
@@ -308,7 +244,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       billing: e.BILLING_URL,
     },
     database: {
-      kind: e.DATABASE_URL ? 'postgres' : 'sqlite',
+      // the runtime needs only DATABASE_APP_URL: services never hold the owner's password
+      kind: e.DATABASE_URL || e.DATABASE_APP_URL ? 'postgres' : 'sqlite',
       sqliteDir: e.DATA_DIR,
       ownerUrl: e.DATABASE_URL,
       appUrl:
@@ -336,22 +273,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
             .filter(Boolean),
     queryPlanner: e.QUERY_PLANNER,
     supergraphPath: e.SUPERGRAPH_PATH,
-    limits: {
-      maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
-      maxDepth: e.LIMIT_MAX_DEPTH,
-      maxAliases: e.LIMIT_MAX_ALIASES,
-      maxTokens: e.LIMIT_MAX_TOKENS,
-      maxDirectives: e.LIMIT_MAX_DIRECTIVES,
-      maxCost: e.LIMIT_MAX_COST,
-      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    limits: limitOptions(e),
+    anthropic: {
+      apiKey: e.ANTHROPIC_API_KEY || undefined,
+      baseUrl: e.ANTHROPIC_BASE_URL,
+      modelWhenConfidenceBelow: e.COACH_MODEL_WHEN_CONFIDENCE_BELOW,
     },
-    anthropic: { apiKey: e.ANTHROPIC_API_KEY || undefined, baseUrl: e.ANTHROPIC_BASE_URL },
     seedDemo: e.SEED_DEMO === 'true',
     readModelWaitMs: e.READ_MODEL_WAIT_MS,
     proactive: proactiveOptions(e),
     ghl: ghlOptions(e),
     webhooks: webhookOptions(e),
     draftBudgetMs: e.DRAFT_BUDGET_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    production: productionSwitches(env, e.NODE_ENV),
+  };
+}
+
+function limitOptions(e: Env): LimitOptions {
+  return {
+    maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
+    maxDepth: e.LIMIT_MAX_DEPTH,
+    maxAliases: e.LIMIT_MAX_ALIASES,
+    maxTokens: e.LIMIT_MAX_TOKENS,
+    maxDirectives: e.LIMIT_MAX_DIRECTIVES,
+    ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    subscriptions: { perSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET, perTenant: e.MAX_SUBSCRIPTIONS_PER_TENANT },
+    cost: {
+      maxQueryCost: e.MAX_QUERY_COST,
+      maxFragmentSpreads: e.MAX_FRAGMENT_SPREADS,
+      maxInflightPerTenant: e.MAX_INFLIGHT_PER_TENANT,
+      maxInflightCostPerTenant: e.MAX_INFLIGHT_COST_PER_TENANT,
+      maxQueuedPerTenant: e.MAX_QUEUED_PER_TENANT,
+      queueTimeoutMs: e.TENANT_QUEUE_TIMEOUT_MS,
+    },
+    http: {
+      requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
   };
 }
 

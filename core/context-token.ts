@@ -20,7 +20,8 @@ export class ContextTokenCodec {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(principal: Principal): Promise<string> {
+  /** Signs `principal` for `ttlSeconds` (default the codec's TTL). */
+  async sign(principal: Principal, ttlSeconds = this.ttlSeconds): Promise<string> {
     // `exp` in whole seconds, rounded up: a token lives at least its TTL (rounded down, one signed late in
     // a second lived almost a second less, which a short TTL cannot spare)
     return new SignJWT({ p: principal })
@@ -28,7 +29,7 @@ export class ContextTokenCodec {
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(Math.ceil(Date.now() / 1000) + this.ttlSeconds)
+      .setExpirationTime(Math.ceil(Date.now() / 1000) + ttlSeconds)
       .sign(this.key);
   }
 

@@ -15,7 +15,13 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'QUERY_TOO_COMPLEX',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_ONLY',
+  'CSRF_PREVENTED',
   'UPSTREAM_UNAVAILABLE',
+  'SUBGRAPH_TIMEOUT',
+  'SUBSCRIPTION_UPSTREAM_CLOSED',
   'MODEL_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
@@ -84,6 +90,20 @@ export class RateLimitedError extends DomainError {
 
 export class UpstreamUnavailableError extends DomainError {
   readonly code = 'UPSTREAM_UNAVAILABLE' as const;
+}
+
+/**
+ * A read model fed by another service's events cannot tell yet whether an id exists: the consumer feeding it
+ * cannot read, or could not a moment ago and may still be catching up (core/events/consumer-health.ts).
+ * Answered instead of NOT_FOUND for any id it does not hold — an unknown or another tenant's id alike.
+ */
+export class ReadModelBehindError extends UpstreamUnavailableError {
+  constructor(serviceName: string, retryAfterSeconds: number) {
+    super(
+      `The ${serviceName} service cannot tell yet: the events it learns this from are delayed. Retry in ${retryAfterSeconds} s.`,
+      { reason: 'READ_MODEL_BEHIND', serviceName, retryAfterSeconds },
+    );
+  }
 }
 
 /** A feature that needs a model (no offline equivalent) while no model is configured or reachable. */

@@ -1,12 +1,18 @@
 /**
- * The gateway's node:http request listener: extra routes first, then the body limit (413
- * PAYLOAD_TOO_LARGE before the runtime sees anything), then the Hive runtime's fetch, whose response is
- * relayed as is — streamed ones (SSE, incremental delivery) chunk by chunk until the client goes away.
+ * The gateway's node:http request listener: extra routes first, then the methods the runtime serves (any
+ * other, e.g. TRACE, which fetch's Request cannot even carry, is 405 with Allow), then the body limit
+ * (413 PAYLOAD_TOO_LARGE before the runtime sees anything) and its content-encoding (request-encoding.ts),
+ * then the Hive runtime's fetch, whose response
+ * is relayed as is — streamed ones (SSE, incremental delivery) chunk by chunk until the client goes away.
+ * A client that goes away mid-request is logged at debug: it is ordinary, not a server error.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '../core/logger';
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from '../core/server/http-util';
+import { isClientDisconnect } from './client-disconnect';
+import { withErrorBody } from './empty-error-body';
+import { decodeBody } from './request-encoding';
 import type { AuthContext } from './plugins/use-auth';
 
 export type GatewayRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -17,7 +23,12 @@ export interface GatewayHttpHandlerOptions {
   routes?: GatewayRoute[];
   maxBodyBytes: number;
   logger: Logger;
+  /** The GraphQL endpoint's path (default /graphql): its 405 answers list the methods GraphQL takes. */
+  graphqlPath?: string;
 }
+
+/** Methods the runtime answers; fetch's Request refuses TRACE, TRACK and CONNECT outright. */
+const RUNTIME_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 
 /** The listener for http.createServer: a request that throws gets a 500 (or its stream ended). */
 export function gatewayHttpHandler(
@@ -25,6 +36,12 @@ export function gatewayHttpHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(opts, req, res).catch((err: unknown) => {
+      if (isClientDisconnect(err, req)) {
+        opts.logger.debug({ reason: String((err as Error)?.message ?? err) }, 'client went away');
+        if (!res.headersSent) res.destroy();
+        else res.end();
+        return;
+      }
       opts.logger.error({ err }, 'gateway request failed');
       if (!res.headersSent)
         sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
@@ -44,6 +61,14 @@ async function handle(
     return;
   }
   for (const route of opts.routes ?? []) if (await route(req, res)) return;
+  const method = req.method ?? '';
+  if (!RUNTIME_METHODS.has(method)) {
+    const isGraphql = url.pathname === (opts.graphqlPath ?? '/graphql');
+    sendJson(res, 405, graphqlErrorBody(`${method} is not allowed on ${url.pathname}`, 'BAD_REQUEST'), {
+      allow: isGraphql ? 'GET, POST, OPTIONS' : 'GET, HEAD, OPTIONS',
+    });
+    return;
+  }
   let body: Buffer | undefined;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     try {
@@ -56,15 +81,26 @@ async function handle(
       throw err;
     }
   }
+  const headers = fetchHeaders(req);
+  if (body?.length && headers.has('content-encoding')) {
+    const decoded = await decodeBody(body, headers.get('content-encoding') ?? undefined, opts.maxBodyBytes);
+    if (!decoded.ok) {
+      sendJson(res, decoded.status, graphqlErrorBody(decoded.message, decoded.code, decoded.extensions));
+      return;
+    }
+    body = decoded.body;
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+  }
   const response = await opts.runtime.fetch(
     new Request(url, {
       method: req.method,
-      headers: fetchHeaders(req),
+      headers,
       body: body && body.length ? new Uint8Array(body) : undefined,
     }),
     { req, res },
   );
-  await relayResponse(response, req, res);
+  await relayResponse(withErrorBody(response, method), res);
 }
 
 /**
@@ -93,7 +129,7 @@ function fetchHeaders(req: IncomingMessage): Headers {
 }
 
 /** Writes the runtime's response to node's; set-cookie stays a list (one header line per cookie). */
-async function relayResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function relayResponse(response: Response, res: ServerResponse): Promise<void> {
   const outHeaders: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => {
     if (key === 'set-cookie') outHeaders[key] = [...((outHeaders[key] as string[]) ?? []), value];
@@ -107,7 +143,10 @@ async function relayResponse(response: Response, req: IncomingMessage, res: Serv
   // Streamed responses (SSE, incremental delivery) are relayed chunk by chunk; the rest at once.
   const reader = response.body.getReader();
   let closed = false;
-  req.on('close', () => {
+  // The client going away closes the response: cancelling ends the stream's subscription (its tenant slot
+  // and upstream subscription). Not the request's 'close': that fires once its body has been read, before
+  // this listener existed, so a closed SSE stream's subscription stayed open upstream for good.
+  res.once('close', () => {
     closed = true;
     reader.cancel().catch(() => undefined);
   });

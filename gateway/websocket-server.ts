@@ -1,14 +1,20 @@
 /**
  * graphql-ws on the gateway's HTTP server (same path, /graphql) for subscriptions. The caller is resolved
  * once, at connection_init, from the connection params (`authorization`, `x-api-key` or `apiKey`): none →
- * close 4401, an UNAUTHENTICATED DomainError → 4401, anything else → 4500.
+ * close 4401, an UNAUTHENTICATED DomainError → 4401, anything else → 4500. A malformed or misdirected
+ * message is 4400, never 4500 (gateway/graphql-ws-server.ts).
+ * Each socket gets an id (`connectionId` in the operation's context), which the gateway puts in the upstream
+ * connection params: a socket's subscriptions share one upstream connection per subgraph, and no two sockets
+ * share one. Keyed by the context token alone, every socket of an API key shared one connection, and the
+ * subgraph's per-connection limit (coaching: 499 open) failed subscriptions opened on other sockets.
  */
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { IncomingMessage } from 'node:http';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { DomainError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { serveGraphqlWs, type WsExtra } from './graphql-ws-server';
 import type { PrincipalResolver } from './principal-resolver';
 import type { AuthContext } from './plugins/use-auth';
 
@@ -18,6 +24,7 @@ export interface GatewayWebSocketOptions {
   resolver: PrincipalResolver;
   /** Max WebSocket message size (default 64 KiB). */
   maxPayload?: number;
+  logger: Logger;
 }
 
 export interface GatewayWebSocketServer {
@@ -28,19 +35,20 @@ export interface GatewayWebSocketServer {
 export function startWebSocketServer(opts: GatewayWebSocketOptions): GatewayWebSocketServer {
   const { server, runtime, resolver } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: opts.maxPayload ?? 64 * 1024 });
-  const wsOptions = getGraphQLWSOptions<AuthContext, { socket: WebSocket; request: IncomingMessage }>(
-    runtime,
-    (ctx) => ({
-      connectionParams: ctx.connectionParams ?? {},
-      req: ctx.extra.request,
-      socket: ctx.extra.socket,
-    }),
-  );
-  const wsDisposable = useServer(
-    {
+  const wsOptions = getGraphQLWSOptions<AuthContext, WsExtra>(runtime, (ctx) => ({
+    connectionParams: ctx.connectionParams ?? {},
+    req: ctx.extra.request,
+    socket: ctx.extra.socket,
+    connectionId: ctx.extra.connectionId,
+  }));
+  const wsDisposable = serveGraphqlWs({
+    wss,
+    logger: opts.logger,
+    server: {
       ...wsOptions,
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
+        ctx.extra.connectionId = randomUUID();
         const cp = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         try {
           const principal = await resolver.resolve({
@@ -64,8 +72,7 @@ export function startWebSocketServer(opts: GatewayWebSocketOptions): GatewayWebS
         }
       },
     },
-    wss,
-  );
+  });
   return {
     async close() {
       await wsDisposable.dispose();

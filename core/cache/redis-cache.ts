@@ -28,6 +28,8 @@ export class RedisCache implements Cache {
         lazyConnect: false,
         connectTimeout: 2_000,
       });
+      // connection errors repeat while Redis is away; each command's own error reaches its caller
+      this.client.on('error', () => undefined);
       this.owned = true;
     } else {
       this.client = opts.redis;

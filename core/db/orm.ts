@@ -10,6 +10,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseOptions } from '../config';
 import { assertRowLevelSecurity, grantStatements, quoteIdent } from './rls';
+import { ensureRuntimeRole, runtimePassword } from './runtime-role';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfExists } from '../private-files';
 
 export type Orm = MikroORM;
@@ -115,9 +116,7 @@ export async function migrateDatabase(opts: OrmOptions): Promise<void> {
     const conn = owner.em.getConnection();
     try {
       await conn.execute(`create schema if not exists ${quoteIdent(schema)}`);
-      await conn.execute(
-        `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${quoteIdent(role)} login; end if; end $$`,
-      );
+      await ensureRuntimeRole(conn, role, runtimePassword(opts.database.appUrl, role));
       await owner.getMigrator().up();
       await assertRowLevelSecurity(conn, schema);
       for (const sql of grantStatements(schema, role)) await conn.execute(sql);

@@ -21,6 +21,12 @@ export interface RedisPubSubOptions {
   /** Prefix of every channel name on the Redis server (several platforms on one Redis). */
   prefix?: string;
   redisOptions?: RedisOptions;
+  /**
+   * How long a PUBLISH may wait for Redis (connected but silent, or reconnecting) before it fails and the
+   * caller carries on without it. A live message is worth nothing later, and a request publishing one must
+   * not hang while Redis does. Default 1 s (under heavy load a PUBLISH can take a few hundred ms).
+   */
+  publishTimeoutMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -38,7 +44,7 @@ export class RedisPubSub implements PubSub {
 
   constructor(private readonly opts: RedisPubSubOptions) {
     const base: RedisOptions = { maxRetriesPerRequest: 3, ...opts.redisOptions };
-    this.publisher = new Redis(opts.url, base);
+    this.publisher = new Redis(opts.url, { commandTimeout: opts.publishTimeoutMs ?? 1_000, ...base });
     this.subscriber = new Redis(opts.url, base);
     this.prefix = opts.prefix ?? '';
     const onError = (err: unknown) => opts.onError?.(err);

@@ -45,8 +45,13 @@ export class RedisQuotaCounter implements QuotaCounter {
 
   constructor(opts: RedisQuotaCounterOptions) {
     if (!opts.url && !opts.redis) throw new Error('RedisQuotaCounter needs url or redis');
-    this.redis = opts.redis ?? new Redis(opts.url!, { maxRetriesPerRequest: 2, lazyConnect: true });
+    // commandTimeout: a Redis that hangs fails the take (the caller's error path) instead of holding it forever
+    this.redis =
+      opts.redis ??
+      new Redis(opts.url!, { maxRetriesPerRequest: 2, lazyConnect: true, commandTimeout: 1_000 });
     this.owned = !opts.redis;
+    // connection errors repeat while Redis is away; each command's own error reaches its caller
+    if (this.owned) this.redis.on('error', () => undefined);
     this.prefix = opts.prefix ?? 'quota';
   }
 

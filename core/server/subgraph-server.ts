@@ -18,6 +18,9 @@ import type { RequestContext } from '../request-context';
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson } from './http-util';
 import { metrics } from '../metrics';
 import type { SubgraphInstance } from './subgraph-module';
+import { HttpDrain, type InFlightRequest } from './drain';
+import { closeHttpServer } from './http-close';
+import { listenOn } from './listen';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -44,6 +47,11 @@ export interface RunningSubgraph {
   port: number;
   server: http.Server;
   apollo: ApolloServer<BaseContext>;
+  /**
+   * Stops taking requests (core/server/drain.ts: /ready 503, new requests 503 SHUTTING_DOWN, webhooks 429)
+   * and resolves when those in flight finished, or at `deadlineAt` (epoch ms) with the ones still running.
+   */
+  drain(deadlineAt: number): Promise<InFlightRequest[]>;
   close(): Promise<void>;
 }
 
@@ -160,6 +168,9 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     csrfPrevention: false,
     introspection: true,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // the process owns SIGTERM/SIGINT (core/server/drain-signals.ts): Apollo's own handler stopped the
+    // server and re-sent the signal, so shutdown ran twice and the process exited before work drained
+    stopOnTerminationSignals: false,
     formatError: (_formatted, error) =>
       toGraphQLError(error, (err) => logger.error({ err }, 'unexpected error')).toJSON(),
   });
@@ -189,16 +200,27 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     sendJson(res, 404, { error: 'not found' });
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      logger.error({ err }, 'request failed');
-      if (!res.headersSent)
-        sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-      else res.end();
-    });
-  });
+  const drain = new HttpDrain();
+  const server = http.createServer(
+    drain.wrap((req, res) => {
+      handle(req, res).catch((err: unknown) => {
+        logger.error({ err }, 'request failed');
+        if (!res.headersSent)
+          sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+        else res.end();
+      });
+    }),
+  );
+  drain.attach(server);
+  try {
+    await listenOn(server, { name: opts.name, host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+  } catch (err) {
+    await apollo.stop();
+    throw err;
+  }
+  // after listening: a WebSocket server attached earlier re-emits a listen error as its own (and keeps the
+  // process up, not listening)
   opts.onServer?.(server);
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
   logger.info({ url }, `${opts.name} subgraph listening`);
@@ -208,9 +230,12 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     port,
     server,
     apollo,
+    drain(deadlineAt) {
+      drain.start();
+      return drain.settled(deadlineAt);
+    },
     async close() {
-      server.closeAllConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeHttpServer(server);
       await apollo.stop();
     },
   };

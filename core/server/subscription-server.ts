@@ -30,7 +30,7 @@ export interface SubscriptionServerOptions<C> {
   logger: Logger;
   /** Largest accepted WebSocket message, bytes (default 64 KiB). */
   maxPayload?: number;
-  /** Subscriptions one connection may hold (default 20). */
+  /** Subscriptions one connection may hold (default 100, the gateway's per-socket default). */
   maxSubscriptions?: number;
   /** The context a subscription's resolvers receive. */
   context(principal: Principal, requestId: string, logger: Logger): C;
@@ -61,7 +61,7 @@ export function attachGraphqlWs<C>(
   opts: SubscriptionServerOptions<C>,
 ): () => Promise<void> {
   const { schema, codec, logger } = opts;
-  const maxSubscriptions = opts.maxSubscriptions ?? 20;
+  const maxSubscriptions = opts.maxSubscriptions ?? 100;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: opts.maxPayload ?? 64 * 1024 });
   const logUnexpected = (err: unknown) => logger.error({ err }, 'unexpected subscription error');
   const disposable = useServer<Record<string, unknown>, Extra>(
@@ -80,7 +80,8 @@ export function attachGraphqlWs<C>(
       onSubscribe: (ctx, _id, payload) => {
         const principal = ctx.extra.principal;
         if (!principal) return fail('not authenticated', 'UNAUTHENTICATED');
-        if (Object.keys(ctx.subscriptions).length >= maxSubscriptions)
+        // graphql-ws has already entered this subscription in ctx.subscriptions: `>`, or the limit is one less
+        if (Object.keys(ctx.subscriptions).length > maxSubscriptions)
           return fail('too many subscriptions on this connection', 'RATE_LIMITED');
         let document: DocumentNode;
         try {

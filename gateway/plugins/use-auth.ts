@@ -1,7 +1,8 @@
 /**
  * Authentication: resolves the principal from `Authorization: Bearer` / `X-Api-Key` (HTTP) or the
  * graphql-ws connection params, signs the short-lived context token the subgraphs require, and lets
- * anonymous callers run introspection only (the portal documents the API from it).
+ * anonymous callers run introspection only (the portal documents the API from it) — in production not even
+ * that, except `{ __typename }`, which reveals nothing.
  */
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
@@ -23,6 +24,8 @@ export interface AuthContext {
 export interface AuthPluginOptions {
   resolver: PrincipalResolver;
   tokens: ContextTokens;
+  /** Anonymous callers may introspect (default true); false in production (INTROSPECTION=authenticated). */
+  anonymousIntrospection?: boolean;
 }
 
 export function credentialsFrom(ctx: {
@@ -53,14 +56,31 @@ export function authError(err: DomainError): GraphQLError {
   });
 }
 
-/** Only introspection fields: allowed without credentials. */
+/** The root fields of every query of the document; null when something else is there (a fragment, a mutation). */
+function rootFieldNames(doc: DocumentNode): string[] | null {
+  const names: string[] = [];
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (d.operation !== 'query') return null;
+    for (const s of d.selectionSet.selections) {
+      if (s.kind !== Kind.FIELD) return null;
+      names.push(s.name.value);
+    }
+  }
+  return names;
+}
+
+/** Only meta fields (`__schema`, `__type`, `__typename`): allowed without credentials. */
 export function isPublicOperation(doc: DocumentNode): boolean {
-  return doc.definitions.every(
-    (d) =>
-      d.kind !== Kind.OPERATION_DEFINITION ||
-      (d.operation === 'query' &&
-        d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'))),
-  );
+  return rootFieldNames(doc)?.every((name) => name.startsWith('__')) ?? false;
+}
+
+/**
+ * Does the document introspect the schema (`__schema` / `__type`)? `{ __typename }` alone does not: it
+ * names the root type and nothing more (clients and load balancers use it as a ping).
+ */
+export function isIntrospection(doc: DocumentNode): boolean {
+  return rootFieldNames(doc)?.some((name) => name === '__schema' || name === '__type') ?? false;
 }
 
 export function useAuth(opts: AuthPluginOptions): GatewayPlugin<AuthContext> {
@@ -86,9 +106,19 @@ export function useAuth(opts: AuthPluginOptions): GatewayPlugin<AuthContext> {
     },
     onExecute({ args }) {
       const ctx = args.contextValue as AuthContext;
-      if (!ctx.principal && !isPublicOperation(args.document)) {
+      if (ctx.principal) return;
+      if (!isPublicOperation(args.document)) {
         throw new GraphQLError('authentication required', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      if (opts.anonymousIntrospection === false && isIntrospection(args.document)) {
+        throw new GraphQLError('introspection requires an API key or a bearer token on this gateway', {
+          extensions: {
+            code: 'UNAUTHENTICATED',
+            reason: 'INTROSPECTION_REQUIRES_AUTH',
+            http: { status: 401 },
+          },
         });
       }
     },

@@ -1,16 +1,20 @@
 /**
  * Rejects oversize operations before any subgraph is called. Tokens are counted while parsing by
- * graphql-js itself (`parse(…, { maxTokens })`); depth, aliases, directives and cost are GraphQL Armor's
+ * graphql-js itself (`parse(…, { maxTokens })`); depth, aliases and directives are GraphQL Armor's
  * validation rules, which follow fragment spreads (each spread counts, each fragment is walked once).
  * Every rejection is QUERY_TOO_COMPLEX with the limit's name and value, HTTP 400 (GraphQL over HTTP).
+ *
+ * Cost is not here: one model only, the gateway's estimate (gateway/cost-estimate.ts, refused by
+ * use-cost-limit.ts over MAX_QUERY_COST with `limit: 'estimatedCost'`). Armor's cost rule ran first with
+ * another model (literal `first` only, a variable counted 1) and another limit (LIMIT_MAX_COST 20,000):
+ * a partner saw `limit: "cost"` for some queries and `"estimatedCost"` for others, and two numbers to tune.
  *
  * Armor replaced our own depth and alias rules (measured with the same documents, bench/README.md):
  * ours walked a fragment again at every spread, so a 28-level chain of fragments spreading the next one
  * twice (a 1.1 kB document) held the event loop 104 s; Armor rejects it in 32 ms. Ours counted aliases
  * in the document, so 4 fragments of 7 aliases, each spread 4 times, ran 112 aliased fields under a
- * limit of 30; Armor counts 112. Armor adds the directive and cost limits we did not have.
+ * limit of 30; Armor counts 112. Armor adds the directive limit we did not have.
  */
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -25,14 +29,9 @@ export interface OperationLimits {
   maxAliases: number;
   /** Directives in the operation, counted through every fragment spread. */
   maxDirectives: number;
-  /**
-   * GraphQL Armor's cost: 1 per scalar, 2 per object, ×1.5 per level, an object's subtree multiplied
-   * by a literal `first`/`last` argument (a variable counts as 1; page sizes are capped at 100 anyway).
-   */
-  maxCost: number;
 }
 
-type Limit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
+type Limit = 'tokens' | 'depth' | 'aliases' | 'directives';
 
 function tooComplex(message: string, limit: Limit, max: number): GraphQLError {
   return new GraphQLError(message, {
@@ -62,11 +61,6 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
     }),
     maxAliasesRule({ ...reportAs('aliases', limits.maxAliases), allowList: [] }),
     maxDirectivesRule(reportAs('directives', limits.maxDirectives)),
-    costLimitRule({
-      ...reportAs('cost', limits.maxCost),
-      maxCost: limits.maxCost,
-      ignoreIntrospection: true,
-    }),
   ] as ValidationRule[];
 }
 

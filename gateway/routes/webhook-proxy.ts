@@ -1,6 +1,7 @@
 /**
  * Forwards `POST /webhooks/...` from the gateway's port to the subgraph that owns the webhook, byte for
- * byte (signatures are verified over the raw body by the owner), with a body limit.
+ * byte (signatures are verified over the raw body by the owner), with a body limit. The owner's answer goes
+ * back with the headers a sender acts on: GoHighLevel retries only a 429, after its `retry-after`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../../core/server/http-util';
@@ -15,6 +16,8 @@ export interface WebhookProxyOptions {
 }
 
 const FORWARDED = ['content-type', 'x-ghl-signature', 'x-wh-signature', 'x-request-id', 'user-agent'];
+/** Response headers passed back to the sender. */
+const RETURNED = ['content-type', 'retry-after', 'allow', 'x-request-id'];
 
 export function webhookProxy(opts: WebhookProxyOptions): GatewayRoute {
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -47,9 +50,12 @@ export function webhookProxy(opts: WebhookProxyOptions): GatewayRoute {
         signal: AbortSignal.timeout(10_000),
       });
       const text = await upstream.text();
-      res.writeHead(upstream.status, {
-        'content-type': upstream.headers.get('content-type') ?? 'application/json',
-      });
+      const back: Record<string, string> = { 'content-type': 'application/json' };
+      for (const h of RETURNED) {
+        const v = upstream.headers.get(h);
+        if (v !== null) back[h] = v;
+      }
+      res.writeHead(upstream.status, back);
       res.end(text);
     } catch {
       // GoHighLevel retries on 429 only; an unreachable owner should be retried.

@@ -139,6 +139,7 @@ function createConnections(
     own(
       createCoachingEngine({
         anthropic: { apiKey: deps.config.anthropic.apiKey, baseURL: deps.config.anthropic.baseUrl },
+        modelWhenConfidenceBelow: deps.config.anthropic.modelWhenConfidenceBelow,
         cache: cache ?? new MemoryCache(),
         logger,
       }),

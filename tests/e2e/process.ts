@@ -40,11 +40,18 @@ export function hasLine(text: string, re: RegExp): boolean {
 }
 
 export function spawnTs(script: string, args: string[], env: Record<string, string>): SpawnedProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
-    cwd: REPO_ROOT,
-    env: cleanEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawnProcess(process.execPath, ['-r', '@swc-node/register', script, ...args], cleanEnv(env), script);
+}
+
+/** Any command, run from the repository root with exactly `env`; `label` names it in error messages. */
+export function spawnProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+): SpawnedProcess {
+  const script = label;
+  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let exit: Exit | null = null;

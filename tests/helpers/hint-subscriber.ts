@@ -125,16 +125,32 @@ export class HintSubscriber extends Observed {
   }
 }
 
-/** One subscription over Server-Sent Events (`accept: text/event-stream`, graphql-sse distinct connections). */
+/** The subscription an `SseHintSubscriber` sends instead of HINTS_WITH_AGENT for its session. */
+export interface SseRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * One subscription over Server-Sent Events (`accept: text/event-stream`, graphql-sse distinct connections).
+ * An answer that is no event stream (a limit refusing it before the stream starts) has its status and its
+ * JSON errors recorded.
+ */
 export class SseHintSubscriber extends Observed {
   readonly log: SubscriptionLog = { events: [], errors: [] };
   readonly subscriptions = [this.log];
   status?: number;
   private readonly abort = new AbortController();
 
-  constructor(gatewayUrl: string, headers: Record<string, string>, sessionId: string, label: string) {
+  constructor(
+    gatewayUrl: string,
+    headers: Record<string, string>,
+    sessionId: string,
+    label: string,
+    request: SseRequest = { query: HINTS_WITH_AGENT, variables: { sessionId } },
+  ) {
     super(label);
-    this.read(gatewayUrl, headers, sessionId).catch((err: unknown) => {
+    this.read(gatewayUrl, headers, request).catch((err: unknown) => {
       if (this.abort.signal.aborted) return;
       this.log.errors.push({ at: Date.now(), message: String(err) });
       this.changed();
@@ -150,14 +166,20 @@ export class SseHintSubscriber extends Observed {
     return `status=${this.status} completed=${this.log.completedAt}`;
   }
 
-  private async read(url: string, headers: Record<string, string>, sessionId: string): Promise<void> {
+  private async read(url: string, headers: Record<string, string>, request: SseRequest): Promise<void> {
     const res = await fetch(url, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: HINTS_WITH_AGENT, variables: { sessionId } }),
+      body: JSON.stringify(request),
       signal: this.abort.signal,
     });
     this.status = res.status;
+    if (!res.headers.get('content-type')?.includes('text/event-stream')) {
+      record(this.log, (await res.json()) as GraphQLMessage);
+      this.log.completedAt = Date.now();
+      this.changed();
+      return;
+    }
     this.changed();
     const decoder = new TextDecoder();
     const reader = res.body?.getReader();

@@ -19,6 +19,7 @@ import { createLogger } from '../../core/logger';
 import type { Principal } from '../../core/principal';
 import type { CredentialServiceOptions } from '../../gateway/credential-service-client';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import type { TenantRateLimiter } from '../../gateway/plugins/use-rate-limit';
 import { TEST_CONTEXT_SECRET, TEST_JWT_SECRET } from './subgraph-harness';
 
 const LINK =
@@ -151,10 +152,17 @@ export interface TinyGraph {
   close(): Promise<void>;
 }
 
+/** What a test may change of the gateway: its per-tenant rate (default 100,000 a minute, in memory). */
+export interface TinyGatewayOptions {
+  ratePerMinute?: number;
+  rateLimiter?: TenantRateLimiter;
+}
+
 /** The two subgraphs, composed, behind the real gateway with the given planner (and credential service). */
 export async function startTinyGraph(
   queryPlanner: 'rust' | 'js',
   credentialService?: CredentialServiceOptions,
+  options: TinyGatewayOptions = {},
 ): Promise<TinyGraph> {
   const calls = new CallLog();
   const codec = new ContextTokenCodec(TEST_CONTEXT_SECRET);
@@ -178,10 +186,10 @@ export async function startTinyGraph(
         maxDepth: 10,
         maxAliases: 30,
         maxDirectives: 50,
-        maxCost: 20_000,
         maxBodyBytes: 100_000,
-        ratePerMinute: 100_000,
+        ratePerMinute: options.ratePerMinute ?? 100_000,
       },
+      rateLimiter: options.rateLimiter,
     });
   } catch (err) {
     await stopSubgraphs();

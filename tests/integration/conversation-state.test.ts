@@ -203,7 +203,12 @@ describeEachDb('a coaching run when its session ends (%s)', (kind) => {
     fake = await startFakeAnthropic();
     // the model answers 3 s after the request: the session ends while the run waits for it
     fake.setDefault({ delayMs: 3_000, then: { hints: GENERIC_HINTS } });
-    t = await startTestPlatform(kind, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
+    // every live turn to the (fake) model: this test is about that path
+    t = await startTestPlatform(kind, {
+      ANTHROPIC_API_KEY: 'sk-test',
+      ANTHROPIC_BASE_URL: fake.url,
+      COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1',
+    });
   }, 120_000);
 
   afterAll(async () => {

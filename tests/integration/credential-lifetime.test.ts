@@ -5,7 +5,7 @@
  * an UNAUTHENTICATED error, then complete) while every other one keeps receiving hints; the removed member's
  * JWT is refused on HTTP at once, and still after a gateway restart. A JWT expired at subscribe is refused
  * (4401), one that expires mid-subscription ends it at `exp` (4401), and a subscription held for more than
- * three context-token lifetimes still gets the agent resolved from the agents subgraph on every hint.
+ * its first context token's lifetime still gets the agent resolved from the agents subgraph on every hint.
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
@@ -14,6 +14,7 @@ import { startGatewayService } from '../../bin/platform';
 import { DEMO, demoAgents } from '../../bin/demo-plan';
 import type { SubgraphName } from '../../core/config';
 import { createLogger } from '../../core/logger';
+import { contextTokenLifetimeSeconds } from '../../gateway/context-tokens';
 import type { RunningGateway } from '../../gateway/gateway';
 import {
   eventsAfter,
@@ -34,11 +35,17 @@ interface Watched {
 }
 
 /**
- * Short, so a test can hold a subscription for several of them; not shorter: a burst of hints fans out to
- * 84 subscribers here, and their entity fetches queue for up to ~2.5 s in this one process on 2 cores —
- * a forwarded token must outlive that queue (it is re-signed once a quarter of its life has passed).
+ * A TTL shorter than the subgraph timeout, as an operator may configure. A burst of hints fans out to 84
+ * subscribers here, and their entity fetches queue for up to ~3.5 s in this one process on a loaded 2-core
+ * machine: the 5 s TTL alone expired under that queue (UNAUTHENTICATED for staying subscribers). The gateway
+ * signs every token for at least 4/3 of the subgraph timeout plus a second (gateway/context-tokens.ts), so
+ * the lifetime here is 42 s with the default 30 s subgraph timeout (a fetch the gateway still waits for
+ * finds its token valid; a shorter timeout is no way to shorten the test: on this loaded machine fetches
+ * passed 10 s); re-signed once a quarter of its life has passed.
  */
 const CONTEXT_TTL_SECONDS = 5;
+const SUBGRAPH_TIMEOUT_MS = 30_000;
+const TOKEN_LIFETIME_SECONDS = contextTokenLifetimeSeconds(CONTEXT_TTL_SECONDS, SUBGRAPH_TIMEOUT_MS);
 const WS_FORBIDDEN = 4403;
 const WS_UNAUTHORIZED = 4401;
 
@@ -166,7 +173,10 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
   beforeAll(async () => {
     // composed first: composing builds the subgraphs' schemas (over ORMs closed after composing)
     supergraph = (await composeFromCode()).supergraph;
-    t = await startTestPlatform(kind, { CONTEXT_TOKEN_TTL_SECONDS: String(CONTEXT_TTL_SECONDS) });
+    t = await startTestPlatform(kind, {
+      CONTEXT_TOKEN_TTL_SECONDS: String(CONTEXT_TTL_SECONDS),
+      SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
+    });
     for (const tenant of ['acme', 'summit'] as const) {
       const agent = demoAgents(tenant)[0]!;
       const d = await ok<{ startAgentSession: { id: string } }>(
@@ -319,7 +329,8 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
 
   test('a subscription ends at its JWT expiry with 4401, after receiving hints until then', async () => {
     const member = await addMember('summit');
-    const { token, expiresAt } = await issueToken('summit', member.id, 6);
+    // long enough for a first hint on a loaded machine (6 s was not: the socket closed at exp before any hint)
+    const { token, expiresAt } = await issueToken('summit', member.id, 15);
     const s = socket(t.url, { authorization: `Bearer ${token}` }, 'expiring');
     const log = s.subscribe(sessions.summit);
     await coachUntil(['summit'], [{ s, logs: [log] }]);
@@ -330,7 +341,7 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
     expect(s.closed!.at - expiresAt).toBeLessThan(1_500);
   }, 60_000);
 
-  test(`a subscription held for more than 3× the ${CONTEXT_TTL_SECONDS} s context-token TTL keeps its joined fields`, async () => {
+  test(`a subscription held past its first ${TOKEN_LIFETIME_SECONDS} s context token keeps its joined fields`, async () => {
     const key = await createKey('acme');
     const member = await addMember('acme');
     const holders = [
@@ -343,7 +354,7 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
     ];
     const held = holders.map((s) => ({ s, logs: [s.subscribe(sessions.acme)] }));
     const opened = await coachUntil(['acme'], held);
-    await at(opened + 3.2 * CONTEXT_TTL_SECONDS * 1000);
+    await at(opened + 1.1 * TOKEN_LIFETIME_SECONDS * 1000); // every token in use when it opened has expired
     const later = Date.now();
     await requestCoaching('acme');
     const lateHint = (l: SubscriptionLog) => eventsAfter(l, later, 'COMPLETED').length > 0;
@@ -356,5 +367,5 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
       expect(logs[0]!.errors).toEqual([]);
     }
     expect(holders.map((h) => h.closed)).toEqual([undefined, undefined]);
-  }, 60_000);
+  }, 90_000);
 });

@@ -161,6 +161,7 @@ describeEachDb('GDPR export and erasure across subgraphs through the gateway (%s
     t = await startTestPlatform(kind, {
       ANTHROPIC_API_KEY: 'sk-test',
       ANTHROPIC_BASE_URL: fake.url,
+      COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1', // every live turn to the (fake) model: this test is about that path
       GHL_ED25519_PUBLIC_KEY: pem,
       RATE_LIMIT_PER_MINUTE: '100000',
     });

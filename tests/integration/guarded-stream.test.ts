@@ -135,7 +135,13 @@ describeEachDb('nothing unguarded through the gateway (%s)', (kind) => {
     });
     t = await startTestPlatform(
       kind,
-      { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url, QUERY_PLANNER: 'rust' },
+      // every live turn to the (fake) model: this test is about that path
+      {
+        ANTHROPIC_API_KEY: 'sk-test',
+        ANTHROPIC_BASE_URL: fake.url,
+        COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1',
+        QUERY_PLANNER: 'rust',
+      },
       logs.logger,
     );
     // Two tenants, two sessions each for the same agent and contact (twins ask the same: one may be

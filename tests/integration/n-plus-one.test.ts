@@ -6,7 +6,8 @@
  * Statements are counted with knex's `query` event on each service's ORM. What the request does not
  * cause is ignored: transaction control and the PostgreSQL tenant setting (`begin`, `commit`,
  * `set_config`, savepoints), the outbox relays' passes (`outbox_event`, on PostgreSQL through `outbox_claim`
- * and `outbox_mark_published`), the GHL inbox worker's polls (`ghl_webhook_deliveries`), consumers'
+ * and `outbox_mark_published`), the GHL inbox worker's and the outbound webhook worker's polls
+ * (`ghl_webhook_deliveries`, `webhook_deliveries`: a poll inside the measured window once failed CI), consumers'
  * `processed_event`, and the gateway's API-key resolution
  * (`api_keys`, cached; not part of the query's data).
  */
@@ -47,7 +48,7 @@ const QUERY = `query ($first: Int!, $from: DateTime!, $to: DateTime!) {
 const CREATE = 'mutation ($input: CreateAgentInput!) { createAgent(input: $input) { id } }';
 
 const IGNORED =
-  /^\s*(begin|commit|rollback|savepoint|release|select set_config)\b|outbox_(event|claim|mark_published)|ghl_webhook_deliveries|processed_event|api_keys/i;
+  /^\s*(begin|commit|rollback|savepoint|release|select set_config)\b|outbox_(event|claim|mark_published)|(ghl_)?webhook_deliveries|processed_event|api_keys/i;
 
 interface AgentNode {
   id: string;

@@ -1,8 +1,11 @@
 /**
- * Hostile operations against the real gateway (GraphQL Armor's rules, gateway/plugins/use-operation-limits.ts),
+ * Hostile operations against the real gateway (GraphQL Armor's depth, alias and directive rules,
+ * gateway/plugins/use-operation-limits.ts, and the one cost model, the estimate of use-cost-limit.ts),
  * all in flight together with legitimate ones: each is QUERY_TOO_COMPLEX with the limit it broke and HTTP
  * 400, answered quickly, and no subgraph is called for it; the legitimate ones are answered in full.
- * The fragment "spread bomb" held the event loop 104 s under the hand-written depth rule this replaced.
+ * The fragment "spread bomb" held the event loop 104 s under the hand-written depth rule Armor replaced; it
+ * is refused by the estimate now (Armor's own cost rule, with its `limit: "cost"`, is gone), with the
+ * estimate's shape: `limit: "estimatedCost"`, `max` and `cost: { estimated, limit }`.
  */
 import { principal } from '../helpers/principals';
 import { startTinyGraph, type TinyGraph } from '../helpers/tiny-supergraph';
@@ -33,7 +36,7 @@ const aliasFanout = (tag: string) =>
 const directives = (tag: string) =>
   `{ items(tag: "${tag}") { ${'... on Listing @include(if: true) { id } '.repeat(51)} } }`;
 
-describe('operation limits through the gateway (GraphQL Armor)', () => {
+describe('operation limits through the gateway (GraphQL Armor, cost estimate)', () => {
   let g: TinyGraph;
   let token: string;
   beforeAll(async () => {
@@ -60,7 +63,7 @@ describe('operation limits through the gateway (GraphQL Armor)', () => {
 
   test('spread bomb, alias fan-out and directive flood, 20 of each with 20 legitimate queries at once', async () => {
     const hostile = [
-      { limit: 'cost', query: spreadBomb },
+      { limit: 'estimatedCost', query: spreadBomb },
       { limit: 'aliases', query: aliasFanout },
       { limit: 'directives', query: directives },
     ];
@@ -85,5 +88,30 @@ describe('operation limits through the gateway (GraphQL Armor)', () => {
     );
     // How fast a bomb is refused is measured in bench/limits.ts, not here; a rule that evaluates the bomb
     // (the hand-written depth rule held the gateway 104 s on one) runs past this test's timeout.
+  }, 60_000);
+
+  test('spread bombs are refused by the estimate with its figures, even one whose answer is one __typename', async () => {
+    const estimated = 2 ** 28 - 1 + 2 ** 27 * 21; // the spreads, then 2^27 × items (1 + 20 × id)
+    const leaves = [
+      { query: spreadBomb('est'), estimated },
+      // one value in the answer, estimated 0 before spreads counted: planned, it held the gateway > 2 min
+      {
+        query: spreadBomb('typename').replace(/items\(tag: "typename"\) \{ id \}/, '__typename'),
+        estimated: 2 ** 28 - 1,
+      },
+    ];
+    const answers = await Promise.all(leaves.map((l) => post(l.query)));
+    expect(answers.map((a) => ({ status: a.status, extensions: a.body.errors?.[0]?.extensions }))).toEqual(
+      leaves.map((l) => ({
+        status: 400,
+        extensions: {
+          code: 'QUERY_TOO_COMPLEX',
+          limit: 'estimatedCost',
+          max: 50_000,
+          cost: { estimated: l.estimated, limit: 50_000 },
+        },
+      })),
+    );
+    expect(Object.keys(g.calls.of('est'))).toEqual([]);
   }, 60_000);
 });

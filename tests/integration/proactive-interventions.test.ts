@@ -43,7 +43,7 @@ const CRAFTED: { name: string; turns: ['LEAD' | 'AGENT', string][]; expect: stri
     name: 'agent steering (Fair Housing)',
     turns: [['AGENT', "That area is mostly white families, you'd fit right in."]],
     expect: 'COMPLIANCE_RISK',
-    reason: /may steer by RACE_COLOR/,
+    reason: /may steer by race or color/,
   },
   {
     name: 'agent promises returns',

@@ -88,6 +88,7 @@ describeEachDb('read-your-writes across subgraphs through the gateway (%s)', (ki
     t = await startTestPlatform(kind, {
       ANTHROPIC_API_KEY: 'sk-test',
       ANTHROPIC_BASE_URL: fake.url,
+      COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1', // every live turn to the (fake) model: this test is about that path
       RATE_LIMIT_PER_MINUTE: '1000000',
     });
   }, 120_000);
@@ -244,14 +245,14 @@ describeEachDb('read-your-writes across subgraphs through the gateway (%s)', (ki
       widget.close();
       return { failure: hints.error && `coachingHints with the member token: ${hints.error}`, tag: c.tag };
     });
-    // coaching of each new agent used its profile: the model was told "listing agent", "NEW to real estate"
+    // coaching of each new agent used its profile: the prompt's agent block names the listing role and novice style
     const prompts = new Map<string, string[]>();
     for (const req of fake.requests) {
       const m = /ref (\d+-[0-9a-f]{8})\./.exec(JSON.stringify(req.body?.messages ?? ''));
       if (m) prompts.set(m[1]!, [...(prompts.get(m[1]!) ?? []), JSON.stringify(req.body?.system ?? '')]);
     }
     const listingNovice = (system: string) =>
-      system.includes('real-estate listing agent') && system.includes('NEW to real estate');
+      system.includes('Role: listing agent (LISTING_AGENT)') && system.includes('Experience: NOVICE.');
     const wrongProfile = results
       .filter((r) => !r.failure)
       .filter((r) => !(prompts.get(r.tag!) ?? ['']).every(listingNovice));

@@ -97,6 +97,7 @@ describeEachDb('verticals through the gateway (%s)', (kind) => {
     t = await startTestPlatform(kind, {
       ANTHROPIC_API_KEY: 'sk-test',
       ANTHROPIC_BASE_URL: fake.url,
+      COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1', // every live turn to the (fake) model: this test is about that path
       RATE_LIMIT_PER_MINUTE: '1000000',
     });
   }, 120_000);

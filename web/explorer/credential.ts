@@ -55,7 +55,7 @@ export function credentialConnectionParams(c: Credential | null): Record<string,
 
 /** A readable summary for the status line; never the secret itself. */
 export function describeCredential(c: Credential | null): string {
-  if (!c) return 'No credential: only introspection (the schema) works until you add one.';
+  if (!c) return 'No credential: the schema is documented; add one to run operations.';
   return c.kind === 'bearer'
     ? 'Using your bearer token (Authorization header, graphql-ws connection params).'
     : 'Using your API key (X-Api-Key header, graphql-ws connection params).';

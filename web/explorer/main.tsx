@@ -2,11 +2,14 @@
  * The API explorer: GraphiQL 4 bundled from npm (no CDN), on this gateway's GraphQL endpoint. Queries and
  * mutations go over HTTP, subscriptions over graphql-ws on the same origin's path (ws:// or wss://), both
  * with the visitor's credential from the server-rendered form (web/explorer/credential.ts). `?query=` and
- * `?variables=` in the URL open an operation (the portal's reference can link to one).
+ * `?variables=` in the URL open an operation (the portal's reference can link to one). Without a
+ * credential it documents the public schema the portal serves (/schema.graphql) instead of introspecting:
+ * a production gateway answers introspection to signed-in callers only (INTROSPECTION=authenticated).
  */
 import 'graphiql/style.css';
 import './explorer.css';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import { createRoot, type Root } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
@@ -33,7 +36,24 @@ function wsUrl(path: string): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 }
 
+/** The public schema from /schema.graphql (null while it loads or if it cannot). */
+function usePublicSchema(): GraphQLSchema | null {
+  const [schema, setSchema] = useState<GraphQLSchema | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch('/schema.graphql')
+      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
+      .then((sdl) => live && setSchema(buildSchema(sdl)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return schema;
+}
+
 function Explorer({ graphqlPath, credential, query, variables }: ExplorerProps) {
+  const publicSchema = usePublicSchema();
   const wsClient = useMemo(
     () =>
       createClient({
@@ -55,7 +75,14 @@ function Explorer({ graphqlPath, credential, query, variables }: ExplorerProps) 
     [graphqlPath, credential, wsClient],
   );
   return (
-    <GraphiQL fetcher={fetcher} query={query} variables={variables} defaultEditorToolsVisibility>
+    <GraphiQL
+      fetcher={fetcher}
+      // undefined: introspect with the credential; a schema or null: no introspection request at all
+      schema={credential ? undefined : publicSchema}
+      query={query}
+      variables={variables}
+      defaultEditorToolsVisibility
+    >
       <GraphiQL.Logo>Explorer</GraphiQL.Logo>
     </GraphiQL>
   );

@@ -24,8 +24,8 @@ export function gettingStarted(opts: GuideOptions): string {
 <h2 id="getting-started-h">Getting started</h2>
 <p>One GraphQL endpoint serves the whole platform: ${code(url)} for queries and mutations (HTTP POST, JSON)
 and for subscriptions (graphql-ws on the same path, ${code(url.replace(/^http/, 'ws'))}). Each request needs
-an API key or a member's bearer token (see <a href="#authentication">Authentication</a>); introspection
-is open to everyone.</p>
+an API key or a member's bearer token (see <a href="#authentication">Authentication</a>). Introspection
+needs one too on a production gateway; this page and ${code('/schema.graphql')} are open to everyone.</p>
 ${pre(
   [
     `curl -s ${url} -H 'content-type: application/json' -H "X-Api-Key: $API_KEY" \\`,
@@ -74,7 +74,11 @@ export function limitsSection(opts: GuideOptions): string {
     ['Depth (field nesting; fragments add no level)', String(l.maxDepth), 'QUERY_TOO_COMPLEX, limit "depth"'],
     ['Aliases (through every fragment spread)', String(l.maxAliases), 'QUERY_TOO_COMPLEX, limit "aliases"'],
     ['Directives', String(l.maxDirectives), 'QUERY_TOO_COMPLEX, limit "directives"'],
-    ['Cost', String(l.maxCost), 'QUERY_TOO_COMPLEX, limit "cost"'],
+    [
+      'Estimated cost (values in the answer)',
+      String(l.cost.maxQueryCost),
+      'QUERY_TOO_COMPLEX, limit "estimatedCost"',
+    ],
   ];
   const body = rows
     .map(
@@ -93,8 +97,11 @@ with HTTP 400 and nothing runs. The values below are the ones this gateway runs 
 ${body}
 </tbody>
 </table>
-<p>Cost: 1 per scalar field, 2 per object field, multiplied by 1.5 per level of nesting; a list's subtree is
-multiplied by a literal ${code('first')} or ${code('last')} argument. Page sizes are at most 100.</p>
+<p>Estimated cost: about how many values the answer can hold. Every field counts once per time it appears;
+a list's subtree is multiplied by its ${code('first')} or ${code('last')} argument (literal, variable or
+default, capped at the maximum the argument states), a list without one counts 20, and each fragment spread
+counts 1 besides what it selects. The error carries the estimate: ${code('extensions.cost.estimated')} and
+${code('extensions.cost.limit')}.</p>
 </section>`;
 }
 
@@ -102,7 +109,8 @@ export function rateLimitSection(opts: GuideOptions): string {
   return `<section id="rate-limits" aria-labelledby="rate-limits-h">
 <h2 id="rate-limits-h">Rate limits</h2>
 <p>Each tenant may make <strong>${opts.limits.ratePerMinute} requests per minute</strong> (all of its keys and
-members together, across every gateway instance); each query, mutation and subscription start counts once.
+members together, across every gateway instance); each query, mutation and subscription start counts once,
+and so does a request refused before it runs (one that does not parse or validate, or is over a limit).
 Over the budget the gateway answers HTTP 429 with the code ${code('RATE_LIMITED')},
 ${code('extensions.retryAfterSeconds')} and, on HTTP, a ${code('Retry-After')} header (seconds): wait that
 long before trying again. Introspection without a credential is not counted.</p>

@@ -19,6 +19,7 @@ export const NO_CONTACT_DATA: Readonly<Record<string, string>> = {
   known_locations: 'the tenant’s locations',
   outbox_event: 'event payloads carry ids and stages only',
   processed_event: 'consumed event ids',
+  dead_letter: 'copies of outbox_event rows a consumer gave up on: ids and stages only',
 };
 
 export function contactSessions(ctx: RequestContext, contactId: string): Promise<AgentSession[]> {

@@ -1,12 +1,13 @@
 /**
- * Compliance risk in the AGENT's own words, before or as they reach the lead: Fair Housing steering (the
- * same rules that judge leads' requests and generated hints: coach/fair-housing.ts, engine/guardrail.ts),
+ * Compliance risk in the AGENT's own words, before or as they reach the lead: Fair Housing steering (the one
+ * detector that also judges leads' requests and generated hints, coach/fair-housing.ts, with the agent as the
+ * speaker: the client's own needs they repeat — "here are homes near the synagogue you attend" — are fine),
  * promises about returns or appreciation, and pressure tactics. What matched is kept for the reason of a
  * returns or pressure warning; for Fair Housing only the protected class is named (the guardrail's rule:
  * never repeat the violation).
  */
-import { detectFairHousingRisk } from '../coach/fair-housing';
-import { checkSteering } from '../engine/guardrail';
+import { judgeFairHousing } from '../coach/fair-housing';
+import { classLabel } from '../engine/guardrail';
 
 export type ComplianceKind = 'FAIR_HOUSING' | 'RETURN_PROMISE' | 'PRESSURE';
 
@@ -30,11 +31,8 @@ function excerpt(m: RegExpExecArray): string {
 
 /** The first compliance risk in an agent's message, or null. */
 export function agentComplianceRisk(text: string): ComplianceRisk | null {
-  const lead = detectFairHousingRisk(text);
-  if (lead) return { kind: 'FAIR_HOUSING', detail: lead.protectedClass };
-  const steering = checkSteering(text);
-  if (steering.blocked)
-    return { kind: 'FAIR_HOUSING', detail: steering.protectedClass ?? 'GENERAL_STEERING' };
+  const steering = judgeFairHousing(text, { speaker: 'AGENT' });
+  if (steering.steering) return { kind: 'FAIR_HOUSING', detail: classLabel(steering.protectedClass) };
   const promise = RETURN_PROMISE.exec(text);
   if (promise) return { kind: 'RETURN_PROMISE', detail: excerpt(promise) };
   const pressure = PRESSURE.exec(text);

@@ -3,7 +3,8 @@
  * their own sessions. An invisible session answers exactly like a missing one (NOT_FOUND).
  */
 import { withTenantScope } from '../../../core/db/request-scope';
-import { NotFoundError } from '../../../core/errors';
+import { NotFoundError, ReadModelBehindError, type DomainError } from '../../../core/errors';
+import type { EventBus } from '../../../core/events/event-bus';
 import { canSeeLocation, requireScope, type Principal } from '../../../core/principal';
 import { MemberRole } from '../../../core/vocabulary';
 import { SessionView } from '../entities';
@@ -31,7 +32,20 @@ export function canSeeSession(
 }
 
 /**
- * The visible session or NOT_FOUND; batched through the request's loader when there is one. A session
+ * What a session coaching does not hold (or the caller may not see) answers: NOT_FOUND while the consumer
+ * that feeds the read model hears events; while it does not or did not a moment ago (Redis down, then the
+ * agents subgraph's outbox backlog), the session may exist already: UPSTREAM_UNAVAILABLE, reason
+ * READ_MODEL_BEHIND, with retryAfterSeconds — for an unknown, invisible or other tenant's id alike, so
+ * neither answer tells whether the id exists.
+ */
+function sessionMissing(events: EventBus, sessionId: string): DomainError {
+  const health = events.consumerHealth();
+  if (health.healthy) return new NotFoundError('AgentSession', sessionId);
+  return new ReadModelBehindError('coaching', health.retryAfterSeconds);
+}
+
+/**
+ * The visible session or NOT_FOUND (READ_MODEL_BEHIND while its events may be delayed, sessionMissing); batched through the request's loader when there is one. A session
  * missing from the read model may have been started in the agents subgraph an instant ago: the lookup
  * waits (bounded, `rt.arrivals`) for its event before answering NOT_FOUND — an unknown id, or another
  * tenant's (the lookup is tenant-scoped), answers NOT_FOUND after the bound, exactly like a missing one.
@@ -46,7 +60,7 @@ export async function requireVisibleSession(ctx: ServiceCtx, sessionId: string):
     );
     if (view && ctx.loaders) sessionViewLoader(ctx).clear(sessionId).prime(sessionId, view);
   }
-  if (!view || !canSeeSession(ctx.principal, view)) throw new NotFoundError('AgentSession', sessionId);
+  if (!view || !canSeeSession(ctx.principal, view)) throw sessionMissing(ctx.rt.events, sessionId);
   return view;
 }
 
@@ -62,6 +76,6 @@ export async function awaitVisibleSession(
   const view = await rt.arrivals.await(sessionArrival(p.tenantId, sessionId), () =>
     withTenantScope(rt.orm, p.tenantId, (em) => em.findOne(SessionView, { sessionId })),
   );
-  if (!view || !canSeeSession(p, view)) throw new NotFoundError('AgentSession', sessionId);
+  if (!view || !canSeeSession(p, view)) throw sessionMissing(rt.events, sessionId);
   return view;
 }

@@ -82,6 +82,7 @@ export const NO_CONTACT_DATA: Readonly<Record<string, string>> = {
   coaching_strategy_outcomes: 'per-hint signals (ids, verdicts, strategy), no text',
   outbox_event: 'event payloads carry ids and figures, never message texts or names',
   processed_event: 'consumed event ids',
+  dead_letter: 'copies of outbox_event rows a consumer gave up on: the same ids and figures',
 };
 
 /**

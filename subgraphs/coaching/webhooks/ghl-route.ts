@@ -1,6 +1,7 @@
 /**
- * `POST /webhooks/ghl`: verify the signature over the raw bytes (401 and nothing stored when it fails),
- * reject stale deliveries, then commit the delivery to the inbox (ghl-inbox.ts) and only then answer 202 —
+ * `POST /webhooks/ghl`: verify the signature over the raw bytes (401 and nothing stored when it fails; logged
+ * once per source a minute and counted: rejection-log.ts), reject stale deliveries, then commit the delivery
+ * to the inbox (ghl-inbox.ts) and only then answer 202 —
  * an accepted delivery survives a crash (GoHighLevel does not retry a 2xx). A duplicate webhookId answers
  * 200 `{duplicate:true}`; a full inbox (`queueSize` deliveries waiting) or a database that cannot store it
  * answers 429 with nothing stored (GoHighLevel retries only on 429). Unknown types: 200, ignored. The
@@ -12,6 +13,7 @@ import { BodyTooLargeError, readBody, sendJson } from '../../../core/server/http
 import type { CoachingRuntime } from '../runtime';
 import { acceptDelivery, type AcceptResult } from './ghl-inbox';
 import { isKnownType, optString, parseDelivery, type GhlDelivery } from './ghl-payload';
+import { RejectionLog } from './rejection-log';
 import type { SignatureScheme } from './signature';
 
 export const GHL_WEBHOOK_PATH = '/webhooks/ghl';
@@ -56,6 +58,7 @@ async function store(
 
 export function ghlWebhookRoute(rt: CoachingRuntime): RouteHandler {
   const opts = rt.options.ghl;
+  const rejections = new RejectionLog({ logger: rt.logger });
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== GHL_WEBHOOK_PATH) return false;
@@ -75,7 +78,10 @@ export function ghlWebhookRoute(rt: CoachingRuntime): RouteHandler {
     }
     const scheme = rt.ghlVerifier.verify(raw, req.headers);
     if (!scheme) {
-      rt.logger.warn({ path }, 'GHL webhook with a missing or invalid signature rejected');
+      const source = req.socket.remoteAddress ?? 'unknown';
+      rejections.note(source, 'signature', 'GHL webhook with a missing or invalid signature rejected', {
+        path,
+      });
       sendJson(res, 401, { error: 'invalid signature' });
       return true;
     }

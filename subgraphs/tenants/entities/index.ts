@@ -1,5 +1,6 @@
 import { OutboxEvent } from '../../../core/outbox/outbox-event';
 import { ProcessedEvent } from '../../../core/outbox/processed-event';
+import { DeadLetter } from '../../../core/outbox/dead-letter';
 import { ApiKey } from './api-key';
 import { AuditEntry, AuditHead } from './audit-entry';
 import { ContactErasure, ContactErasurePart } from './contact-erasure';
@@ -25,7 +26,10 @@ export {
 export { Branding, EMPTY_BRANDING, type BrandingData } from './branding';
 export { DEFAULT_VERTICAL } from './organization';
 
-/** The subgraph's tables, plus the transactional outbox its events are staged in and its consumers' record. */
+/**
+ * The subgraph's tables, plus the transactional outbox its events are staged in, its consumers' record and
+ * the dead letters of its events (embedded mode).
+ */
 export const tenantsEntities = [
   Organization,
   Location,
@@ -43,4 +47,5 @@ export const tenantsEntities = [
   FollowUpTask,
   OutboxEvent,
   ProcessedEvent,
+  DeadLetter,
 ];

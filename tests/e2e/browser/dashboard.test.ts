@@ -64,6 +64,7 @@ describeWithBrowser('manager dashboard in a browser', () => {
     t = await startTestPlatform('sqlite', {
       ANTHROPIC_API_KEY: 'sk-test',
       ANTHROPIC_BASE_URL: fake.url,
+      COACH_MODEL_WHEN_CONFIDENCE_BELOW: '1', // every live turn to the (fake) model: its tokens and cost show
       RATE_LIMIT_PER_MINUTE: '1000000',
     });
     const plan: [CoachedAgent, 'ACCEPTED' | 'DISMISSED'][] = [

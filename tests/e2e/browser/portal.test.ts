@@ -58,7 +58,8 @@ describeWithBrowser('developer portal', () => {
     const agent = demoAgents('acme')[0]!;
 
     beforeAll(async () => {
-      t = await startTestPlatform(kind);
+      // with the production switches on: the portal must keep working for a signed-in developer
+      t = await startTestPlatform(kind, { INTROSPECTION: 'authenticated', CSRF_PREVENTION: 'true' });
       origin = new URL(t.url).origin;
       const started = await t.gql<{ startAgentSession: { id: string } }>(
         'mutation ($input: StartAgentSessionInput!) { startAgentSession(input: $input) { id } }',
@@ -157,6 +158,8 @@ describeWithBrowser('developer portal', () => {
       expect(sdl).not.toMatch(/join__|link__|_Entity|_Any|_Service|_entities|_service|@inaccessible/);
       const introspection = await t.gql<IntrospectionQuery>(
         getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }),
+        {},
+        { 'x-api-key': t.apiKeys.acme },
       );
       expect(introspection.errors).toBeUndefined();
       const served = printSchema(lexicographicSortSchema(buildClientSchema(introspection.data!)));

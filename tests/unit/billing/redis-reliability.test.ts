@@ -44,6 +44,7 @@ function crashingBus(inner: EventBus, ok: number): { bus: EventBus; crashed: Pro
   const bus: EventBus = {
     publish: (e) => inner.publish(e),
     close: () => inner.close(),
+    consumerHealth: () => inner.consumerHealth(),
     subscribe: (group, types, handler) =>
       inner.subscribe(group, types, async (e: EventEnvelope) => {
         handled++;

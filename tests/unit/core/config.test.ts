@@ -75,11 +75,22 @@ describe('loadConfig', () => {
       maxAliases: 30,
       maxTokens: 2_000,
       maxDirectives: 50,
-      maxCost: 20_000,
       ratePerMinute: 600,
+      http: { requestMs: 15_000, keepAliveMs: 5_000 },
+      subgraphTimeoutMs: 30_000,
+      subscriptions: { perSocket: 100, perTenant: 1_000 },
+      cost: {
+        maxQueryCost: 50_000,
+        maxFragmentSpreads: 500,
+        maxInflightPerTenant: 16,
+        maxInflightCostPerTenant: 50_000,
+        maxQueuedPerTenant: 1_000,
+        queueTimeoutMs: 30_000,
+      },
     });
-    expect(c.anthropic).toEqual({ apiKey: undefined, baseUrl: undefined });
+    expect(c.anthropic).toEqual({ apiKey: undefined, baseUrl: undefined, modelWhenConfidenceBelow: 0.75 });
     expect(c.seedDemo).toBe(true);
+    expect(c.shutdownDrainMs).toBe(10_000);
     expect(c.ghl).toEqual({ ed25519PublicKeys: [], rsaPublicKeys: [], oauth: undefined, concurrency: 4 });
   });
 
@@ -111,6 +122,8 @@ describe('loadConfig', () => {
       QUERY_PLANNER: 'js',
       LIMIT_MAX_BODY_BYTES: '2048',
       RATE_LIMIT_PER_MINUTE: '5',
+      MAX_QUERY_COST: '1234',
+      MAX_INFLIGHT_PER_TENANT: '3',
       ANTHROPIC_API_KEY: '',
       SEED_DEMO: 'false',
       GHL_ED25519_PUBLIC_KEY: PEM.replace(/\n/g, '\\n'),
@@ -130,6 +143,7 @@ describe('loadConfig', () => {
     expect(c.queryPlanner).toBe('js');
     expect(c.limits.maxBodyBytes).toBe(2048);
     expect(c.limits.ratePerMinute).toBe(5);
+    expect([c.limits.cost.maxQueryCost, c.limits.cost.maxInflightPerTenant]).toEqual([1234, 3]);
     expect(c.anthropic.apiKey).toBeUndefined();
     expect(c.seedDemo).toBe(false);
     expect(c.ghl.ed25519PublicKeys).toEqual([`${PEM}\n`]);
@@ -209,7 +223,21 @@ describe('loadConfig', () => {
     ['GHL_WEBHOOK_CONCURRENCY', '65'],
     ['GHL_WEBHOOK_CONCURRENCY', 'many'],
     ['GHL_OAUTH_TOKEN_URL', 'ftp://ghl.example.com/token'],
+    ['COACH_MODEL_WHEN_CONFIDENCE_BELOW', '1.5'],
+    ['COACH_MODEL_WHEN_CONFIDENCE_BELOW', '-0.1'],
+    ['COACH_MODEL_WHEN_CONFIDENCE_BELOW', 'high'],
+    ['COACH_MODEL_WHEN_CONFIDENCE_BELOW', ''],
   ];
+
+  test('COACH_MODEL_WHEN_CONFIDENCE_BELOW: a fraction from 0 to 1 (default 0.75)', () => {
+    const at = (v: string) =>
+      loadConfig({ COACH_MODEL_WHEN_CONFIDENCE_BELOW: v }).anthropic.modelWhenConfidenceBelow;
+    expect(at('0.75')).toBe(0.75);
+    expect(at('.5')).toBe(0.5);
+    expect(at('0')).toBe(0);
+    expect(at('1')).toBe(1);
+    expect(at('1.0')).toBe(1);
+  });
 
   test('the credential service: off by default; URL and secret parsed; a secret equal to CONTEXT_SECRET refused', () => {
     expect(loadConfig({}).credentialService).toEqual({ url: undefined, secret: undefined });
@@ -249,6 +277,14 @@ describe('loadConfig', () => {
     const err = configError(() => loadConfig({ [variable]: value }));
     expect(err.variable).toBe(variable);
     expect(err.message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  test('LIMIT_MAX_COST (GraphQL Armor cost rule, removed) stops the start and names MAX_QUERY_COST', () => {
+    const err = configError(() => loadConfig({ LIMIT_MAX_COST: '5000' }));
+    expect(err.variable).toBe('LIMIT_MAX_COST');
+    expect(err.message).toMatch(/MAX_QUERY_COST/);
+    expect(loadConfig({ MAX_QUERY_COST: '5000' }).limits.cost.maxQueryCost).toBe(5_000);
+    expect(loadConfig({ MAX_FRAGMENT_SPREADS: '50' }).limits.cost.maxFragmentSpreads).toBe(50);
   });
 
   test('every port accepts 0 (any free port) and the bounds 1 and 65535', () => {
@@ -322,6 +358,13 @@ describe('loadConfig', () => {
       });
       expect(c.database.appUrl).toBe('postgres://runtime:rpw@pooler:6432/app');
       expect(c.database.appRole).toBe('runtime');
+    });
+
+    test('DATABASE_APP_URL alone is PostgreSQL: a service that only serves never holds the owner password', () => {
+      const c = loadConfig({ DATABASE_APP_URL: 'postgres://coaching_app:rpw@db:5432/coaching' });
+      expect(c.database.kind).toBe('postgres');
+      expect(c.database.ownerUrl).toBeUndefined();
+      expect(c.database.appUrl).toBe('postgres://coaching_app:rpw@db:5432/coaching');
     });
   });
 

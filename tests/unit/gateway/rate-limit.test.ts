@@ -2,11 +2,11 @@
  * The per-tenant rate limit (rate-limiter-flexible) under concurrency: requests of two tenants in flight
  * together through two gateway instances sharing Redis get exactly the budget per tenant between them;
  * one instance in memory does the same alone; with Redis unreachable each instance keeps answering from
- * its own budget (insurance limiter) instead of failing every request.
+ * its own budget (local fallback) instead of failing every request.
  */
 import { randomUUID } from 'node:crypto';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { memoryRateLimiter } from '../../../gateway/plugins/use-rate-limit';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { memoryRateLimiter, type TenantRateLimiter } from '../../../gateway/plugins/use-rate-limit';
 import { createRedisRateLimiter } from '../../../gateway/redis-rate-limiter';
 import { REDIS_URL } from '../../helpers/db';
 import { describeNeeding } from '../../helpers/variants';
@@ -16,7 +16,7 @@ const PER_TENANT = 300;
 
 type Outcome = 'allowed' | 'limited' | 'failed';
 
-async function take(limiter: RateLimiterAbstract, tenant: string): Promise<Outcome> {
+async function take(limiter: TenantRateLimiter, tenant: string): Promise<Outcome> {
   try {
     await limiter.consume(tenant);
     return 'allowed';
@@ -26,7 +26,7 @@ async function take(limiter: RateLimiterAbstract, tenant: string): Promise<Outco
 }
 
 /** PER_TENANT requests of each tenant, all in flight together, spread over the instances. */
-async function burst(instances: RateLimiterAbstract[], tenants: string[]) {
+async function burst(instances: TenantRateLimiter[], tenants: string[]) {
   const runs = Array.from({ length: PER_TENANT }, (_, i) =>
     tenants.map((tenant, k) => ({ tenant, limiter: instances[(i + k) % instances.length]! })),
   ).flat();
@@ -51,7 +51,9 @@ test('one gateway in memory: each tenant gets exactly its budget', async () => {
 describeNeeding(['REDIS_URL'], 'rate limit shared through Redis', () => {
   const closers: (() => Promise<void>)[] = [];
   const instance = (url: string, prefix: string) => {
-    const rl = createRedisRateLimiter({ url, prefix, perMinute: BUDGET });
+    // Generous command timeout: on a loaded test machine a 600-request burst may take longer than the
+    // default 250 ms, and the limiter would (rightly) count locally — this test is about sharing exactly.
+    const rl = createRedisRateLimiter({ url, prefix, perMinute: BUDGET, commandTimeoutMs: 5_000 });
     closers.push(rl.close);
     return rl;
   };
