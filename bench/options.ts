@@ -48,7 +48,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 function defaultLeadsFile(): string {
   const shared = path.resolve(ROOT, '../shared/coaching-devset.jsonl');
-  return fs.existsSync(shared) ? shared : path.join(ROOT, 'tests/fixtures/coaching-heldout.jsonl');
+  return fs.existsSync(shared) ? shared : path.join(ROOT, 'tests/fixtures/coaching-train-authored.jsonl');
 }
 
 /** A bad option: reported as a message (no stack), exit code 2. */
