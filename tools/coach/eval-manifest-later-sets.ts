@@ -135,73 +135,43 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-6/papa-coaching.jsonl',
     kind: 'COACHING',
-    split: 'SEALED',
+    split: 'TUNE',
     writtenBy:
-      'author "papa" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Georgia/the Carolinas/Tennessee (Atlanta suburbs, Savannah, Charlotte, Raleigh-Durham, Charleston, Nashville, Knoxville): voice-to-text transcripts with run-on sentences and misheard words, job relocations, family logistics; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
-    scored: {
-      date: '2026-12-07',
-      commit: '2adbc40b99ccf53137c429e074b533f525077d85',
-      by: 'the session lead for issue 11, once (the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms)',
-    },
+      'author "papa" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Georgia/the Carolinas/Tennessee (Atlanta suburbs, Savannah, Charlotte, Raleigh-Durham, Charleston, Nashville, Knoxville): voice-to-text transcripts with run-on sentences and misheard words, job relocations, family logistics; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
   {
     path: 'tests/fixtures/sealed-6/papa-fair-housing.jsonl',
     kind: 'FAIR_HOUSING',
-    split: 'SEALED',
+    split: 'TUNE',
     writtenBy:
-      'author "papa" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Georgia/the Carolinas/Tennessee (Atlanta suburbs, Savannah, Charlotte, Raleigh-Durham, Charleston, Nashville, Knoxville): voice-to-text transcripts with run-on sentences and misheard words, job relocations, family logistics; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
-    scored: {
-      date: '2026-12-07',
-      commit: '2adbc40b99ccf53137c429e074b533f525077d85',
-      by: 'the session lead for issue 11, once (the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms)',
-    },
+      'author "papa" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Georgia/the Carolinas/Tennessee (Atlanta suburbs, Savannah, Charlotte, Raleigh-Durham, Charleston, Nashville, Knoxville): voice-to-text transcripts with run-on sentences and misheard words, job relocations, family logistics; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
   {
     path: 'tests/fixtures/sealed-6/quebec-coaching.jsonl',
     kind: 'COACHING',
-    split: 'SEALED',
+    split: 'TUNE',
     writtenBy:
-      'author "quebec" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida and the Gulf (Miami-Dade, Broward, Orlando/Kissimmee, Tampa, Jacksonville, Katy, Sugar Land, New Orleans): Cuban, Venezuelan, Puerto Rican and Colombian leads in Spanish or Spanglish; condo associations, hurricane insurance, flood zones, investors and snowbirds; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
-    scored: {
-      date: '2026-12-07',
-      commit: '2adbc40b99ccf53137c429e074b533f525077d85',
-      by: 'the session lead for issue 11, once (the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms)',
-    },
+      'author "quebec" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida and the Gulf (Miami-Dade, Broward, Orlando/Kissimmee, Tampa, Jacksonville, Katy, Sugar Land, New Orleans): Cuban, Venezuelan, Puerto Rican and Colombian leads in Spanish or Spanglish; condo associations, hurricane insurance, flood zones, investors and snowbirds; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
   {
     path: 'tests/fixtures/sealed-6/quebec-fair-housing.jsonl',
     kind: 'FAIR_HOUSING',
-    split: 'SEALED',
+    split: 'TUNE',
     writtenBy:
-      'author "quebec" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida and the Gulf (Miami-Dade, Broward, Orlando/Kissimmee, Tampa, Jacksonville, Katy, Sugar Land, New Orleans): Cuban, Venezuelan, Puerto Rican and Colombian leads in Spanish or Spanglish; condo associations, hurricane insurance, flood zones, investors and snowbirds; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
-    scored: {
-      date: '2026-12-07',
-      commit: '2adbc40b99ccf53137c429e074b533f525077d85',
-      by: 'the session lead for issue 11, once (the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms)',
-    },
+      'author "quebec" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida and the Gulf (Miami-Dade, Broward, Orlando/Kissimmee, Tampa, Jacksonville, Katy, Sugar Land, New Orleans): Cuban, Venezuelan, Puerto Rican and Colombian leads in Spanish or Spanglish; condo associations, hurricane insurance, flood zones, investors and snowbirds; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
   {
     path: 'tests/fixtures/sealed-6/romeo-coaching.jsonl',
     kind: 'COACHING',
-    split: 'SEALED',
+    split: 'TUNE',
     writtenBy:
-      'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
-    scored: {
-      date: '2026-12-07',
-      commit: '2adbc40b99ccf53137c429e074b533f525077d85',
-      by: 'the session lead for issue 11, once (the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms)',
-    },
+      'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
   {
     path: 'tests/fixtures/sealed-6/romeo-fair-housing.jsonl',
     kind: 'FAIR_HOUSING',
-    split: 'SEALED',
+    split: 'TUNE',
     writtenBy:
-      'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
-    scored: {
-      date: '2026-12-07',
-      commit: '2adbc40b99ccf53137c429e074b533f525077d85',
-      by: 'the session lead for issue 11, once (the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms)',
-    },
+      'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
 ];
