@@ -118,7 +118,10 @@ const schema = z.object({
   // with QUEUE_TIMEOUT on a loaded CI machine)
   TENANT_QUEUE_TIMEOUT_MS: positiveInt.default(30_000),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  // 65 s, beyond the idle time of the clients and proxies in front (fetch/undici: the server's hint less 1 s; load
+  // balancers: 60 s): at Node's 5 s, a pooled connection reused just as the server dropped it answered ECONNRESET
+  // (seen in the GDPR test on a loaded machine, whose event loop lagged past undici's 1 s margin)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
   // 30 s: long enough for a mutation under a burst on 2 cores (10 s cut 402 of agent-locations' creates under load), short
   // enough that a hung subgraph no longer holds a client for minutes
   SUBGRAPH_TIMEOUT_MS: positiveInt.default(30_000),

@@ -25,7 +25,7 @@ export interface HttpServerTimeouts {
 export const DEFAULT_HTTP_TIMEOUTS: HttpServerTimeouts = {
   requestMs: 15_000,
   headersMs: 10_000,
-  keepAliveMs: 5_000,
+  keepAliveMs: 65_000, // beyond clients' and proxies' idle timeouts (HTTP_KEEP_ALIVE_TIMEOUT_MS in core/config.ts)
   checkIntervalMs: 1_000,
 };
 

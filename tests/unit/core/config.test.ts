@@ -76,7 +76,7 @@ describe('loadConfig', () => {
       maxTokens: 2_000,
       maxDirectives: 50,
       ratePerMinute: 600,
-      http: { requestMs: 15_000, keepAliveMs: 5_000 },
+      http: { requestMs: 15_000, keepAliveMs: 65_000 },
       subgraphTimeoutMs: 30_000,
       subscriptions: { perSocket: 100, perTenant: 1_000 },
       cost: {
