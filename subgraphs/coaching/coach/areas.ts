@@ -72,6 +72,9 @@ const SLOT_HINT =
 /** What a seller says they are looking for, so a place after it is wanted (not the home they sell). */
 const SEEKING =
   /\b(?:buy|buying|bought|(?:want|wants|wanted)(?!\s+to\s+(?:sell|list))|something|anything|new (?:place|home|house)|purchas\w*|move|moving|relocat\w*|looking (?:for|at|in|around)|search\w*|settle|settling|retir\w* to|downsiz\w*|upsiz\w*|(?:want|wanna|hope|hoping|plan|planning|like|love) to (?:be|live|move|buy|go|stay)|find)\b/i;
+/** "back in Raleigh", "back home in Ohio": where the lead was before, unless they go back ("move back in"). */
+const LEFT_BEHIND =
+  /(?<!\b(?:move|moving|go|going|come|coming|get|getting|head\w*|settle\w*)\s+)\bback(?:\s+home)?\s+$/i;
 /** Someone else's trade: "she sells a lot of houses here in X". */
 const OTHERS_TRADE =
   /\b(?:she|he|they)\s+(?:\w+\s+){0,2}(?:sells?|lists?|sold|listed|works?|is an agent)\b[^.?!]*$/i;
@@ -103,7 +106,7 @@ export function extractAreasFromText(raw: string, options: AreaOptions = {}): st
     }
     leavingFor(sentence).forEach(add);
     const trigger = new RegExp(
-      `\\b((?:${ci('in|near|around|out toward|out towards|out by|over by|(?:houses|homes) of|outside of|outside|outskirts of|afueras of|edge of|looking at|close to|closer to|prefer|preferably|ideally|considering|thinking|eyeing|leaning towards|leaning toward|leaning|set on|sold on|settled on|zeroed in on|narrowed it down to|narrowed down to|focused on|focusing on|targeting|open to|area|areas|location|city|town|neighborhood|neighborhoods|downtown|uptown|midtown|either|consider|specifically|particularly|especially|such as|maybe|like|love|want|wants')}):?|${ci('(?:move|moving|relocate|relocating|relocation|transferred|transferring|heading|headed|come back|coming back|going back|go back|retire|retiring|pcs|pcsing|settle|settling|downsiz(?:e|ing)|upsiz(?:e|ing))')}\\s+(?:back\\s+|over\\s+|down\\s+|up\\s+|out\\s+)?to)\\s+(?:[Tt]he\\s+)?(?:(?:downtown|uptown|midtown|north|south|east|west|northeast|northwest|southeast|southwest|central|greater|metro|northern|southern|eastern|western|suburban)\\s+)?(${CAP_SEQ})`,
+      `\\b((?:${ci('in|near|around|out toward|out towards|out by|over by|out past|just past|(?:decide|decided|deciding|choose|choosing|pick|picking|torn) between|(?:houses|homes) of|outside of|outside|outskirts of|afueras of|edge of|looking at|close to|closer to|prefer|preferably|ideally|considering|thinking|eyeing|leaning towards|leaning toward|leaning|set on|sold on|settled on|zeroed in on|narrowed it down to|narrowed down to|focused on|focusing on|targeting|open to|area|areas|location|city|town|neighborhood|neighborhoods|downtown|uptown|midtown|either|consider|specifically|particularly|especially|such as|maybe|like|love|want|wants')}):?|${ci('(?:move|moving|relocate|relocating|relocation|transferred|transferring|heading|headed|come back|coming back|going back|go back|retire|retiring|pcs|pcsing|settle|settling|downsiz(?:e|ing)|upsiz(?:e|ing))')}\\s+(?:back\\s+|over\\s+|down\\s+|up\\s+|out\\s+)?to)\\s+(?:[Tt]he\\s+)?(?:(?:downtown|uptown|midtown|north|south|east|west|northeast|northwest|southeast|southwest|central|greater|metro|northern|southern|eastern|western|suburban)\\s+)?(${CAP_SEQ})`,
       'g',
     );
     while ((m = trigger.exec(sentence)) !== null) {
@@ -116,6 +119,7 @@ export function extractAreasFromText(raw: string, options: AreaOptions = {}): st
       if ((nearby || GATED_TRIGGERS.has(prep)) && !AREA_CONTEXT.test(sentence)) continue;
       if (nearby && AGENT_RECORD.test(before)) continue; // "have you sold homes in Riverside?"
       if ((prep === 'in' || prep === 'around') && CURRENTLY.test(before)) continue; // "we're in Dayton"
+      if (prep === 'in' && LEFT_BEHIND.test(before)) continue; // "our last realtor back in Raleigh"
       if (prep === 'in' && WHO_WE_ARE.test(before)) continue; // "we're empty nesters in Plymouth"
       if (nearby && AGENT_RECORD_ES.test(before)) continue;
       if (nearby && (OTHERS_TRADE.test(before) || (options.seller && !SEEKING.test(before)))) continue;

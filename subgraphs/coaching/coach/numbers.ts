@@ -96,6 +96,17 @@ export function parseNumberWords(words: string[]): number | null {
   return seen ? total + current : null;
 }
 
+/** Words after a number that count something, so a capitalized pair ("Three Bedrooms") is still a number. */
+const COUNTED =
+  /^(?:beds?|bedrooms?|baths?|bathrooms?|br|bd|acres?|units?|days?|weeks?|months?|years?|kids?|hundred|thousand|million|grand|k|car|story|stories)$/i;
+
+/** "Nine Mile Falls", "Three Rivers", "Seven Hills": a capitalized number word opening a capitalized name. */
+function inPlaceName(word: string, next: string): boolean {
+  return (
+    /^[A-Z][a-z]+$/.test(word) && /^[A-Z][a-z]+$/.test(next) && !isNumberWord(next) && !COUNTED.test(next)
+  );
+}
+
 /**
  * Rewrites spelled-out numbers as digits so the slot patterns only deal with digits:
  * "three bedrooms" → "3 bedrooms", "four hundred thousand" → "400000", "half a million" → "500000",
@@ -156,7 +167,10 @@ export function normalizeNumberWords(text: string): string {
       const next = (words[i + 1] ?? '').toLowerCase();
       const startsArticle =
         (lw === 'a' || lw === 'an') && buf.length === 0 && /^(hundred|thousand|million)$/.test(next);
-      if (isNumberWord(w) || startsArticle || (lw === 'and' && buf.length > 0 && isNumberWord(next))) {
+      if (
+        !inPlaceName(w, words[i + 1] ?? '') &&
+        (isNumberWord(w) || startsArticle || (lw === 'and' && buf.length > 0 && isNumberWord(next)))
+      ) {
         buf.push(w);
       } else {
         flush();

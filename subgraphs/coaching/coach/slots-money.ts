@@ -27,7 +27,7 @@ const PRICE_BEFORE =
 const PRICE_AFTER =
   /^\s*(?:for (?:it|the|our|my|ours)\b|or (?:more|better|higher)|minimum|min\b|at (?:the )?least)/i;
 const EITHER_BEFORE =
-  /\b(?:around|about|roughly|approx(?:\.|imately)?|between|somewhere|range of|~|in the|closer to|at least|(?:we|i)\s+(?:want|need|were thinking|are thinking)|(?:thinking|figure|figured|guess|guessing)|(?:can|could)\s+do|comfortable(?:\s+(?:with|at|around|up to))?)\s*$/i;
+  /\b(?:around|about|roughly|approx(?:\.|imately)?|between|somewhere|range of|~|in the|closer to|at least|(?:we|i)\s+(?:want|need|were thinking|are thinking)(?:\s+(?:like|about|around|maybe))?|(?:thinking|figure|figured|guess|guessing)|(?:can|could)\s+do|comfortable(?:\s+(?:with|at|around|up to))?)\s*$/i;
 const EITHER_AFTER = /^\s*(?:ish|or so|range)\b/i;
 /** More ceilings: "could go to", "stretched to", "tops 600", "approved through X for 350". */
 const BUDGET_BEFORE_MORE =
@@ -47,8 +47,17 @@ const FIRST_PERSON = /\b(?:we|i|we're|i'm|we've|i've|our|my)\b/i;
 const NOT_SLOT_BEFORE =
   /\b(?:offers?(?:\s+(?:from|of|for|at)\s*\w*)*|paid|pay|paying|sold|bought|owe|owed|listed|priced|taxes|tax|overpriced|appraised|appraisal|commission|fees?|saved|savings|down|deposit|earnest|income|salary|make|makes|made|got|get|by|reduced|cut|drop|dropped|lower|lowered|raise|raised)\s+(?:\w+\s+){0,2}$/i;
 
+/** "he offered 390 for our place": another party's offer, not the seller's own price. */
+const OTHERS_OFFER =
+  /\b(?:he|she|they|someone|somebody|buyers?|investors?|company|guy|flipper)\s+(?:\w+\s+)?(?:offered|offers|bid)\s+(?:us\s+|me\s+)?(?:about|around|like|~)?\s*$/i;
+/** "we won't come down from 590", "no bajamos de 590" (read as "no we lower of"): the seller's floor. */
+const NO_LOWER_THAN =
+  /(?:\bnot?|n't)\s+(?:we\s+|i\s+|gonna\s+|going to\s+)?(?:lower|go down|come down|drop)\s+(?:it\s+)?(?:of|from|below|under|than)\s*$/i;
+
 function moneyKind(before: string, after: string): MoneyKind {
   const b = before.slice(-90);
+  if (OTHERS_OFFER.test(b)) return 'none';
+  if (NO_LOWER_THAN.test(b)) return 'price';
   if (/\bnothing\s+(?:under|below|less than|over|above)\s*$/i.test(b) && MARKET_REMARK.test(after))
     return 'none';
   // "that's not worth 399": the lead judging someone else's price, not naming their own.

@@ -6,10 +6,13 @@ import { durationToMonths, parseCount } from './numbers';
 import {
   aboutSomethingElse,
   earliestBound,
+  eventRate,
   fallsTogether,
+  leaseWithoutPlan,
   lifeEventDate,
   othersSchedule,
   pastAct,
+  refusedWait,
   saleForecast,
   somedaySpan,
 } from './timeline-events';
@@ -132,7 +135,10 @@ function notTheLeadsPlan(text: string, at: number, span: string): boolean {
     fallsTogether(text, at, span) ||
     somedaySpan(text, at, span) ||
     pastAct(text, at) ||
-    saleForecast(text, at)
+    saleForecast(text, at) ||
+    eventRate(text, at) ||
+    refusedWait(text, at, span) ||
+    leaseWithoutPlan(text, at)
   );
 }
 
@@ -155,7 +161,11 @@ export function extractTimeline(texts: string[], now: Date): number | undefined 
         `\\b${COUNT}(?:\\s*(?:-|–|to)\\s*(\\d+(?:\\.\\d+)?))?\\s*${UNIT}\\s+(?:away|from now|out)\\b`,
         'g',
       ),
-      new RegExp(`\\bfor\\s+(?:at least\\s+)?${COUNT}\\s+more\\s+${UNIT}\\b`, 'g'),
+      // "we don't move for about 5 more months": the hedge keeps the span ahead ("for about 5 months" alone is a duration).
+      new RegExp(
+        `\\bfor\\s+(?:at least\\s+|(?:${HEDGE})\\s+)?${COUNT}(?:\\s*(?:-|–|to|or)\\s*(\\d+(?:\\.\\d+)?))?\\s+more\\s+${UNIT}\\b`,
+        'g',
+      ),
       // "we'll wait like 6 months", "hold off about a year": a wait the lead sets before acting.
       new RegExp(
         `\\b(?:wait|waiting|hold off|holding off|give it|sit tight|pause|pausing|(?:put (?:it|things|everything|this) )?on hold)\\s+(?:for\\s+)?(?:about|around|roughly|like|maybe|probably|another|~)?\\s*${COUNT}(?:\\s*(?:-|–|to|or)\\s*(\\d+(?:\\.\\d+)?))?\\s*${UNIT}\\b`,
@@ -224,7 +234,7 @@ function datedTimelines(text: string, now: Date): [number, number][] {
       continue;
     if (
       /^(?:in|around)\b/.test(d[0]) &&
-      /\b(?:nobody|no one|everybody|everyone|people|got|sold|bought|was|were|did|had|went|listed|closed|paid|moved|last|lost|died|passed|left|came|happened|married|divorced|retired|started|finished|signed|ago)\b[^.!?]*$/.test(
+      /\b(?:nobody|no one|everybody|everyone|people|got|sold|bought|was|were|did|had|went|listed|closed|paid|moved|last|lost|died|passed|left|came|happened|married|divorced|retired|started|finished|signed|said|told|quoted|estimated|promised|ago)\b[^.!?]*$/.test(
         text.slice(Math.max(0, d.index - 60), d.index),
       )
     )

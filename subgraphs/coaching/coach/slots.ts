@@ -9,6 +9,7 @@ import { toSlotText } from './language';
 import { normalizeNumberWords } from './numbers';
 import { answeredSlots, otherMoneyAnswers } from './slots-answers';
 import { extractMoney } from './slots-money';
+import { coordinatorPlanText } from './slots-coordinator';
 import { extractTimeline } from './slots-timeline';
 import type { ExtractOptions, Motivation, Slots, Turn } from './types';
 
@@ -162,7 +163,7 @@ function landWithHome(text: string, at: number): boolean {
 
 /** A home the lead had or has and leaves ("our old rowhouse", "owned a condo years ago"). */
 const HELD_BEFORE =
-  /\b(?:(?:our|my|the)\s+(?:old|current|previous|last|first|former)|(?:owned|sold|had|rented|lived in|grew up in)\s+(?:a|an|our|my|the))\s+(?:\w+\s+)?$/i;
+  /\b(?:(?:our|my|the)\s+(?:old|current|previous|last|first|former)|(?:owned|sold|had|rented|lived in|grew up in)\s+(?:a|an|our|my|the)|(?:owner|landlord|lease)\s+of\s+(?:the|our|my)|hand(?:ed|ing)?\s+(?:over|back|in)\s+(?:the|our|my)|(?:move|moving|moved|leave|leaving|left)\s+(?:out\s+of\s+)?(?:the|our|my))\s+(?:\w+\s+)?$/i;
 /** A property word naming papers or a body, not a home ("the condominium documents", "condo fees"). */
 const PAPERS_AFTER =
   /^\s*(?:documents?|docs|association|board|fees?|questionnaire|certificate|bylaws|budget|dues|rules|master policy|resale)\b/i;
@@ -233,7 +234,10 @@ export function extractSlots(turns: Turn[], options: ExtractOptions = {}): Slots
   );
   if (money.budget !== undefined) slots.budget = money.budget;
   if (money.priceExpectation !== undefined) slots.priceExpectation = money.priceExpectation;
-  const timeline = extractTimeline(texts, options.now ?? new Date());
+  // A coordinator's lead speaks of the deal under contract: only a new plan of theirs gives a timeline or an area.
+  const coordinator = options.role === AgentRole.TRANSACTION_COORDINATOR;
+  const planTexts = coordinator ? texts.map(coordinatorPlanText) : texts;
+  const timeline = extractTimeline(planTexts, options.now ?? new Date());
   if (timeline !== undefined) slots.timelineMonths = timeline;
   const pre = extractPreApproved(texts) ?? preApprovalAnswer(turns) ?? noLenderYet(texts);
   if (pre !== undefined) slots.preApproved = pre;
@@ -243,7 +247,7 @@ export function extractSlots(turns: Turn[], options: ExtractOptions = {}): Slots
   if (type !== undefined) slots.propertyType = type;
   const areas: string[] = [];
   const seller = options.role === AgentRole.LISTING_AGENT;
-  for (const t of texts) {
+  for (const t of planTexts) {
     if (NOT_SHOPPING.test(t)) continue; // "we're not buying anything, I just love the houses in X"
     for (const a of extractAreasFromText(t, { seller })) if (!areas.includes(a)) areas.push(a);
   }

@@ -135,3 +135,29 @@ export function saleForecast(text: string, at: number): boolean {
 export function earliestBound(text: string, end: number): boolean {
   return /^\s*,?\s*(?:at the (?:earliest|soonest)|at least|or later)\b/.test(text.slice(end));
 }
+
+/** Plural nouns that are a home's features, not events ("3 bedrooms in 2 months" is no rate). */
+const FEATURES = /^(?:beds?|bedrooms?|baths?|bathrooms?|br|bdrms?|acres?|units?|cars?|garages?|stories)$/;
+
+/** "three relocations in six years", "2 offers in a week": a count of events over a span is a rate, not a date. */
+export function eventRate(text: string, at: number): boolean {
+  const m = /\b(?:\d+|several|many|multiple|a few|a couple of)\s+([a-z]+s)\s*$/.exec(
+    text.slice(Math.max(0, at - 40), at),
+  );
+  return m !== null && !FEATURES.test(m[1] ?? '');
+}
+
+/** "we can't wait 2 weeks", "no podemos esperar" (translated): a wait the lead refuses is no plan. */
+export function refusedWait(text: string, at: number, span: string): boolean {
+  return (
+    /^(?:wait|waiting|hold)/.test(span) &&
+    /\b(?:can'?t|cannot|can not|won'?t|will not|not going to|not gonna|no way we)\s+(?:\w+\s+)?$/.test(
+      text.slice(Math.max(0, at - 30), at),
+    )
+  );
+}
+
+/** "our lease runs through next year and I'm just browsing": a lease's end in a message with no plan to move. */
+export function leaseWithoutPlan(text: string, at: number): boolean {
+  return /\blease\b/.test(clauseBefore(text, at)) && notInTheMarket(text);
+}
