@@ -67,6 +67,9 @@ export function isSdlOnly(doc: DocumentNode): boolean {
   );
 }
 
+/** Idle keep-alive connections (Node's 5 s is shorter than the gateway's pool keeps them). */
+const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
+
 const NO_BODY = Symbol('answered');
 
 /** The request's JSON body, or NO_BODY once a 413 (too large) or 400 (malformed) has been sent. */
@@ -201,7 +204,11 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
   }
 
   const drain = new HttpDrain();
+  // idle keep-alive connections outlive the gateway's pooled fetch (it drops them 1 s before the server's
+  // hint): at Node's 5 s, a connection reused as the subgraph closed it failed the call as UPSTREAM_UNAVAILABLE
+  // (and a proxied webhook as 429) on a loaded machine
   const server = http.createServer(
+    { keepAliveTimeout: SUBGRAPH_KEEP_ALIVE_MS },
     drain.wrap((req, res) => {
       handle(req, res).catch((err: unknown) => {
         logger.error({ err }, 'request failed');
