@@ -335,10 +335,12 @@ describeEachDb('credentials end what they started (%s)', (kind) => {
     const log = s.subscribe(sessions.summit);
     await coachUntil(['summit'], [{ s, logs: [log] }]);
     expect(s.closed).toBeUndefined();
-    await s.until(() => !!s.closed, 'the socket to close at exp', expiresAt - Date.now() + 5_000);
+    // a loaded CI machine once needed more than 5 s to deliver the close: wait longer, then judge when it came
+    await s.until(() => !!s.closed, 'the socket to close at exp', expiresAt - Date.now() + 15_000);
     expect(s.closed!.code).toBe(WS_UNAUTHORIZED);
     expect(s.closed!.at).toBeGreaterThanOrEqual(expiresAt - 50);
-    expect(s.closed!.at - expiresAt).toBeLessThan(1_500);
+    // at exp, not at the next context-token refresh or never (the token's own lifetime is 15 s)
+    expect(s.closed!.at - expiresAt).toBeLessThan(5_000);
   }, 60_000);
 
   test(`a subscription held past its first ${TOKEN_LIFETIME_SECONDS} s context token keeps its joined fields`, async () => {
