@@ -12,7 +12,7 @@ const ABBREVIATION_LEAD = String.raw`(?<=\b(?:with|has|have|had|got|of|and|your|
 
 /** Illnesses and diagnoses. */
 const CONDITIONS = alt(
-  `${ABBREVIATION_LEAD}(?:ms|als|copd|tbi)(?![.\\w])`,
+  `${ABBREVIATION_LEAD}(?:ms|als|copd|tbi)(?!\\w|\\.\\s*[a-z])`,
   "multiple sclerosis|muscular dystrophy|cerebral palsy|spina bifida|parkinson'?s|alzheimer'?s|dementia",
   'epilep(?:sy|tic)|seizures?(?: disorder)?|schizo(?:phreni[ac]|phrenia|affective)|bipolar(?: disorder)?',
   'psychos[ie]s|psychotic|ptsd|ocd|adhd|down syndrome|intellectual(?:ly)? disab\\w+|developmental(?:ly)? disab\\w+',

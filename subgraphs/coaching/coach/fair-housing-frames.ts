@@ -13,6 +13,7 @@ import { MAKEUP_CODE_WORDS } from './fair-housing-makeup';
 import { EXTRA_CODE_WORDS } from './fair-housing-signals';
 import { ORIGIN_WINK_CODE_WORDS } from './fair-housing-origin-winks';
 import { NEUTRAL_STATEMENT } from './fair-housing-neutral';
+import { DECLINES_TO_DISCLOSE } from './fair-housing-lawful';
 import { PROXY_CODE_WORDS } from './fair-housing-proxies';
 
 const re = (source: string): RegExp => new RegExp(source, 'i');
@@ -89,7 +90,7 @@ export const PREFER = re(
 
 /** Where someone would fit, belong or feel at home — choosing a place by who lives there. */
 export const FIT = re(
-  String.raw`\b(?:fit (?:right )?in\w*|fit into|feel (?:more |right |most |so )?(?:at home|at ease|comfortable|welcome\w*|accepted|safe)|feel (?:more |right |just )?like home|be (?:more |most )?(?:comfortable|welcome\w*|accepted|at home)|blend in|stick out|(?:feel|look|be) (?:a bit |a little |kind of |so |totally )?out of place|belong(?! to)|(?:get|be|feel) (?:hassled|harassed|bothered|targeted|judged|treated (?:badly|differently))|stand out|(?:a )?(?:better|good|great|perfect|best|right|natural) (?:fit|match)|(?:not|n'?t) (?:be )?(?:thrilled|happy|excited|pleased|glad|keen) (?:to have|about having|with) (?:you|them|him|her)|suits? (?:you|them) better|more (?:your|their) (?:speed|style|kind)|happier|better off|more at home|welcoming|accepting|tolerant|friendly to|among|around other|surrounded by|(?:live|be|stay) (?:near|around|among|next to|close to) (?:other|people|families|folks)|grow up around|(?:not|isn'?t|wouldn'?t be) (?:really |probably |the )?(?:for|right for|ideal for|a fit for|suited (?:for|to)) (?:you|them|him|her))\b`,
+  String.raw`\b(?:fit (?:right )?in\w*|fit into|feel (?:more |right |most |so )?(?:at home|at ease|comfortable|welcome\w*|accepted|safe)|feel (?:more |right |just )?like home|be (?:a lot |a bit |much |far |so )?(?:more |most )?(?:comfortable|welcome\w*|accepted|at home)|blend in|stick out|(?:feel|look|be) (?:a bit |a little |kind of |so |totally )?out of place|belong(?! to)|(?:get|be|feel) (?:hassled|harassed|bothered|targeted|judged|treated (?:badly|differently))|stand out|(?:a )?(?:better|good|great|perfect|best|right|natural) (?:fit|match)|(?:not|n'?t) (?:be )?(?:thrilled|happy|excited|pleased|glad|keen) (?:to have|about having|with) (?:you|them|him|her)|suits? (?:you|them) better|more (?:your|their) (?:speed|style|kind)|happier|better off|more at home|welcoming|accepting|tolerant|friendly to|among|around other|surrounded by|(?:live|be|stay) (?:near|around|among|next to|close to) (?:other|people|families|folks)|grow up around|(?:not|isn'?t|wouldn'?t be) (?:really |probably |the )?(?:for|right for|ideal for|a fit for|suited (?:for|to)) (?:you|them|him|her))\b`,
 );
 
 /** Suggesting an area (not a home's features): "focus on Fort Lee", "point them to Edison". */
@@ -129,6 +130,7 @@ export function isCompliance(clause: string, speaker: Speaker): boolean {
   return (
     COMPLIANCE_ANY.test(clause) ||
     NEUTRAL_STATEMENT.test(clause) ||
+    DECLINES_TO_DISCLOSE.test(clause) ||
     (speaker !== 'LEAD' && COMPLIANCE_ADVISOR.test(clause))
   );
 }

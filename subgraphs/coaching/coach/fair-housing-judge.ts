@@ -10,6 +10,7 @@
  * split at "but"/"however" so "I can't tell you who lives there, but I can send school ratings" is judged
  * by its parts. One carry-over across sentences: a party named by class in one sentence and turned away in
  * the next ("The buyer is deaf; let's not bother with the showing").
+ * Structural frames: choosing among people (-selection), whose need it is (-presumed-need), lawful (-lawful).
  */
 import {
   CODE_WORDS,
@@ -24,14 +25,26 @@ import {
   type Speaker,
 } from './fair-housing-frames';
 import { alt, PLACE_NOUN, type FhClass } from './fair-housing-lexicon';
-import { ANY_CLASS_WORD, findMentions, type Mention } from './fair-housing-mentions';
+import { findMentions, type Mention } from './fair-housing-mentions';
 import { toldToDecider } from './fair-housing-disclosure';
 import { NEW_SUBJECT, OWN_REQUEST_BETWEEN, ownWantBefore } from './fair-housing-roles';
 import { ADVERTISING, ADVISOR_FIT } from './fair-housing-signals';
 import { glossSpanish, looksSpanish } from './fair-housing-spanish';
 import { findWorship, NOT_THAT_PLACE, WORSHIP_PARTY } from './fair-housing-worship';
-import { blankPlaceNames } from './fair-housing-place-names';
+import { blankPlaceNames, placeNamesMarked } from './fair-housing-place-names';
 import { rawSeen } from './fair-housing-origin-winks';
+import { adOutletSteering, OFFER_OF, SELECT_AMONG, turnsToOther } from './fair-housing-selection';
+import {
+  INSTITUTION_WANTS,
+  lawfulAboutResidents,
+  OTHERS_TREATED_AFTER,
+  OWN_MISTREATMENT,
+  PREDICATE_BEFORE,
+  AND_THEN,
+  STATUS_RESIDENT,
+} from './fair-housing-lawful';
+import { blankReported, parts, REPORTED_WISH, sentences, warnsElsewhere } from './fair-housing-clauses';
+import { CLIENT_SAID, CLIENT_STATED_WANT, NARROWS, PARTY_WANTS } from './fair-housing-presumed-need';
 
 export type { FhClass, Speaker };
 
@@ -85,10 +98,6 @@ const OWN_COMMUNICATION =
 /** A client's disability or children make an area suggestion a need met, not steering, when said apart. */
 const CLIENT_NEEDS = new Set<FhClass>(['DISABILITY', 'FAMILIAL_STATUS']);
 
-/** Choosing someone else over the party named before: "leaning toward the couple instead". */
-const TURN_TO_OTHER =
-  /\b(?:lean\w* (?:toward|towards|to)\b.*\b(?:instead|rather|over)|(?:prefer\w*|go\w* with|pick\w*|choos\w*|take|accept\w*|push\w*|switch\w* to|mov\w* to|back out) (?:the other|the (?:[\w'-]+ ){1,2}instead|the (?:backup|second|next|first|other) (?:offer|buyer|applicant|tenant|renter))|back(?:ing)? out|rather than|(?:happier|better off|more comfortable|prefer\w*|rather (?:have|go with)) (?:[\w'-]+ ){0,3}?(?:with|to|have) (?:the|a|that|this) (?:other|local|second|first|\w+) (?:family|buyer|couple|offer|applicant|tenant|renter)s?)\b/;
-
 interface Frames {
   exclude: boolean;
   excludePerson: boolean;
@@ -104,19 +113,8 @@ interface Frames {
   fit: boolean;
   area: boolean;
   inquiry: boolean;
-}
-
-/** A language's name in capitals ("the disclosures in English") is no place. */
-const LANGUAGE_NAME =
-  /^(?:english|spanish|chinese|mandarin|cantonese|arabic|korean|vietnamese|hindi|polish|creole|russian|french|tagalog|portuguese|italian|german|japanese|farsi|urdu|somali|haitian creole|amharic|punjabi|bengali|gujarati|hebrew|greek|turkish|ukrainian)$/i;
-
-/** Capitalized names inside a sentence read as places ("focus on Fort Lee"), unless a class word ("Vietnamese"). */
-function placeNamesMarked(original: string): string {
-  return original
-    .replace(/(?<=\S\s+)[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)*/g, (name) =>
-      ANY_CLASS_WORD.test(name) || LANGUAGE_NAME.test(name) ? name : '<place>',
-    )
-    .toLowerCase();
+  /** Picking among offers or buyers ("take the other offer", "one offer over another's"). */
+  select: boolean;
 }
 
 function framesOf(part: string, original: string, speaker: Speaker): Frames {
@@ -126,7 +124,11 @@ function framesOf(part: string, original: string, speaker: Speaker): Frames {
   // An ad instruction prefers whoever it names; a party's own household named before it is not in the ad.
   const preferAt =
     ADVERTISING.exec(part)?.index ??
-    PREFER.exec(part.replace(OWN_COMMUNICATION, (w) => ' '.repeat(w.length)))?.index ??
+    PREFER.exec(
+      part
+        .replace(OWN_COMMUNICATION, (w) => ' '.repeat(w.length))
+        .replace(INSTITUTION_WANTS, (w) => ' '.repeat(w.length)),
+    )?.index ??
     -1;
   return {
     exclude: ex !== null,
@@ -139,6 +141,7 @@ function framesOf(part: string, original: string, speaker: Speaker): Frames {
     fit: FIT.test(part) || (speaker !== 'LEAD' && ADVISOR_FIT.test(part)),
     area: SUGGEST_AREA.test(properPlace) || WHERE_QUESTION.test(part) || advisorPicksArea,
     inquiry: INQUIRY.test(part),
+    select: SELECT_AMONG.test(part),
   };
 }
 
@@ -156,9 +159,26 @@ function ownRequest(between: string): boolean {
 /** "my tenant who's blind …": the class said of the party in a relative clause, so the verb after is theirs. */
 const RELATIVE_BEFORE = /\b(?:who'?s|who is|who are|that is|that's|who has|who uses)\s+(?:[\w'-]+\s+)?$/;
 
+interface Context {
+  whole: string;
+  speaker: Speaker;
+}
+
+const anyFrame = (f: Frames): boolean => f.exclude || f.prefer || f.fit || f.area || f.inquiry || f.select;
+
+/** An advisor narrowing the search on a disability or children the client never asked about. */
+function presumesNeed(m: Mention, part: string, ctx: Context): boolean {
+  const narrow = NARROWS.exec(part);
+  if (ctx.speaker === 'LEAD' || !CLIENT_NEEDS.has(m.cls) || !narrow || CLIENT_SAID.test(ctx.whole))
+    return false;
+  // The party's own wish ("the buyer in the wheelchair wants to skip the second showing") is theirs.
+  return !PARTY_WANTS.test(part.slice(m.end, Math.max(m.end, narrow.index)));
+}
+
 /** Whether a mention, in its frames, steers — and why. */
-function steers(m: Mention, f: Frames, part: string): string | null {
+function steers(m: Mention, f: Frames, part: string, ctx: Context): string | null {
   if (m.counted) return 'counts or characterizes a group by';
+  if (f.select && OFFER_OF.test(part.slice(m.end))) return 'chooses among offers by';
   if (
     (m.role === 'PARTY' || m.role === 'CLIENT') &&
     toldToDecider(part.slice(Math.max(0, m.start - 80), m.start), m.cls)
@@ -166,9 +186,16 @@ function steers(m: Mention, f: Frames, part: string): string | null {
     return "tells whoever decides a party's";
   switch (m.role) {
     case 'RESIDENT':
-      return 'describes who lives somewhere by';
+      // "a permanent resident from India" is an immigration status: a party, judged as one.
+      if (STATUS_RESIDENT.test(part.slice(Math.max(0, m.start - 30), m.start)))
+        return steers({ ...m, role: 'PARTY' }, f, part, ctx);
+      return !anyFrame(f) && lawfulAboutResidents(ctx.whole, part)
+        ? null
+        : 'describes who lives somewhere by';
     case 'PARTY':
       if (f.exclude && !ownRequest(part.slice(m.end, f.excludeAt))) return 'turns a party away by';
+      if (f.select) return 'chooses among offers by';
+      if (presumesNeed(m, part, ctx)) return 'narrows the search on a need presumed from a party’s';
       // The party's own want about their own household ("she wants a yard for her kids") asks nothing of them.
       if (ownWantBefore(part.slice(0, m.start))) return null;
       // The party's own want ("the buyers are relocating from Germany and want …", "my tenant who's blind wants
@@ -176,7 +203,10 @@ function steers(m: Mention, f: Frames, part: string): string | null {
       if (
         f.prefer &&
         !(
-          (m.partyOwn || RELATIVE_BEFORE.test(part.slice(Math.max(0, m.start - 25), m.start))) &&
+          (m.partyOwn ||
+            RELATIVE_BEFORE.test(part.slice(Math.max(0, m.start - 25), m.start)) ||
+            (PREDICATE_BEFORE.test(part.slice(Math.max(0, m.start - 40), m.start)) &&
+              AND_THEN.test(part.slice(m.end, f.preferAt)))) &&
           f.preferAt > m.start &&
           !NEW_SUBJECT.test(part.slice(m.end, f.preferAt))
         )
@@ -186,12 +216,18 @@ function steers(m: Mention, f: Frames, part: string): string | null {
       if (f.fit || f.area) return 'chooses an area by';
       return null;
     case 'CLIENT':
-      if (f.excludePerson || TURN_TO_OTHER.test(part)) return 'turns a party away by';
+      if (f.excludePerson || turnsToOther(part)) return 'turns a party away by';
+      // Narrowing the search on a need the advisor presumes, not one the client stated.
+      if (presumesNeed(m, part, ctx)) return 'narrows the search on a need presumed from the client’s';
       if (f.askClient && !CLIENT_NEEDS.has(m.cls)) return "asks about the client's";
       // An advisor keeping the client away from an area by the client's class (a disability's needs excepted).
       if (f.excludePlace && m.cls !== 'DISABILITY') return 'keeps the client away from an area by';
+      // Meeting a want the client stated ("since you said you'd feel safer with a doorman") steers no one.
+      if (!f.fit && CLIENT_STATED_WANT.test(part)) return null;
       return f.fit || f.area ? 'chooses an area for the client by' : null;
     case 'OWN':
+      // Where the speaker was mistreated ("weird about showing me homes in Naperville") is no area chosen.
+      if (!f.fit && OWN_MISTREATMENT.test(part)) return null;
       // Children or a disability make an area question a need ("we have 2 kids, which areas have the best
       // schools?"); fitting in by them, or any other class, asks to be steered.
       if (f.fit || (f.area && !CLIENT_NEEDS.has(m.cls))) return "chooses an area by the speaker's own";
@@ -204,7 +240,11 @@ function steers(m: Mention, f: Frames, part: string): string | null {
 function codeWord(part: string, raw: string, whole: string, speaker: Speaker): FairHousingJudgement | null {
   for (const c of CODE_WORDS) {
     if (c.advisorOnly && speaker === 'LEAD') continue;
-    const m = c.re.exec(c.onRaw ? rawSeen(raw, part) : c.onWhole ? whole : part);
+    const on = c.onRaw ? rawSeen(raw, part) : c.onWhole ? whole : part;
+    const m = c.re.exec(on);
+    // "the agent made me show ID while other folks walked right in": others named by how they were treated.
+    if (m && OWN_MISTREATMENT.test(whole) && OTHERS_TREATED_AFTER.test(on.slice(m.index + m[0].length)))
+      continue;
     // A place is a place word, or a name ("out in Castle Rock than Montbello, if you know what I mean").
     if (!m || (c.withPlace && !PLACE_WORD.test(whole) && !placeNamesMarked(raw).includes('<place>')))
       continue;
@@ -226,33 +266,6 @@ interface PartResult {
   client?: boolean;
 }
 
-/**
- * An advisor reporting the lead's question ("the lead asked if the area is mostly white", "the client, a woman
- * living alone, asked about security") repeats it, it does not steer: the reported clause is blanked up to a
- * "so" / "then" that acts on it, or the advisor's own answer ("… and I told him …"), which is judged as usual.
- */
-const REPORTED_QUESTION =
-  /^\s*(?:(?:hint|coach tip|tip|note|context)\s*:\s*)?(?:the |your |this |our )?(?:lead|client|buyer|seller|renter|tenant|caller|customer|prospect|they|she|he)s?(?:,[^,]{1,60},)?\s+(?:just |also |then )?(?:(?:asked|asks|is asking|was asking)(?: (?:me|you|us|the agent))? (?:if|whether|who|what|which|how|about|where)|wants to know|wanted to know|wondered|wonders|is wondering|was wondering)\b.*?(?=\b(?:so|then|therefore|which means)\b|\band (?:i|we) (?:told|said|let|assured|promised|informed|sent|showed|steered|pointed|suggested)\b|$)/;
-
-/** A party's wish told by the advisor: "the seller wants to …", "the landlord asked me to …". */
-const REPORTED_WISH =
-  /^\s*(?:(?:hint|coach tip|tip|note|context)\s*:\s*)?(?:the |your |this )?(?:lead|client|buyer|seller|landlord|owner|renter|tenant|hoa|board)s?\s+(?:wants? to|wanted to|asked (?:me |you |us )?to|is asking (?:me |you |us )?to|would (?:like|rather|prefer) to|plans? to|is hoping to)\b/;
-
-function warnsElsewhere(text: string, part: Span): boolean {
-  const rest = text.slice(0, part.start) + ' ' + text.slice(part.start + part.text.length);
-  return /\b(?:fair housing|protected|illegal|unlawful|against the law|discriminat\w+|steering)\b/.test(rest);
-}
-
-function blankReported(part: string, speaker: Speaker): string {
-  if (speaker === 'LEAD') return part;
-  const m = REPORTED_QUESTION.exec(part);
-  if (!m) return part;
-  // "…, so point them to the north side": advice that acts on the reported question is judged with it.
-  const rest = part.slice(m[0].length);
-  if (EXCLUDE.test(rest) || SUGGEST_AREA.test(rest) || PREFER_AREA.test(rest)) return part;
-  return ' '.repeat(m[0].length) + rest;
-}
-
 function judgePart(raw: string, original: string, speaker: Speaker, whole: string): PartResult {
   const part = blankReported(raw, speaker);
   if (isCompliance(part, speaker)) return { judgement: null };
@@ -264,8 +277,13 @@ function judgePart(raw: string, original: string, speaker: Speaker, whole: strin
     (m) => !(senior && m.cls === 'FAMILIAL_STATUS'),
   );
   const frames = framesOf(part, original, speaker);
+  const outlet = adOutletSteering(part);
+  if (outlet)
+    return {
+      judgement: { steering: true, protectedClass: outlet, reason: `advertises by ${label(outlet)}` },
+    };
   for (const m of mentions.sort((a, b) => a.start - b.start)) {
-    const why = steers(m, frames, part);
+    const why = steers(m, frames, part, { whole, speaker });
     if (why)
       return {
         judgement: {
@@ -276,6 +294,17 @@ function judgePart(raw: string, original: string, speaker: Speaker, whole: strin
         },
       };
   }
+  // A party named by its congregation, turned away or passed over ("slow-walk the family from the mosque").
+  const worshipParty = WORSHIP_PARTY.exec(part);
+  if (worshipParty && (frames.exclude || frames.select))
+    return {
+      judgement: {
+        steering: true,
+        protectedClass: 'RELIGION',
+        reason: 'turns a party away by religion',
+        start: worshipParty.index,
+      },
+    };
   for (const w of findWorship(part)) {
     if (!w.own && (w.counted || frames.exclude || NOT_THAT_PLACE.test(part)))
       return {
@@ -297,31 +326,6 @@ function judgePart(raw: string, original: string, speaker: Speaker, whole: strin
 }
 
 const label = (cls: FhClass): string => cls.toLowerCase().replace(/_/g, ' ');
-
-interface Span {
-  text: string;
-  start: number;
-}
-
-/** Sentences (to . ! ? ; or a line break), then clause groups split at "but" / "however". */
-function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  // "u.s.", "dr.", "st.": a period inside an abbreviation ends no sentence.
-  const re = /(?:\b(?:[a-z]|mr|mrs|ms|dr|st|jr|sr|ave|vs)\.(?=\s*[a-z0-9])|[^.!?;\n])+[.!?;\n]*/g;
-  for (const m of text.matchAll(re)) out.push({ text: m[0], start: m.index ?? 0 });
-  return out;
-}
-
-function parts(sentence: Span): Span[] {
-  const out: Span[] = [];
-  let last = 0;
-  for (const m of sentence.text.matchAll(/\b(?:but|however|although|though)\b/g)) {
-    out.push({ text: sentence.text.slice(last, m.index), start: sentence.start + last });
-    last = m.index ?? 0;
-  }
-  out.push({ text: sentence.text.slice(last), start: sentence.start + last });
-  return out;
-}
 
 function judgeEnglish(original: string, speaker: Speaker): FairHousingJudgement {
   const text = normalizeForJudgement(original);
@@ -352,8 +356,8 @@ function judgeEnglish(original: string, speaker: Speaker): FairHousingJudgement 
       const turnedAway =
         named && !isCompliance(part.text, speaker)
           ? farBack
-            ? TURN_TO_OTHER.exec(part.text)
-            : (EXCLUDE.exec(part.text) ?? TURN_TO_OTHER.exec(part.text) ?? steeredTo)
+            ? turnsToOther(part.text)
+            : (EXCLUDE.exec(part.text) ?? turnsToOther(part.text) ?? steeredTo)
           : null;
       if (named && turnedAway)
         return {

@@ -182,12 +182,14 @@ export const CLASS_TRAITS: Record<FhClass, string> = {
     'gentlem[ae]n',
     // "the one from the man", "the woman's offer": a party called by sex (steering only in a frame).
     "the (?:man|woman|guy|lady|men|women)(?:'s)?(?= (?:offer|application|buyer|applicant|bid)|[.,?!]|$)",
+    // A party called by sex and marriage: "the husband-and-wife offer", "the woman buying solo".
+    'husband[- ]and[- ]wife|(?<=\\b(?:the|a|that|this) )(?:woman|man|lady|guy) (?:buying|applying|renting) (?:solo|alone|on (?:her|his) own|by (?:her|him)self)',
   ),
   FAMILIAL_STATUS: alt(
     'famil(?:y|ies) of (?:\\d+|three|four|five|six|seven|eight|nine|ten)|(?:big|large) famil(?:y|ies)',
     '(?:little|young|small|teenage|toddler) (?:boys?|girls?|ones)|(?:baby|toddler|infant)s?',
     'a family|families|a child|children|kids|a baby|the baby|newborn|have kids|pregnan\\w*',
-    'expecting|custody|little ones',
+    "expecting|custody|little ones|(?<=\\bwith (?:the|your|their|his|her|y'all'?s) )(?:twins|triplets)",
     '(?:quiet|mature|single|working|older) adults?|adult (?:tenants?|residents?|occupants?|households?)',
   ),
   DISABILITY: alt(

@@ -22,6 +22,24 @@ const CHOOSING = String.raw`(?:(?:want|prefer|only|looking for|hoping for|need|r
 
 export const EXTRA_CODE_WORDS: CodeWord[] = [
   {
+    // Being the one who lets a group onto a street: "the one who integrated the block".
+    re: re(
+      String.raw`\bintegrat(?:e|ed|es|ing) (?:the|our|this|that|my|their) (?:block|street|neighbou?rhood|building|subdivision|cul-de-sac|area|development)\b`,
+    ),
+    cls: 'RACE',
+  },
+  {
+    // Origin by the look of a place: "a real all-American neighborhood", "can't read the signs on the stores".
+    re: re(
+      String.raw`\ball[- ]american (?:neighbou?rhood|area|street|block|town|community|suburb|part of town|famil(?:y|ies)|buyers?|tenants?)\b|\bca(?:n'?t|nnot|n not) read (?:the |any of the )?(?:signs|store signs|menus|storefronts)\b`,
+    ),
+    cls: 'NATIONAL_ORIGIN',
+  },
+  {
+    // Choosing whom to show a home to: "be careful who you bring through".
+    re: re(String.raw`\bcareful (?:about )?who (?:you|we|they) (?:bring|show|send|let|take)\w*`),
+  },
+  {
     // Heritage as breeding: "a buyer of good Irish Catholic stock".
     re: re(String.raw`\bof (?:good |fine |solid |the right |old |pure |[\w-]+ ){1,3}stock\b`),
     cls: 'NATIONAL_ORIGIN',

@@ -328,6 +328,7 @@ export const WORDS: Record<string, string> = {
   aplicante: 'applicant',
   aplicantes: 'applicants',
   mujer: 'woman',
+  hombre: 'a man',
   señora: 'woman',
   soltera: 'single',
   soltero: 'single',

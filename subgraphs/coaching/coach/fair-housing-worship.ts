@@ -41,6 +41,6 @@ export const NOT_THAT_PLACE =
 
 /** A party named by its congregation: "the family from the mosque", "the couple at the synagogue". */
 export const WORSHIP_PARTY = new RegExp(
-  String.raw`\b(?:family|families|buyers?|couple|tenants?|applicants?|renters?|people|folks|guy|lady|man|woman|offer)s? (?:from|at|of|who (?:goes|go|attends?) to) (?:the|that|this|their|a|an) (?:[\w'-]+ )?${WORSHIP}\b`,
+  String.raw`\b(?:family|families|buyers?|couple|tenants?|applicants?|renters?|people|folks|guy|lady|man|woman|offer)s? (?:from|at|of|who (?:goes|go|attends?) to|(?:who|that) (?:mentioned|talked about|brought up|goes? on about|asked about)) (?:the|that|this|their|his|her|a|an) (?:[\w'-]+ )?${WORSHIP}\b`,
   'i',
 );
