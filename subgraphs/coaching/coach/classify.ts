@@ -21,6 +21,8 @@ import {
   scoreCues,
 } from './cues';
 import { MONEY_CONTEXT, OBJECTION_CUES, OBJECTION_PRIORITY } from './objection-cues';
+import { criticalGaps } from './classify-gaps';
+import { deliverableStep, refineObjection } from './classify-refine';
 import { detectFairHousingRisk } from './fair-housing';
 import { toCueText } from './language';
 import {
@@ -32,7 +34,9 @@ import {
 } from './conversation';
 import { processComplaint, questionObjection, withoutOptionsQuestions } from './objection-questions';
 import { stanceEvidence } from './stance';
-import type { Classification, ClassifyInput, Slots, Turn } from './types';
+import type { Classification, ClassifyInput, Turn } from './types';
+
+export { criticalGaps };
 
 /** Words that make an agent turn about fees, so a lead's pushback right after is a commission objection. */
 const AGENT_FEE_TOPIC =
@@ -147,24 +151,6 @@ const FEE_COUNTER = new Set([
 ]);
 
 /** Next-step cues where the lead asks for an action (not just says when they are free). */
-
-/** Role-relevant slots that make a qualifying question the better move when missing. */
-export function criticalGaps(role: AgentRole, slots: Slots): string[] {
-  if (role === AgentRole.BUYER_AGENT) {
-    const gaps: string[] = [];
-    if (slots.budget === undefined) gaps.push('budget');
-    if (slots.preApproved !== true) gaps.push('preApproved');
-    if (!slots.areas || slots.areas.length === 0) gaps.push('areas');
-    return gaps;
-  }
-  if (role === AgentRole.LISTING_AGENT) {
-    const gaps: string[] = [];
-    if (slots.priceExpectation === undefined) gaps.push('priceExpectation');
-    if (slots.timelineMonths === undefined) gaps.push('timelineMonths');
-    return gaps;
-  }
-  return [];
-}
 
 function clamp(x: number): number {
   return Math.max(0.3, Math.min(0.97, Math.round(x * 100) / 100));
@@ -324,7 +310,10 @@ function classifyLatest(input: ClassifyInput): Classification {
     return { category: HintCategory.COMPLIANCE_WARNING, signals, confidence: 0.9, strength: 'compliance' };
   }
 
-  const objection = objectionInContext(input.turns, index, lead, agentBefore);
+  const ready = deliverableStep(lead, input.role);
+  if (ready) return ready;
+  const found = objectionInContext(input.turns, index, lead, agentBefore);
+  const objection = refineObjection(found, lead, input.role);
   const hardship = scoreCues(lead, HARDSHIP_CUES);
   // "my husband died two weeks ago … I want to sell, but not yet": a death explains the wait; empathy comes first
   // (an illness or a move to care for someone is a reason to wait, still a timing objection).
