@@ -3,10 +3,10 @@
  * once, at connection_init, from the connection params (`authorization`, `x-api-key` or `apiKey`): none →
  * close 4401, an UNAUTHENTICATED DomainError → 4401, anything else → 4500. A malformed or misdirected
  * message is 4400, never 4500 (gateway/graphql-ws-server.ts).
- * Each socket gets an id (`connectionId` in the operation's context), which the gateway puts in the upstream
- * connection params: a socket's subscriptions share one upstream connection per subgraph, and no two sockets
- * share one. Keyed by the context token alone, every socket of an API key shared one connection, and the
- * subgraph's per-connection limit (coaching: 499 open) failed subscriptions opened on other sockets.
+ * Each socket gets an id (`connectionId` in the operation's context). Upstream, every socket's subscriptions
+ * share one multiplexed connection per subgraph, each subscribe carrying its caller's context token
+ * (gateway/gateway.ts, plugins/use-context-forwarding.ts); the gateway limits each client socket itself
+ * (subscription-limits.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
