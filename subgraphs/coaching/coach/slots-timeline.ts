@@ -216,9 +216,19 @@ export function extractTimeline(texts: string[], now: Date): number | undefined 
         )
           consider(months, m.index, turn);
     }
-    for (const [months, pos] of datedTimelines(text, now)) consider(months, pos, turn);
+    for (const [months, pos] of datedTimelines(text, now))
+      if (!seasonInPlaceName(raw, pos)) consider(months, pos, turn);
   });
   return result?.months;
+}
+
+/** "in Winter Park", "near Spring Hill": a capitalized season opening a capitalized name is a place, not a date. */
+function seasonInPlaceName(raw: string, at: number): boolean {
+  const m =
+    /^\S+\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|late\s+)?(Spring|Summer|Fall|Autumn|Winter)\s+[A-Z][a-z]/.exec(
+      raw.slice(at),
+    );
+  return m !== null;
 }
 
 /** Months until a named month or season ("by June", "this fall") or the end of the year, with their positions. */

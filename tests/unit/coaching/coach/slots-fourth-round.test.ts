@@ -49,6 +49,10 @@ describe('timeline — spans that are no plan of the lead', () => {
     ['we cannot wait 3 weeks for the appraisal, this is killing us', 'a wait the lead refuses'],
     ["our lease goes until next year and honestly we're just browsing", 'a lease end with no plan to move'],
     ['like the loan officer told us in June, right?', 'a date someone reported'],
+    [
+      'we love touring the open houses in Winter Haven, its our weekend hobby',
+      'a season opening a place name',
+    ],
   ])('%s → none (%s)', (text) => {
     expect(slots(text).timelineMonths).toBeUndefined();
   });
@@ -77,6 +81,16 @@ describe('areas — more ways of naming the wanted place', () => {
   ])('%s → %j', (text, areas) => {
     expect(slots(text).areas).toEqual(areas);
   });
+
+  it.each([
+    ["my wife's transfer to Lubbock is set, so we need a 3 bed", ['lubbock']],
+    ['como te dije, en Kyle mi límite es 350 mil', ['kyle']],
+  ])(
+    '%s → %j (a transfer names the destination; a price limit makes "in X" a wanted place)',
+    (text, areas) => {
+      expect(slots(text).areas).toEqual(areas);
+    },
+  );
 
   // Guard: going back to a place is wanting it.
   it('"we want to move back in Dayton" still wants Dayton', () => {
