@@ -8,7 +8,8 @@
  *   price objection ("why is cash to close 2k more than the estimate? what changed?");
  * - distrust of what the agent or agents keep saying is a trust objection, whatever delay or price it is about
  *   ("you told me that last week too… I'm not believing anything until I have keys");
- * - a lead asking the agent to come or meet on a named day is setting a visit, not a timing objection.
+ * - a lead asking the agent to come or meet on a named day is setting a visit, not a timing objection;
+ * - a lead who does not know yet when to sell or what the home is worth is undecided, not putting it off.
  */
 import { AgentRole, HintCategory, ObjectionType } from '../../../core/vocabulary';
 import { NEGATIVE_WORDS } from './conversation';
@@ -33,6 +34,13 @@ const REFUSAL =
 /** Distrust of what the agent or agents keep saying. */
 const DISTRUST =
   /\b(?:not|n't)\s+(?:believing|believe|trusting|trust|confident)\s+(?:anything|anyone|you|a word|that)\b|\bany different\b|\b(?:said|told (?:me|us)) (?:the )?(?:exact )?same thing\b|\byou said that (?:last|before|yesterday|too)\b|\b(?:3rd|third|4th|fourth|another) agent to (?:tell|promise)\b/i;
+
+/** A lead who does not know yet when, or what the home is worth. */
+const UNDECIDED =
+  /\b(?:(?:don'?t|do not|not yet I|not sure I|still don'?t)\s+know|not sure|no idea)\b[^.?!]*\b(?:when|how much|what (?:it'?s|it is) worth|timing|price)\b/i;
+/** Words of an actual wait, which keep the timing objection. */
+const WAITING =
+  /\b(?:wait|waiting|hold off|holding off|not (?:now|right now|this year)|later|next year|after the|until|till|no rush)\b/i;
 
 /** "can you come Tuesday after 5 to see the place?": the lead setting a visit, not putting one off. */
 const SCHEDULING =
@@ -97,6 +105,15 @@ export function refineObjection(
     DISTRUST.test(lead)
   )
     return trust(objection.confidence, objection.signals.slice(1));
+  // "thinking of selling but I don't know yet when or what it's worth": undecided, the agent qualifies.
+  if (
+    objection.objection === ObjectionType.TIMING &&
+    objection.strength === 'weak' &&
+    role !== AgentRole.TRANSACTION_COORDINATOR &&
+    UNDECIDED.test(lead) &&
+    !WAITING.test(lead)
+  )
+    return null;
   // A visit asked for on a named day outweighs a delay word or a weak reading ("after 5" is when, not a wait).
   const weakOrWait = objection.objection === ObjectionType.TIMING || objection.strength === 'weak';
   if (weakOrWait && SCHEDULING.test(lead) && !NEGATIVE_WORDS.test(lead)) return visit();

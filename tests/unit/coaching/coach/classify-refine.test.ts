@@ -105,3 +105,20 @@ describe('a visit set for a named day', () => {
     ).toEqual({ category: HintCategory.NEXT_STEP });
   });
 });
+
+describe('a seller who does not know yet when or for how much', () => {
+  it('"Quiero vender el dúplex en Pomona pero todavía no sé cuándo ni cuánto vale." → QUALIFYING_QUESTION', () => {
+    expect(
+      top(AgentRole.LISTING_AGENT, [
+        lead('Hola. Quiero vender el dúplex en Pomona pero todavía no sé cuándo ni cuánto vale.'),
+      ]),
+    ).toEqual({ category: HintCategory.QUALIFYING_QUESTION });
+  });
+
+  // Guard: an actual wait keeps the timing objection.
+  it('"not sure when, we want to wait until after the holidays" stays a TIMING objection', () => {
+    expect(
+      top(AgentRole.LISTING_AGENT, [lead('not sure when, we want to wait until after the holidays')]),
+    ).toEqual({ category: HintCategory.OBJECTION_HANDLING, objection: ObjectionType.TIMING });
+  });
+});
