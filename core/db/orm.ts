@@ -9,6 +9,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseOptions } from '../config';
+import { compareDateTimesAsDates } from './datetime-comparison';
 import { assertRowLevelSecurity, grantStatements, quoteIdent } from './rls';
 import { ensureRuntimeRole, runtimePassword } from './runtime-role';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfExists } from '../private-files';
@@ -50,7 +51,7 @@ function baseOptions(opts: OrmOptions): Options {
       snapshot: false,
       silent: true,
     },
-    discovery: { warnWhenNoEntities: false },
+    discovery: { warnWhenNoEntities: false, afterDiscovered: compareDateTimesAsDates },
   };
 }
 
