@@ -11,6 +11,7 @@ import { HintCategory } from '../../../core/vocabulary';
 import { judgeFairHousing, normalizeForJudgement, type FhClass } from '../coach/fair-housing';
 import { LEAD_IN_WORDS } from '../coach/fair-housing-lead-in';
 import type { GeneratedHint } from './types';
+import { VerdictMemo } from './verdict-memo';
 
 export type ProtectedClass =
   | 'race or color'
@@ -51,9 +52,13 @@ export const SENTENCE_END = /[.!?;]/;
 export const CLAUSE_END = /[,:\u2013\u2014]/;
 export const LEAD_IN = LEAD_IN_WORDS;
 
+/** Pure judgements of text, remembered (verdict-memo.ts): a streamed hint asks about the same prefixes again. */
+const LEAD_IN_MEMO = new VerdictMemo<boolean>(4_096, 2_000);
+const STEERING_MEMO = new VerdictMemo<GuardrailVerdict>(4_096, 4_000);
+
 /** Whether a violation could still start inside `sentence` (text since the last SENTENCE_END) and reach later text. */
 export function mayContinueAcrossClauses(sentence: string): boolean {
-  return LEAD_IN.test(normalizeForJudgement(sentence));
+  return LEAD_IN_MEMO.get(sentence, (s) => LEAD_IN.test(normalizeForJudgement(s)));
 }
 
 export interface GuardrailVerdict {
@@ -67,14 +72,18 @@ export interface GuardrailVerdict {
 
 /** The model's text judged by the one Fair Housing detector (the same that judges leads and agents). */
 export function checkSteering(text: string): GuardrailVerdict {
+  return STEERING_MEMO.get(text, judgeSteering);
+}
+
+function judgeSteering(text: string): GuardrailVerdict {
   const j = judgeFairHousing(text, { speaker: 'MODEL' });
-  if (!j.steering) return { blocked: false };
-  return {
+  if (!j.steering) return Object.freeze({ blocked: false });
+  return Object.freeze({
     blocked: true,
     protectedClass: classLabel(j.protectedClass),
     ...(j.reason ? { matched: j.reason } : {}),
     start: j.start ?? 0,
-  };
+  });
 }
 
 export function complianceWarning(cls: ProtectedClass): GeneratedHint {
