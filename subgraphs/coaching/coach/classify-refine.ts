@@ -9,7 +9,8 @@
  * - distrust of what the agent or agents keep saying is a trust objection, whatever delay or price it is about
  *   ("you told me that last week too… I'm not believing anything until I have keys");
  * - a lead asking the agent to come or meet on a named day is setting a visit, not a timing objection;
- * - a lead who does not know yet when to sell or what the home is worth is undecided, not putting it off.
+ * - a lead who does not know yet when to sell or what the home is worth is undecided, not putting it off;
+ * - a lead weighing a switch to another lender, title company or agent raises a competitor objection.
  */
 import { AgentRole, HintCategory, ObjectionType } from '../../../core/vocabulary';
 import { NEGATIVE_WORDS } from './conversation';
@@ -34,6 +35,10 @@ const REFUSAL =
 /** Distrust of what the agent or agents keep saying. */
 const DISTRUST =
   /\b(?:not|n't)\s+(?:believing|believe|trusting|trust|confident)\s+(?:anything|anyone|you|a word|that)\b|\bany different\b|\b(?:said|told (?:me|us)) (?:the )?(?:exact )?same thing\b|\byou said that (?:last|before|yesterday|too)\b|\b(?:3rd|third|4th|fourth|another) agent to (?:tell|promise)\b/i;
+
+/** The lead weighing a move to another lender, title company, brokerage or agent. */
+const SWITCHING =
+  /\b(?:switch\w*|mov\w* over|go\w* with|jump\w* ship)\s+(?:to\s+)?(?:a\s+|another\s+|the other\s+|their\s+|his\s+|her\s+|our\s+|my\s+|a different\s+)?(?:lenders?|banks?|credit union|title compan(?:y|ies)|brokerages?|agents?|realtors?|loan officers?)\b/i;
 
 /** A lead who does not know yet when, or what the home is worth. */
 const UNDECIDED =
@@ -86,6 +91,15 @@ export function refineObjection(
   lead: string,
   role: AgentRole,
 ): Classification | null {
+  // "we're thinking of switching lenders, give me one reason not to": another provider weighed against this one.
+  if (SWITCHING.test(lead) && objection?.objection !== ObjectionType.COMPETITOR && !NEGATIVE_WORDS.test(lead))
+    return {
+      category: HintCategory.OBJECTION_HANDLING,
+      objection: ObjectionType.COMPETITOR,
+      signals: [`objection:${ObjectionType.COMPETITOR}`, 'cue:switching_provider'],
+      confidence: 0.8,
+      strength: 'strong',
+    };
   if (!objection) {
     // No objection cue at all: distrust said outright is one, a visit set for a named day is the next step.
     if (DISTRUST.test(lead)) return trust(0.75, []);

@@ -122,3 +122,21 @@ describe('a seller who does not know yet when or for how much', () => {
     ).toEqual({ category: HintCategory.OBJECTION_HANDLING, objection: ObjectionType.TIMING });
   });
 });
+
+describe('a switch to another provider weighed against this one', () => {
+  it.each([
+    [
+      'Appraisal is ordered.',
+      "my brother in law says his bank can beat our rate by a quarter point, we're thinking about switching to his bank. convince me otherwise",
+    ],
+    [
+      'Title is ordered.',
+      'honestly we might go with a different title company, our friend got a cheaper quote',
+    ],
+  ])('%s / %s → COMPETITOR', (agentText, text) => {
+    expect(top(TC, [agent(agentText), lead(text)])).toEqual({
+      category: HintCategory.OBJECTION_HANDLING,
+      objection: ObjectionType.COMPETITOR,
+    });
+  });
+});
