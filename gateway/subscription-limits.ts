@@ -5,11 +5,10 @@
  * that keeps subscribing past its own limit, refused more times than the limit itself, is closed with 4429.
  * Before this, every subscription of an API key shared one upstream connection to the subgraph, whose own
  * per-connection limit (coaching: 500, counting the new one, so 499 open) failed the rest with an error
- * that did not say why. The gateway now opens one upstream connection per client socket
- * (gateway/websocket-server.ts), and streams without a socket (SSE) share upstream connections in lanes of
- * at most the per-socket limit (gateway/subscription-lanes.ts), so with the per-socket limit at or under
- * the subgraphs' the upstream limit is never what refuses. Over SSE a refusal is an HTTP 429 before the
- * stream starts.
+ * that did not say why. The gateway now multiplexes every subscription over one upstream connection per
+ * subgraph, which the subgraph lets hold far more than a client's (core/server/subscription-principal.ts):
+ * these limits are what refuses, never the upstream's. Over SSE a refusal is an HTTP 429 before the stream
+ * starts.
  * The per-tenant count is per gateway process: N replicas allow a tenant up to N × the limit.
  */
 import { GraphQLError } from 'graphql';

@@ -5,17 +5,16 @@
  *     are open. Before, an SSE stream had no client socket to tell it apart, so every stream of a key shared
  *     one upstream connection to coaching, whose per-connection limit (500) refused the rest: 500 of 600 ran,
  *     100 got RATE_LIMITED "too many subscriptions on this connection" — the upstream's limit, not theirs;
- *   - the upstream connections stay multiplexed (6 for 600 streams, not one each), and once the clients go
- *     away every upstream connection closes. Before, a closed stream's subscription was never ended (the
- *     gateway listened for the request's 'close', which had fired already): its upstream subscription and
- *     tenant slot leaked for good;
+ *   - the upstream stays multiplexed (1 connection for 600 streams: every subscription goes over the
+ *     gateway's one mux connection to coaching, issue 13; 6 with the per-key lanes before, one per stream
+ *     before those), and once the clients go away it closes. Before, a closed stream's subscription was
+ *     never ended (the gateway listened for the request's 'close', which had fired already): its upstream
+ *     subscription and tenant slot leaked for good;
  *   - beyond the per-tenant limit the extra stream is refused before it starts: HTTP 429 RATE_LIMITED,
  *     never a masked error; another tenant is not affected; a slot comes back when a stream is closed.
  * A running stream is told apart from a refused one by what it receives: subscribed with `since` before a
  * stored hint, coaching replays that hint to it at once.
  */
-import type http from 'node:http';
-import type { Duplex } from 'node:stream';
 import { composeFromCode } from '../../bin/compose';
 import { demoAgents } from '../../bin/demo-plan';
 import { startGatewayService } from '../../bin/platform';
@@ -25,6 +24,7 @@ import type { RunningGateway } from '../../gateway/gateway';
 import { SseHintSubscriber, type SubscriptionLog } from '../helpers/hint-subscriber';
 import { startSession } from '../helpers/live-session';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { UpstreamSockets } from '../helpers/upstream-sockets';
 
 type Tenant = 'acme' | 'summit';
 const HINTS = `subscription Hints($sessionId: ID!, $since: DateTime) {
@@ -35,51 +35,6 @@ interface Seeded {
   sessionId: string;
   since: string;
   hintId: string;
-}
-
-/** The WebSocket connections open on coaching's server (the gateway's upstream), with `until` on changes. */
-class UpstreamSockets {
-  open = 0;
-  max = 0;
-  private readonly waiters = new Set<() => void>();
-
-  constructor(server: http.Server) {
-    server.on('upgrade', (_req: http.IncomingMessage, socket: Duplex) => {
-      this.open += 1;
-      this.max = Math.max(this.max, this.open);
-      this.changed();
-      socket.once('close', () => {
-        this.open -= 1;
-        this.changed();
-      });
-    });
-  }
-
-  /** Forgets the highest count so far (a new phase measures its own). */
-  resetMax(): void {
-    this.max = this.open;
-  }
-
-  until(what: string, ok: () => boolean, ms = 30_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`timed out waiting for ${what} (open upstream: ${this.open})`)),
-        ms,
-      );
-      const check = () => {
-        if (!ok()) return;
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve();
-      };
-      this.waiters.add(check);
-      check();
-    });
-  }
-
-  private changed(): void {
-    for (const w of [...this.waiters]) w();
-  }
 }
 
 const hintIds = (log: SubscriptionLog) => log.events.flatMap((e) => (e.event.hint ? [e.event.hint.id] : []));
@@ -184,7 +139,7 @@ describe('subscriptions over SSE', () => {
     );
     expect(refused.map((s) => ({ status: s.status, errors: s.log.errors }))).toEqual([]);
     // multiplexed: up to 100 streams (the per-socket limit) share an upstream connection, not one each
-    expect(upstream.open).toBeLessThanOrEqual(STREAMS / 100 + 1);
+    expect(upstream.max).toBe(1);
 
     // a hint published while all of them are open reaches every one of them
     await addTurn('acme', seeded.acme.sessionId, 'We want to wait until spring before we list anything.');
