@@ -12,6 +12,7 @@ import type { DatabaseOptions } from '../config';
 import { compareDateTimesAsDates } from './datetime-comparison';
 import { assertRowLevelSecurity, grantStatements, quoteIdent } from './rls';
 import { ensureRuntimeRole, runtimePassword } from './runtime-role';
+import { cachePreparedStatements } from './sqlite-statement-cache';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfExists } from '../private-files';
 
 export type Orm = MikroORM;
@@ -87,13 +88,14 @@ export async function createOrm(opts: OrmOptions): Promise<Orm> {
       // WAL + synchronous=NORMAL: a commit no longer waits for an fsync on the one event loop (durable
       // across process crashes; the last commits may roll back only on power loss).
       afterCreate: (
-        conn: { pragma(sql: string): unknown },
+        conn: { pragma(sql: string): unknown; prepare(sql: string): unknown },
         done: (err: Error | null, conn: unknown) => void,
       ) => {
         try {
           if (dbName !== ':memory:') conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
           conn.pragma('busy_timeout = 5000');
+          cachePreparedStatements(conn);
           done(null, conn);
         } catch (err) {
           done(err as Error, conn);

@@ -29,11 +29,32 @@ export interface ConnectionOptions<T> {
   cursorOf: (row: T) => string;
 }
 
+/**
+ * Cursors are written when read (a checksum each): a page whose query selects no `cursor` or `endCursor`
+ * — most pages a partner renders — computes none. Each is written once and then kept.
+ */
+function lazyEdge<T>(node: T, cursorOf: (row: T) => string): Edge<T> {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      cursor ??= cursorOf(node);
+      return cursor;
+    },
+  };
+}
+
 export function toConnection<T>(opts: ConnectionOptions<T>): Connection<T> {
-  const edges = opts.rows.slice(0, opts.first).map((node) => ({ cursor: opts.cursorOf(node), node }));
+  const edges = opts.rows.slice(0, opts.first).map((node) => lazyEdge(node, opts.cursorOf));
+  const last = edges.at(-1);
   return {
     edges,
-    pageInfo: { hasNextPage: opts.rows.length > opts.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: opts.rows.length > opts.first,
+      get endCursor() {
+        return last?.cursor ?? null;
+      },
+    },
   };
 }
 

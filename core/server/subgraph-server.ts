@@ -67,6 +67,34 @@ export function isSdlOnly(doc: DocumentNode): boolean {
   );
 }
 
+/**
+ * `isSdlOnly` by query text, remembered for the last few hundred texts: partners send the same few
+ * documents over and over, and parsing each one again only to learn it needs a principal was a few
+ * percent of a subgraph page's CPU (Apollo parses it once more, from its own document cache).
+ */
+class SdlOnlyQueries {
+  private readonly known = new Map<string, boolean>();
+  constructor(private readonly max = 256) {}
+
+  test(query: string): boolean {
+    if (query === '') return false;
+    const hit = this.known.get(query);
+    if (hit !== undefined) return hit;
+    let sdlOnly: boolean;
+    try {
+      sdlOnly = isSdlOnly(parse(query));
+    } catch {
+      sdlOnly = false; // let Apollo report the syntax error (after auth)
+    }
+    if (query.length > 16_384) return sdlOnly; // large documents are rare: not worth holding
+    this.known.set(query, sdlOnly);
+    if (this.known.size > this.max) this.known.delete(this.known.keys().next().value as string);
+    return sdlOnly;
+  }
+}
+
+const sdlOnlyQueries = new SdlOnlyQueries();
+
 /** Idle keep-alive connections (Node's 5 s is shorter than the gateway's pool keeps them). */
 const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
 
@@ -106,12 +134,7 @@ function graphqlHandler(
     if (body === NO_BODY) return;
     const query =
       typeof (body as { query?: unknown }).query === 'string' ? (body as { query: string }).query : '';
-    let sdlOnly = false;
-    try {
-      sdlOnly = query !== '' && isSdlOnly(parse(query));
-    } catch {
-      sdlOnly = false; // let Apollo report the syntax error below (after auth)
-    }
+    const sdlOnly = sdlOnlyQueries.test(query);
     let principal;
     if (!sdlOnly) {
       try {

@@ -1,5 +1,7 @@
 /** Thin resolvers for agent profiles. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../../../core/server/selected-fields';
 import type { AgentsContext } from '../runtime';
 import { Agent } from '../entities/agent';
 import { Location, locationRef, type LocationRef } from '../entities/location';
@@ -26,8 +28,9 @@ export class AgentResolver {
   agents(
     @Args(() => AgentsArgs) args: AgentsArgs,
     @Ctx() ctx: AgentsContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<service.Connection<Agent>> {
-    return service.listAgents(ctx, args);
+    return service.listAgents(ctx, args, { count: selectsField(info, 'totalCount') });
   }
 
   @Mutation(() => Agent, {

@@ -2,15 +2,16 @@
  * Reading agents: filter parsing, visibility + filter conditions, the keyset-paginated list, the
  * batched by-id load (federation references) and the batched per-location lists (`Location.agents`).
  */
-import { QueryOrder, raw, type FilterQuery, type ObjectQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery, type ObjectQuery } from '@mikro-orm/core';
 import { BadUserInputError } from '../../../core/errors';
 import type { Principal } from '../../../core/principal';
 import { Agent } from '../entities/agent';
 import { requireRead, visibleAgents } from './access';
+import { selectAgentPage } from './agent-page-sql';
 import { sqlEm, type AgentsContext } from './context';
 import { agentCursors } from './cursor';
 import { containsAny, dialectOf, jsonArrayContains, type Dialect } from './dialect';
-import { toCountedConnection, type Connection, type PageArgs } from './pagination';
+import { toConnection, toCountedConnection, type Connection, type PageArgs } from './pagination';
 import { isUuid, parseFirst, parseGhlUserId, parseSearch } from './validation';
 import * as check from '../../../core/validation';
 import { type AgentRole, type Experience, type Specialization } from '../../../core/vocabulary';
@@ -94,20 +95,36 @@ const agentCursor =
   (agent: Agent): string =>
     agentCursors.encode(tenantId, [agent.name, agent.id]);
 
-/** The `agents` query: visible agents matching the filter, by name then id. */
-export async function listAgents(ctx: AgentsContext, args: AgentListArgs): Promise<Connection<Agent>> {
+/**
+ * The `agents` query: visible agents matching the filter, by name then id — one read-only statement for
+ * the page and, unless `count: false` (the query selects no totalCount), its count (agent-page-sql.ts); no
+ * entities hydrated into the request's identity map.
+ */
+export async function listAgents(
+  ctx: AgentsContext,
+  args: AgentListArgs,
+  opts: { count?: boolean } = {},
+): Promise<Connection<Agent>> {
   requireRead(ctx.principal);
   const { first, after, filter } = parseAgentPage(ctx.principal.tenantId, args);
-  const dialect = dialectOf(ctx.em);
-  const totalCount = await ctx.em.count(Agent, agentConditions(ctx.principal, dialect, filter, null));
-  const rows =
-    first === 0
-      ? []
-      : await ctx.em.find(Agent, agentConditions(ctx.principal, dialect, filter, after), {
-          orderBy: { name: QueryOrder.ASC, id: QueryOrder.ASC },
-          limit: first + 1,
-        });
-  return toCountedConnection({ rows, first, totalCount, cursorOf: agentCursor(ctx.principal.tenantId) });
+  const count = opts.count ?? true;
+  const page = await selectAgentPage(ctx.em, dialectOf(ctx.em), {
+    principal: ctx.principal,
+    filter,
+    after,
+    first,
+    count,
+  });
+  const cursorOf = agentCursor(ctx.principal.tenantId);
+  if (page.totalCount !== null) {
+    return toCountedConnection({ rows: page.rows, first, totalCount: page.totalCount, cursorOf });
+  }
+  return Object.defineProperty(toConnection({ rows: page.rows, first, cursorOf }), 'totalCount', {
+    enumerable: false,
+    get(): never {
+      throw new Error('agents: totalCount was read but not counted (the query did not select it)');
+    },
+  }) as Connection<Agent>;
 }
 
 /** One query for a batch of ids; null for ids that are missing, malformed or not visible. */

@@ -6,6 +6,7 @@ import {
 } from '../../../core/pagination/connection';
 
 export type { Edge, PageArgs, PageInfo } from '../../../core/pagination/connection';
+export { toConnection };
 
 export interface Connection<T> extends CoreConnection<T> {
   totalCount: number;

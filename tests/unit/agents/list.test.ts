@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
 import { agentsSubgraph } from '../../../subgraphs/agents';
 import { seedAgents, type SeedAgent } from '../../../subgraphs/agents/seed';
 import { AgentRole, Experience, Specialization } from '../../../core/vocabulary';
@@ -233,6 +234,35 @@ describeEachDb('agents list (%s)', (kind) => {
       const afterInsert = await list({ first: 10, after: p1!.pageInfo.endCursor }, ownerC);
       expect(afterInsert.edges.map((e) => e.node.id)).toEqual(again.edges.map((e) => e.node.id));
       expect(afterInsert.totalCount).toBe(again.totalCount + 1);
+    });
+
+    it('a cursor past the last agent gives an empty page that still counts every match', async () => {
+      const all = await pages(100);
+      const last = all.at(-1)!;
+      const beyond = await list({ first: 10, after: last.pageInfo.endCursor }, ownerC);
+      expect(beyond.edges).toEqual([]);
+      expect(beyond.pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+      expect(beyond.totalCount).toBe(last.totalCount);
+    });
+
+    it('a page that selects no totalCount is one SQL statement, with the same agents', async () => {
+      const knex = (h.db.orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
+      const statements: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (!/^\s*(begin|commit|rollback|savepoint|release|select set_config)\b/i.test(q.sql))
+          statements.push(q.sql);
+      };
+      const counted = await list({ first: 10 }, ownerC);
+      knex.on('query', onQuery);
+      const res = await h.exec<{ agents: ConnectionView<Node> }>(
+        ownerC,
+        'query { agents(first: 10) { edges { node { id name } } pageInfo { hasNextPage } } }',
+      );
+      knex.off('query', onQuery);
+      expect(res.data?.agents.edges.map((e) => e.node.id)).toEqual(counted.edges.map((e) => e.node.id));
+      expect(res.data?.agents.pageInfo.hasNextPage).toBe(true);
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).not.toMatch(/count\(/i);
     });
 
     it('answers first: 0 with the count only, and bounds first', async () => {
