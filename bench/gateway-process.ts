@@ -19,11 +19,15 @@ export interface GatewayProcessOptions {
   /** Lets the gateway resolve API keys through the tenants service (its own credential). */
   credentialServiceSecret: string;
   logLevel: string;
+  /** More env for the gateway's config (e.g. MAX_SUBSCRIPTIONS_PER_TENANT). */
+  env?: Record<string, string>;
 }
 
 export interface ProcessLoad {
   cpu: NodeJS.CpuUsage;
   elu: EventLoopUtilization;
+  /** Resident set size, bytes. */
+  rss: number;
 }
 
 type ToChild = { type: 'start'; options: GatewayProcessOptions } | { type: 'load'; id: number };
@@ -105,6 +109,7 @@ async function serve(options: GatewayProcessOptions): Promise<void> {
     CREDENTIAL_SERVICE_SECRET: options.credentialServiceSecret,
     RATE_LIMIT_PER_MINUTE: '100000000',
     QUERY_PLANNER: options.queryPlanner,
+    ...options.env,
   });
   const logger = createLogger({ level: options.logLevel, name: `bench-gateway-${options.queryPlanner}` });
   const gateway = await startGatewayService(config, logger, options.subgraphUrls, options.supergraph);
@@ -132,7 +137,11 @@ if (require.main === module) {
         process.exit(1);
       });
     } else {
-      const load = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+      const load = {
+        cpu: process.cpuUsage(),
+        elu: performance.eventLoopUtilization(),
+        rss: process.memoryUsage().rss,
+      };
       process.send?.({ type: 'load', id: msg.id, load } satisfies ToParent);
     }
   });
