@@ -8,7 +8,8 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { CONTEXT_HEADER, ContextTokenCodec } from '../core/context-token';
+import { ContextTokenCodec } from '../core/context-token';
+import { MUX_CONNECTION_PARAM } from '../core/server/subscription-principal';
 import type { Logger } from '../core/logger';
 import { PrincipalResolver } from './principal-resolver';
 import type { CredentialServiceOptions } from './credential-service-client';
@@ -188,8 +189,11 @@ function createRuntime(opts: GatewayOptions, parts: RuntimeParts): GatewayRuntim
     logging: false,
     // credentials only for the configured origins; any other origin gets no CORS headers (gateway/cors.ts)
     cors: corsPolicy(opts.corsOrigins),
-    // Subscriptions reach the subgraph over graphql-ws; the principal travels in the connection params
-    // (one upstream connection per context token and client socket).
+    // Subscriptions reach the subgraph over graphql-ws, multiplexed: one upstream connection per subgraph
+    // and gateway process (constant connection params, which the transport keys its connections by), and
+    // each subscribe carries its caller's context token in its extensions (plugins/use-context-forwarding.ts,
+    // core/server/subscription-principal.ts). Keyed by token and client socket, 10,000 subscribers opened
+    // 10,000 upstream sockets.
     transportEntries: {
       '*.http': {
         options: {
@@ -200,14 +204,9 @@ function createRuntime(opts: GatewayOptions, parts: RuntimeParts): GatewayRuntim
           subscriptions: {
             kind: 'ws',
             location: '/graphql',
-            // the client socket's id too: a token alone shared one connection across all of an API key's
-            // sockets, and the subgraph's per-connection limit refused the rest (gateway/websocket-server.ts)
-            options: {
-              connectionParams: {
-                [CONTEXT_HEADER]: '{context.contextToken}',
-                'x-gateway-connection': '{context.connectionId}',
-              },
-            },
+            // a mux connection: the subgraph takes no principal from it, only from each subscribe, and
+            // lets it hold many more subscriptions than a client's (the gateway limits each client socket)
+            options: { connectionParams: { [MUX_CONNECTION_PARAM]: '1' } },
           },
         },
       },
