@@ -174,4 +174,76 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
     writtenBy:
       'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
   },
+  {
+    path: 'tests/fixtures/sealed-7/sierra-coaching.jsonl',
+    kind: 'COACHING',
+    split: 'SEALED',
+    writtenBy:
+      'author "sierra" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): New York City boroughs, Long Island, Westchester, northern New Jersey and Philadelphia: co-ops and board packages, high common charges, rent-vs-buy doubts, multi-family investors, terse texts and long polite emails; coordinators on attorney review, board interviews, commitment dates and walk-throughs; written while the coach was tuned on sealed-6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
+    scored: {
+      date: '2026-12-07',
+      commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
+      by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
+    },
+  },
+  {
+    path: 'tests/fixtures/sealed-7/sierra-fair-housing.jsonl',
+    kind: 'FAIR_HOUSING',
+    split: 'SEALED',
+    writtenBy:
+      'author "sierra" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): New York City boroughs, Long Island, Westchester, northern New Jersey and Philadelphia: co-ops and board packages, high common charges, rent-vs-buy doubts, multi-family investors, terse texts and long polite emails; coordinators on attorney review, board interviews, commitment dates and walk-throughs; written while the coach was tuned on sealed-6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
+    scored: {
+      date: '2026-12-07',
+      commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
+      by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
+    },
+  },
+  {
+    path: 'tests/fixtures/sealed-7/tango-coaching.jsonl',
+    kind: 'COACHING',
+    split: 'SEALED',
+    writtenBy:
+      'author "tango" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Nebraska, the Dakotas, Kansas, Montana, Wyoming and small-town Iowa: acreage, farmhouses, estate sales by adult children, older sellers, rambling phone-call transcripts, Spanish-speaking families in meatpacking towns, USDA loans, wells and septic, harvest timing; written while the coach was tuned on sealed-6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
+    scored: {
+      date: '2026-12-07',
+      commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
+      by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
+    },
+  },
+  {
+    path: 'tests/fixtures/sealed-7/tango-fair-housing.jsonl',
+    kind: 'FAIR_HOUSING',
+    split: 'SEALED',
+    writtenBy:
+      'author "tango" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Nebraska, the Dakotas, Kansas, Montana, Wyoming and small-town Iowa: acreage, farmhouses, estate sales by adult children, older sellers, rambling phone-call transcripts, Spanish-speaking families in meatpacking towns, USDA loans, wells and septic, harvest timing; written while the coach was tuned on sealed-6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
+    scored: {
+      date: '2026-12-07',
+      commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
+      by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
+    },
+  },
+  {
+    path: 'tests/fixtures/sealed-7/uniform-coaching.jsonl',
+    kind: 'COACHING',
+    split: 'SEALED',
+    writtenBy:
+      'author "uniform" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Virginia, Maryland, the DC suburbs, Kentucky, Alabama, Mississippi and Louisiana: federal workers and contractors, military families and VA loans, parents buying near HBCUs, flood insurance, Spanish-speaking poultry-plant and construction families; formal emails beside slangy texts; written while the coach was tuned on sealed-6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
+    scored: {
+      date: '2026-12-07',
+      commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
+      by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
+    },
+  },
+  {
+    path: 'tests/fixtures/sealed-7/uniform-fair-housing.jsonl',
+    kind: 'FAIR_HOUSING',
+    split: 'SEALED',
+    writtenBy:
+      'author "uniform" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Virginia, Maryland, the DC suburbs, Kentucky, Alabama, Mississippi and Louisiana: federal workers and contractors, military families and VA loans, parents buying near HBCUs, flood insurance, Spanish-speaking poultry-plant and construction families; formal emails beside slangy texts; written while the coach was tuned on sealed-6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE',
+    scored: {
+      date: '2026-12-07',
+      commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
+      by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
+    },
+  },
 ];
