@@ -77,9 +77,18 @@ export function withoutHttp(error: GraphQLFormattedError): GraphQLFormattedError
   return { ...error, extensions };
 }
 
+/**
+ * A syntax error from graphql-js's parser with its code: over HTTP Yoga adds GRAPHQL_PARSE_FAILED, over
+ * graphql-ws it came without one (a client could tell it from other refusals only by its message).
+ */
+export function withParseCode(error: GraphQLFormattedError): GraphQLFormattedError {
+  if (error.extensions?.['code'] !== undefined || !error.message.startsWith('Syntax Error')) return error;
+  return { ...error, extensions: { ...error.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
+}
+
 type Formattable = GraphQLError | GraphQLFormattedError;
 const formatted = (e: Formattable): GraphQLFormattedError =>
-  withoutHttp(e instanceof GraphQLError ? e.toJSON() : e);
+  withParseCode(withoutHttp(e instanceof GraphQLError ? e.toJSON() : e));
 
 /**
  * `server` with every error it sends (in `next` and `error` messages) stripped of `extensions.http`, after

@@ -23,8 +23,8 @@ type Outcome = { code: unknown; scope: unknown; data: unknown };
 
 /** Subscribes the gateway refuses before running them, with the code (or message) each is refused with. */
 const REFUSED: { code: string; query: (tag: string) => string }[] = [
-  // over graphql-ws a syntax error carries no code (over HTTP: GRAPHQL_PARSE_FAILED)
-  { code: 'Syntax Error', query: (tag) => `{ items(tag: "${tag}") { id ` },
+  // the same code as over HTTP (gateway/graphql-ws-server.ts adds it; graphql-ws alone sent none)
+  { code: 'GRAPHQL_PARSE_FAILED', query: (tag) => `{ items(tag: "${tag}") { id ` },
   { code: 'GRAPHQL_VALIDATION_FAILED', query: (tag) => `{ items(tag: "${tag}") { noSuchField } }` },
   {
     code: 'QUERY_TOO_COMPLEX',
