@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A bounded memo for a pure judgement of text (the Fair Housing guard's). Streamed hints are judged prefix by
  * prefix, the completed hint again with its rationale, and the run's hints once more; the offline coach's
@@ -6,7 +8,9 @@
  * skips recomputing it. Profiled: judging was ~30 % of a coaching turn's server CPU before this memo.
  *
  * Bounded in entries and in key length (long texts are judged every time), least recently used evicted
- * first. The verdicts hold no text of the hint (guardrail.ts: `matched` names the rule, never the words).
+ * first. Keyed by the text's SHA-256, never the text: the memo spans tenants and sees text before the guard
+ * has passed it, so it must hold none (nor an erased contact's words). The verdicts hold no text of the hint
+ * either (guardrail.ts: `matched` names the rule, never the words).
  */
 export class VerdictMemo<V> {
   private readonly entries = new Map<string, V>();
@@ -19,11 +23,12 @@ export class VerdictMemo<V> {
   /** `judge(text)`, from memory when the same text was judged before. */
   get(text: string, judge: (text: string) => V): V {
     if (text.length > this.maxKeyLength) return judge(text);
-    const hit = this.entries.get(text);
+    const key = createHash('sha256').update(text).digest('base64');
+    const hit = this.entries.get(key);
     if (hit !== undefined) {
       // most recently used last: Map keeps insertion order
-      this.entries.delete(text);
-      this.entries.set(text, hit);
+      this.entries.delete(key);
+      this.entries.set(key, hit);
       return hit;
     }
     const value = judge(text);
@@ -31,7 +36,7 @@ export class VerdictMemo<V> {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(text, value);
+    this.entries.set(key, value);
     return value;
   }
 
