@@ -179,10 +179,18 @@ describeEachDb('live coaching (%s)', (kind) => {
     expect(res.errors).toBeUndefined();
     const run = res.data!.requestCoaching;
     expect(run).toMatchObject({ status: 'RUNNING', sessionId: f.sessionId });
-    const events = await hints.until((items) =>
-      items.some((e) => e.runId === run.id && e.type === 'COMPLETED'),
-    );
     await h.settle();
+    // A DEEP run may store several hints; wait until every stored one has been completed on the wire.
+    const stored = await h.exec<{ _entities: { hints: { id: string; requestId: string | null }[] }[] }>(
+      owner(),
+      SESSION_FIELDS,
+      sessionRep(f.sessionId),
+    );
+    const runHints = stored.data!._entities[0]!.hints.filter((x) => x.requestId === run.id);
+    expect(runHints.length).toBeGreaterThan(0);
+    const events = await hints.until((items) =>
+      runHints.every((x) => items.some((e) => e.type === 'COMPLETED' && e.hint?.id === x.id)),
+    );
     expect(expectOrdered(hints.items, run.id).every((e) => e.hint!.requestId === run.id)).toBe(true);
     expect(events.every((e) => e.type !== 'FAILED')).toBe(true);
     hints.dispose();
