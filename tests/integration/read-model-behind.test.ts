@@ -6,7 +6,9 @@
  * feeding coaching's read model cannot read or could not a moment ago, a session coaching does not hold
  * answers UPSTREAM_UNAVAILABLE with reason READ_MODEL_BEHIND, serviceName and retryAfterSeconds — the same
  * for an unknown or another tenant's id (no existence leak); once the event arrived the turn works; with a
- * healthy bus an unknown or foreign id answers NOT_FOUND as before. Redis is taken down behind a TCP proxy
+ * healthy bus an unknown or foreign id answers NOT_FOUND as before. Likewise the agents subgraph's
+ * KnownLocation read model: an agent put at a location created while Redis is down answered BAD_USER_INPUT
+ * "no such location"; now it is READ_MODEL_BEHIND (serviceName agents) until the location arrives. Redis is taken down behind a TCP proxy
  * (tests/helpers/tcp-proxy.ts): the shared Redis stays up.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,6 +20,8 @@ import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 
 const START = `mutation ($input: StartAgentSessionInput!) { startAgentSession(input: $input) { id } }`;
+const CREATE_LOCATION = `mutation ($input: CreateLocationInput!) { createLocation(input: $input) { id } }`;
+const CREATE_AGENT = `mutation ($input: CreateAgentInput!) { createAgent(input: $input) { id locationId } }`;
 const ADD_TURN = `mutation ($input: AddConversationTurnInput!) { addConversationTurn(input: $input) { id } }`;
 
 interface GqlError {
@@ -155,5 +159,96 @@ describeNeeding(['REDIS_URL'], 'a session coaching has not heard of while Redis 
     );
     const crossed = await Promise.all(sessions.map((s) => turn(s.id, other(s.tenant))));
     expect(crossed.filter((r) => r.errors === undefined)).toEqual([]);
+  }, 120_000);
+
+  test('Redis down: an agent at a location created a moment ago is retryable (READ_MODEL_BEHIND from agents), not BAD_USER_INPUT', async () => {
+    proxy.down('refuse');
+    const tenants = ['acme', 'summit'] as const;
+    const locations = await Promise.all(
+      tenants.map(async (tenant) => {
+        const r = await t.gql<{ createLocation: { id: string } }>(
+          CREATE_LOCATION,
+          {
+            input: {
+              ghlLocationId: `ghl-behind-${randomUUID()}`,
+              name: 'Opened while Redis is down',
+              timezone: 'UTC',
+            },
+          },
+          key(tenant),
+        );
+        expect({ status: r.status, errors: r.errors }).toEqual({ status: 200, errors: undefined });
+        return { tenant, id: r.data!.createLocation.id };
+      }),
+    );
+    const agentAt = (tenant: 'acme' | 'summit', locationId: string) =>
+      t.gql<{ createAgent: { id: string; locationId: string } }>(
+        CREATE_AGENT,
+        {
+          input: {
+            name: `Behind ${randomUUID().slice(0, 8)}`,
+            email: `behind.${randomUUID().slice(0, 8)}@example.com`,
+            role: 'BUYER_AGENT',
+            experience: 'NOVICE',
+            specializations: [],
+            locationId,
+          },
+        },
+        key(tenant),
+      ) as Promise<{
+        status: number;
+        data?: { createAgent: { id: string; locationId: string } } | null;
+        errors?: GqlError[];
+      }>;
+    // own new location, the other tenant's new location and an unknown id, both tenants in flight together
+    const other = (x: 'acme' | 'summit') => (x === 'acme' ? 'summit' : 'acme');
+    const answers = await Promise.all([
+      ...locations.map((l) => agentAt(l.tenant, l.id)),
+      ...locations.map((l) => agentAt(other(l.tenant), l.id)),
+      ...tenants.map((tenant) => agentAt(tenant, randomUUID())),
+    ]);
+    const shapes = new Set(
+      answers.map((a) =>
+        JSON.stringify(
+          a.errors?.map((e) => ({
+            code: e.extensions?.['code'],
+            reason: e.extensions?.['reason'],
+            serviceName: e.extensions?.['serviceName'],
+          })) ?? 'accepted',
+        ),
+      ),
+    );
+    expect([...shapes]).toEqual([
+      JSON.stringify([{ code: 'UPSTREAM_UNAVAILABLE', reason: 'READ_MODEL_BEHIND', serviceName: 'agents' }]),
+    ]);
+
+    proxy.up();
+    for (const l of locations) {
+      const ok = await eventually(
+        async () => {
+          const r = await agentAt(l.tenant, l.id);
+          return r.errors === undefined ? r : false;
+        },
+        {
+          timeoutMs: 60_000,
+          intervalMs: 250,
+          what: `an agent at ${l.tenant}'s new location once it arrived`,
+        },
+      );
+      expect(ok.data?.createAgent.locationId).toBe(l.id);
+    }
+    // the other tenant's location is never accepted: retryable while the bus is still catching up, then
+    // refused as a missing one
+    const seen = new Set<unknown>();
+    await eventually(
+      async () => {
+        const crossed = await Promise.all(locations.map((l) => agentAt(other(l.tenant), l.id)));
+        const codes = crossed.map((r) => r.errors?.[0]?.extensions?.['code'] ?? 'accepted');
+        codes.forEach((c) => seen.add(c));
+        return codes.every((c) => c === 'BAD_USER_INPUT');
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the foreign location refused as missing once healthy' },
+    );
+    expect(seen.has('accepted')).toBe(false);
   }, 120_000);
 });

@@ -41,7 +41,7 @@ export class AgentResolver {
     @Arg('input', () => CreateAgentInput, { description: 'The new profile.' }) input: CreateAgentInput,
     @Ctx() ctx: AgentsContext,
   ): Promise<Agent> {
-    return service.createAgent(ctx, input, ctx.runtime.locations);
+    return service.createAgent(ctx, input, ctx.runtime);
   }
 
   @Mutation(() => Agent, {
@@ -53,7 +53,7 @@ export class AgentResolver {
     @Arg('input', () => UpdateAgentInput, { description: 'The fields to change.' }) input: UpdateAgentInput,
     @Ctx() ctx: AgentsContext,
   ): Promise<Agent> {
-    return service.updateAgent(ctx, id, input, ctx.runtime.locations);
+    return service.updateAgent(ctx, id, input, ctx.runtime);
   }
 
   @Mutation(() => Agent, {

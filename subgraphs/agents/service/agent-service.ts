@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Arrivals } from '../../../core/events/arrivals';
+import type { LocationReadModel } from '../runtime';
 import { ConflictError, NotFoundError } from '../../../core/errors';
 import { loaderFor } from '../../../core/request-context';
 import { Agent } from '../entities/agent';
@@ -62,13 +62,13 @@ async function assertGhlUserIdFree(
 }
 
 /**
- * `locations` waits (bounded) for a location the read model has not seen yet; without it the location
- * is looked up once. Either way only the caller's own tenant's locations are accepted.
+ * `locations` waits (bounded) for a location the read model has not seen yet (READ_MODEL_BEHIND while its
+ * events are delayed); without it the location is looked up once. Either way only the caller's own tenant's locations are accepted.
  */
 export async function createAgent(
   ctx: AgentsContext,
   input: CreateAgentInput,
-  locations: Arrivals = NO_LOCATION_WAIT,
+  locations: LocationReadModel = NO_LOCATION_WAIT,
 ): Promise<Agent> {
   requireProfileWrite(ctx.principal);
   const data = parseCreateAgent(input);
@@ -106,7 +106,7 @@ export async function updateAgent(
   ctx: AgentsContext,
   id: string,
   input: UpdateAgentInput,
-  locations: Arrivals = NO_LOCATION_WAIT,
+  locations: LocationReadModel = NO_LOCATION_WAIT,
 ): Promise<Agent> {
   requireProfileWrite(ctx.principal);
   const agentId = check.uuid('id', id);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Arrivals } from '../../../core/events/arrivals';
 import { agentsSubgraph, Agent } from '../../../subgraphs/agents';
 import { createAgent as createAgentService } from '../../../subgraphs/agents/service';
 import { writeUnit, type AgentsContext } from '../../../subgraphs/agents/service/context';
 import { stageAgentsUpserted } from '../../../subgraphs/agents/service/events';
+import { NO_LOCATION_WAIT } from '../../../subgraphs/agents/service/known-locations';
 import { withTenantScope } from '../../../core/db/request-scope';
 import { ConflictError } from '../../../core/errors';
 import { createLogger } from '../../../core/logger';
@@ -24,10 +24,9 @@ import { startHarness, type SubgraphHarness } from '../../helpers/subgraph-harne
 import { createAgent, makeWorld, settleEvents, stopTestRelay, unpublishedCount } from './fixtures';
 
 const logger = createLogger({ level: 'silent', name: 'agents-test' });
-const locations = new Arrivals({ timeoutMs: 0 });
 
 function requestCtx(principal: Principal, em: EntityManager): AgentsContext {
-  return { principal, em, requestId: randomUUID(), logger, loaders: new Map(), runtime: { locations } };
+  return { principal, em, requestId: randomUUID(), logger, loaders: new Map(), runtime: NO_LOCATION_WAIT };
 }
 
 /** On PostgreSQL: resolves once a statement on `schema` waits for a lock held by another transaction. */
