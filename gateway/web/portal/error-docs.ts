@@ -184,7 +184,7 @@ function specs(limits: LimitOptions): Record<ErrorCode, Spec> {
     ...FIXED_SPECS,
     UPSTREAM_UNAVAILABLE: {
       status: '503 when the credential service cannot be reached; 200 for one field of a failing subgraph',
-      when: "A service behind the gateway could not be reached (for a subgraph, `serviceName` names it and the other services' data stays); retrying later is safe for queries. With `reason: READ_MODEL_BEHIND` (and `retryAfterSeconds`): coaching does not know the session yet and cannot tell whether it exists, because the events it learns sessions from are delayed (Redis down, or back less than 30 s ago); retry after `retryAfterSeconds`.",
+      when: "A service behind the gateway could not be reached (for a subgraph, `serviceName` names it and the other services' data stays); retrying later is safe for queries. With `reason: READ_MODEL_BEHIND` (and `retryAfterSeconds`): the service named in `serviceName` does not know the id yet (coaching: a session; agents: a location given to `createAgent`/`updateAgent`) and cannot tell whether it exists, because the events it learns them from are delayed (Redis down, or back less than 30 s ago); retry after `retryAfterSeconds`.",
       body: () => domainBody(new UpstreamUnavailableError('credential service unavailable')),
     },
     INTERNAL_SERVER_ERROR: {
