@@ -22,7 +22,11 @@ function vocabulary(examples: FeatureExample[]): string[] {
   return [...count.keys()].filter((f) => (count.get(f) ?? 0) >= MIN_COUNT).sort();
 }
 
-export function trainFairHousingModel(examples: FeatureExample[], l2 = DEFAULT_L2): FairHousingModel {
+export function trainFairHousingModel(
+  examples: FeatureExample[],
+  l2 = DEFAULT_L2,
+  steps = STEPS,
+): FairHousingModel {
   const vocab = vocabulary(examples);
   const index = new Map(vocab.map((f, i) => [f, i]));
   const rows = examples.map((ex) => ({
@@ -32,7 +36,7 @@ export function trainFairHousingModel(examples: FeatureExample[], l2 = DEFAULT_L
   const w = new Float64Array(vocab.length);
   let bias = 0;
   const n = rows.length;
-  for (let step = 0; step < STEPS; step++) {
+  for (let step = 0; step < steps; step++) {
     const grad = new Float64Array(vocab.length);
     let gBias = 0;
     for (const r of rows) {
