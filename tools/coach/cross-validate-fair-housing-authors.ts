@@ -14,7 +14,7 @@
  * The rules' honest figure on a new author is each set's one scoring before tuning (the manifest).
  * Result (2026-12-07, issue 11; caught / false alarms on the 18 independent authors, 900 + 900):
  *   rules (in-sample) 100.0% / 0.3%. Model alone p>=0.5: 92.0% / 5.2% (structural features only: 88.0% / 10.4%;
- *   buyer side 94.5% / 3.6%, seller side 88.1% / 8.1%). Per set, model held out vs the rules' one scoring before
+ *   buyer side 94.5% / 3.6%, seller side 88.4% / 8.1%). Per set, model held out vs the rules' one scoring before
  *   tuning: sealed-1 91.3/4.0 vs 84.7/8.7, -2 90.0/3.3 vs 82.7/8.0, -3 94.7/6.0 vs 88.7/8.0, -4 88.0/6.0 vs
  *   84.7/10.7, -5 94.7/3.3 vs 94.7/6.0, -6 93.3/8.7 vs 91.3/6.7; pooled 92.0/5.2 vs 87.8/8.0. Joined: a veto of
  *   rule hits at p<0.02 costs 0/900 catches (3/320 on the check files); adding p>=0.98 costs 2/900 false alarms.
