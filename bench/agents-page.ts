@@ -1,8 +1,8 @@
 /**
  * The agents subgraph's page, served directly, beside an in-memory subgraph of the same shape (issue 13):
  *   node -r @swc-node/register bench/agents-page.ts [--duration 4] [--warmup 1] [--rounds 2]
- *     [--concurrency 16,50] [--agents 200] [--data-parent /tmp] [--cpu-prof DIR] [--only orm|memory]
- *     [--compare DIR]
+ *     [--concurrency 16,50] [--agents 200] [--data-parent /tmp] [--cpu-prof DIR [--cpu-prof-server orm|memory]]
+ *     [--only orm|memory] [--compare DIR]
  * Each server runs in its own process (bench/agents-page-server.ts): the real agents subgraph on SQLite in
  * a temp dir (PostgreSQL when DATABASE_URL is set), seeded with the agents, and the in-memory baseline
  * over the same rows. Load comes from bench/http-worker.ts (closed loop, keep-alive, the same query and
@@ -38,6 +38,8 @@ interface Options {
   agents: number;
   dataParent: string;
   cpuProf?: string;
+  /** Which server `--cpu-prof` profiles (`orm`, `orm-before` or `memory`; default `orm`). */
+  cpuProfServer: string;
   only?: ServerKind;
   /** Another checkout (e.g. `git archive HEAD`): its agents subgraph runs beside ours as `orm-before`. */
   compare?: string;
@@ -52,6 +54,7 @@ function parseArgs(argv: string[]): Options {
     concurrency: [16, 50],
     agents: 200,
     dataParent: os.tmpdir(),
+    cpuProfServer: 'orm',
     seed: 42,
   };
   for (let i = 0; i < argv.length; i += 2) {
@@ -63,6 +66,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--agents') o.agents = Number(value);
     else if (flag === '--data-parent') o.dataParent = value;
     else if (flag === '--cpu-prof') o.cpuProf = path.resolve(value);
+    else if (flag === '--cpu-prof-server') o.cpuProfServer = value;
     else if (flag === '--only' && (value === 'orm' || value === 'memory')) o.only = value;
     else if (flag === '--compare') o.compare = path.resolve(value);
     else throw new Error(`unknown option ${flag} ${value}`);
@@ -197,7 +201,9 @@ async function main(): Promise<void> {
     }
     for (const spec of specs) {
       const nodeArgs =
-        spec.id === 'orm' && o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', o.cpuProf] : ([] as string[]);
+        spec.id === o.cpuProfServer && o.cpuProf
+          ? ['--cpu-prof', '--cpu-prof-dir', o.cpuProf]
+          : ([] as string[]);
       log(`starting the ${spec.id} server${nodeArgs.length ? ' (--cpu-prof)' : ''}`);
       const options = {
         kind: spec.kind,

@@ -11,20 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ID,
-  Info,
-  InputType,
-  Int,
-} from 'type-graphql';
-import { ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Info, InputType, Int } from 'type-graphql';
+import { ObjectType, Query, Resolver } from 'type-graphql';
 import { CONTEXT_HEADER, type ContextTokenCodec } from '../core/context-token';
 import { BadUserInputError } from '../core/errors';
 import { toConnection, type Connection } from '../core/pagination/connection';
@@ -69,6 +57,11 @@ class MemAgent implements MemoryAgentRow {
   @Field(() => [Specialization]) specializations!: Specialization[];
   @Field(() => [String]) tags!: string[];
   @Field() active!: boolean;
+  /** A plain field, as the agents subgraph serves it (no field resolver). */
+  @Field(() => MemLocation, { nullable: true })
+  get location(): { __typename: 'Location'; id: string } | null {
+    return this.locationId === null ? null : { __typename: 'Location', id: this.locationId };
+  }
 }
 
 const agentTypes = connectionTypes(MemAgent, 'Agent');
@@ -162,11 +155,6 @@ class MemAgentResolver {
     });
     return { ...connection, totalCount };
   }
-
-  @FieldResolver(() => MemLocation, { nullable: true })
-  location(@Root() agent: MemoryAgentRow): { __typename: 'Location'; id: string } | null {
-    return agent.locationId === null ? null : { __typename: 'Location', id: agent.locationId };
-  }
 }
 
 export interface MemorySubgraphOptions {
@@ -179,9 +167,11 @@ export interface RunningMemorySubgraph {
   close(): Promise<void>;
 }
 
-/** Sorted by name then id, like the agents subgraph's order. */
+/** Sorted by name then id, like the agents subgraph's order; `MemAgent`s, so `location` is a plain field. */
 function sortRows(rows: MemoryAgentRow[]): MemoryAgentRow[] {
-  return [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  return [...rows]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+    .map((r) => Object.assign(new MemAgent(), r));
 }
 
 function readJson(req: http.IncomingMessage): Promise<unknown> {

@@ -8,6 +8,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
 import { TenantNode } from '../../../core/db/base-entity';
 import { AgentRole, Experience, Specialization } from '../../../core/vocabulary';
+import { Location, locationRef, type LocationRef } from './location';
 
 export const AGENTS_GHL_USER_UNIQUE = 'agents_tenant_id_ghl_user_id_unique';
 
@@ -20,7 +21,7 @@ export const AGENTS_GHL_USER_UNIQUE = 'agents_tenant_id_ghl_user_id_unique';
 @Unique({ name: AGENTS_GHL_USER_UNIQUE, properties: ['tenantId', 'ghlUserId'] })
 export class Agent extends TenantNode {
   /** Derived, never persisted. */
-  [OptionalProps]?: 'sharedPool';
+  [OptionalProps]?: 'sharedPool' | 'location';
 
   @Field(() => ID, {
     nullable: true,
@@ -83,5 +84,18 @@ export class Agent extends TenantNode {
   @Field({ description: 'True when the agent belongs to the tenant-wide shared pool (no location).' })
   get sharedPool(): boolean {
     return this.locationId === null;
+  }
+
+  /**
+   * The federation key of the agent's location (the tenants subgraph resolves the rest). A plain field, no
+   * type-graphql field resolver: per node that resolver's machinery (middlewares, parameter conversion)
+   * cost more than the value (bench/agents-page.ts --cpu-prof).
+   */
+  @Field(() => Location, {
+    nullable: true,
+    description: 'The location the agent works at; null for an agent of the shared pool.',
+  })
+  get location(): LocationRef | null {
+    return locationRef(this.locationId);
   }
 }

@@ -1,10 +1,9 @@
 /** Thin resolvers for agent profiles. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectsField } from '../../../core/server/selected-fields';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { selectedFields, selectsField } from '../../../core/server/selected-fields';
 import type { AgentsContext } from '../runtime';
 import { Agent } from '../entities/agent';
-import { Location, locationRef, type LocationRef } from '../entities/location';
 import * as service from '../service';
 import { AgentsArgs } from './args';
 import { AgentConnection } from './connections';
@@ -30,7 +29,10 @@ export class AgentResolver {
     @Ctx() ctx: AgentsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<service.Connection<Agent>> {
-    return service.listAgents(ctx, args, { count: selectsField(info, 'totalCount') });
+    return service.listAgents(ctx, args, {
+      count: selectsField(info, 'totalCount'),
+      fields: selectedFields(info, ['edges', 'node']),
+    });
   }
 
   @Mutation(() => Agent, {
@@ -65,13 +67,5 @@ export class AgentResolver {
     @Ctx() ctx: AgentsContext,
   ): Promise<Agent> {
     return service.deactivateAgent(ctx, id);
-  }
-
-  @FieldResolver(() => Location, {
-    nullable: true,
-    description: 'The location the agent works at; null for an agent of the shared pool.',
-  })
-  location(@Root() agent: Agent): LocationRef | null {
-    return locationRef(agent.locationId);
   }
 }

@@ -12,6 +12,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
+import { sqliteReadRows } from '../../../core/db/sqlite-read';
 import { TENANT_FILTER, type TenantFilterArgs } from '../../../core/db/tenant-filter';
 import type { Principal } from '../../../core/principal';
 import { MemberRole, type AgentRole, type Experience, type Specialization } from '../../../core/vocabulary';
@@ -39,6 +40,12 @@ export interface AgentPageQuery {
   first: number;
   /** Count every match too (false: `totalCount` is null and the statement counts nothing). */
   count: boolean;
+  /**
+   * The Agent fields the page's nodes must carry (GraphQL names, as selected); omitted: all of them. The
+   * statement reads only their columns (id and name always: the keyset and the cursors) — reading and
+   * converting all 14 columns was most of SQLite's time per page (bench/agents-page.ts --cpu-prof).
+   */
+  fields?: ReadonlySet<string>;
 }
 
 export interface AgentPageRows {
@@ -63,7 +70,41 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-type Row = Record<(typeof COLUMNS)[number], unknown> & { total_count?: unknown };
+type Column = (typeof COLUMNS)[number];
+
+/** The columns each Agent field reads; `id` and `name` (keyset, cursors) are always read. */
+const FIELD_COLUMNS: Readonly<Record<string, readonly Column[]>> = {
+  __typename: [],
+  id: [],
+  name: [],
+  locationId: ['location_id'],
+  location: ['location_id'],
+  sharedPool: ['location_id'],
+  email: ['email'],
+  phone: ['phone'],
+  ghlUserId: ['ghl_user_id'],
+  role: ['role'],
+  experience: ['experience'],
+  specializations: ['specializations'],
+  tags: ['tags'],
+  active: ['active'],
+  createdAt: ['created_at'],
+  updatedAt: ['updated_at'],
+};
+
+/** The columns for these fields; every column when a field is not known here (nothing is left unread). */
+function columnsFor(fields: ReadonlySet<string> | undefined): readonly Column[] {
+  if (!fields) return COLUMNS;
+  const wanted = new Set<Column>(['id', 'name']);
+  for (const field of fields) {
+    const columns = FIELD_COLUMNS[field];
+    if (!columns) return COLUMNS;
+    for (const c of columns) wanted.add(c);
+  }
+  return COLUMNS.filter((c) => wanted.has(c));
+}
+
+type Row = Partial<Record<Column, unknown>> & { total_count?: unknown };
 
 /** A WHERE fragment with its bindings, for one table alias. */
 interface Where {
@@ -141,36 +182,41 @@ function date(value: unknown): Date {
   return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number));
 }
 
-/** An unmanaged Agent (not in the identity map): what the page's resolvers read. */
-function toAgent(r: Row): Agent {
-  return Object.assign(new Agent(), {
-    id: r.id as string,
-    tenantId: r.tenant_id as string,
-    locationId: (r.location_id as string | null) ?? null,
-    name: r.name as string,
-    email: r.email as string,
-    phone: (r.phone as string | null) ?? null,
-    ghlUserId: (r.ghl_user_id as string | null) ?? null,
-    role: r.role as AgentRole,
-    experience: r.experience as Experience,
-    specializations: json<Specialization[]>(r.specializations),
-    tags: json<string[]>(r.tags),
-    active: Boolean(r.active),
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
-  });
+/**
+ * An unmanaged Agent (not in the identity map): what the page's resolvers read. Only the columns read are
+ * set (the fields the query selected, columnsFor); the tenant is the scoped one the statement filtered on.
+ */
+function toAgent(r: Row, tenantId: string): Agent {
+  const a = new Agent();
+  a.id = r.id as string;
+  a.tenantId = tenantId;
+  a.name = r.name as string;
+  if ('location_id' in r) a.locationId = (r.location_id as string | null) ?? null;
+  if ('email' in r) a.email = r.email as string;
+  if ('phone' in r) a.phone = (r.phone as string | null) ?? null;
+  if ('ghl_user_id' in r) a.ghlUserId = (r.ghl_user_id as string | null) ?? null;
+  if ('role' in r) a.role = r.role as AgentRole;
+  if ('experience' in r) a.experience = r.experience as Experience;
+  if ('specializations' in r) a.specializations = json<Specialization[]>(r.specializations);
+  if ('tags' in r) a.tags = json<string[]>(r.tags);
+  if ('active' in r) a.active = Boolean(r.active);
+  if ('created_at' in r) a.createdAt = date(r.created_at);
+  if ('updated_at' in r) a.updatedAt = date(r.updated_at);
+  return a;
 }
 
 /**
  * Runs on the request's knex connection and transaction with bound parameters (MikroORM's `execute` writes
  * the values into the SQL text, so every page would be a new statement to prepare; bound, the few texts
  * the filters make are prepared once: core/db/sqlite-statement-cache.ts). knex's `query` event still sees it.
+ * On SQLite outside a transaction (every page: SQLite requests run none) the statement skips knex's builder
+ * (core/db/sqlite-read.ts); on PostgreSQL it always runs in the request's transaction (RLS).
  */
-async function run(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  const query = sqlEm(em)
-    .getKnex()
-    .raw(sql, params as Knex.RawBinding[]);
+async function run(em: EntityManager, dialect: Dialect, sql: string, params: unknown[]): Promise<Row[]> {
+  const knex = sqlEm(em).getKnex();
   const trx = em.getTransactionContext<Knex.Transaction>();
+  if (!trx && dialect === 'sqlite') return sqliteReadRows<Row>(knex, sql, params);
+  const query = knex.raw(sql, params as Knex.RawBinding[]);
   const res = (await (trx ? query.transacting(trx) : query)) as Row[] | { rows: Row[] };
   return Array.isArray(res) ? res : res.rows;
 }
@@ -190,7 +236,7 @@ export async function selectAgentPage(
   const countSql = `select count(*) as total_count from ${table} c where ${counted.sql}`;
   const countAlone = async () => {
     if (!q.count) return null;
-    const [row] = await run(em, countSql, counted.params);
+    const [row] = await run(em, dialect, countSql, counted.params);
     return Number(row?.total_count ?? 0);
   };
   if (q.first === 0) return { rows: [], totalCount: await countAlone() };
@@ -202,13 +248,18 @@ export async function selectAgentPage(
     params.push(q.after[0], q.after[0], q.after[1]);
   }
   params.push(q.first + 1);
-  const columns = COLUMNS.map((c) => `a.${c}`).join(', ');
+  const columns = columnsFor(q.fields)
+    .map((c) => `a.${c}`)
+    .join(', ');
   const sql =
     `select ${columns}${q.count ? `, (${countSql}) as total_count` : ''} ` +
     `from ${table} a where ${where} order by a.name asc, a.id asc limit ?`;
-  const rows = await run(em, sql, params);
+  const rows = await run(em, dialect, sql, params);
   if (rows.length > 0) {
-    return { rows: rows.map(toAgent), totalCount: q.count ? Number(rows[0]!.total_count) : null };
+    return {
+      rows: rows.map((r) => toAgent(r, tenantId)),
+      totalCount: q.count ? Number(rows[0]!.total_count) : null,
+    };
   }
   return { rows: [], totalCount: q.after ? await countAlone() : q.count ? 0 : null };
 }

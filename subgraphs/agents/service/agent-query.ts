@@ -98,12 +98,13 @@ const agentCursor =
 /**
  * The `agents` query: visible agents matching the filter, by name then id — one read-only statement for
  * the page and, unless `count: false` (the query selects no totalCount), its count (agent-page-sql.ts); no
- * entities hydrated into the request's identity map.
+ * entities hydrated into the request's identity map. `fields`: the Agent fields the nodes must carry (the
+ * query's selection); only their columns are read, the others stay unset. Omitted: every field.
  */
 export async function listAgents(
   ctx: AgentsContext,
   args: AgentListArgs,
-  opts: { count?: boolean } = {},
+  opts: { count?: boolean; fields?: ReadonlySet<string> } = {},
 ): Promise<Connection<Agent>> {
   requireRead(ctx.principal);
   const { first, after, filter } = parseAgentPage(ctx.principal.tenantId, args);
@@ -114,6 +115,7 @@ export async function listAgents(
     after,
     first,
     count,
+    fields: opts.fields,
   });
   const cursorOf = agentCursor(ctx.principal.tenantId);
   if (page.totalCount !== null) {
