@@ -23,7 +23,13 @@ const COUNT = '(\\d+(?:\\.\\d+)?|a|an|one|a couple(?: of)?|couple(?: of)?|a few|
 /** Hedges before an approximate span, texted spellings included ("bout 5 months", "probly 6 months"). */
 const HEDGE = "about|'?bout|abt|around|roughly|probably|probly|prolly|prob|maybe|like|approx(?:imately)?";
 
+/**
+ * A season counts only as a deadline ("by spring", "before summer", "until fall"): "in the spring", "this fall" or
+ * "next spring" name no month and the independent authors almost never label them (leave-one-author-out: 6 of the
+ * 9 invented timelines were such seasons). Precision first — a timeline needs a span, a month, a year or a deadline.
+ */
 const SEASON_MONTH: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
+const SEASON_DEADLINE = /^(?:by|before|until|till|end of)\b/;
 const MONTHS = [
   'january',
   'february',
@@ -216,23 +222,22 @@ export function extractTimeline(texts: string[], now: Date): number | undefined 
         )
           consider(months, m.index, turn);
     }
-    for (const [months, pos] of datedTimelines(text, now))
-      if (!seasonInPlaceName(raw, pos)) consider(months, pos, turn);
+    for (const [months, pos] of datedTimelines(text, raw, now)) consider(months, pos, turn);
   });
   return result?.months;
 }
 
-/** "in Winter Park", "near Spring Hill": a capitalized season opening a capitalized name is a place, not a date. */
+/** "by Winter Park", "before Spring Hill": a capitalized season opening a capitalized name is a place, not a date. */
 function seasonInPlaceName(raw: string, at: number): boolean {
   const m =
-    /^\S+\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|late\s+)?(Spring|Summer|Fall|Autumn|Winter)\s+[A-Z][a-z]/.exec(
+    /^\S+(?:\s+of)?\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|late\s+)?(Spring|Summer|Fall|Autumn|Winter)\s+[A-Z][a-z]/.exec(
       raw.slice(at),
     );
   return m !== null;
 }
 
-/** Months until a named month or season ("by June", "this fall") or the end of the year, with their positions. */
-function datedTimelines(text: string, now: Date): [number, number][] {
+/** Months until a named month, a season deadline ("by spring") or the end of the year, with their positions. */
+function datedTimelines(text: string, raw: string, now: Date): [number, number][] {
   const out: [number, number][] = [];
   const dated =
     /\b(?:by|before|until|till|in|around|this|next|early|late|end of|end of the)\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|late\s+)?(spring|summer|fall|autumn|winter|january|february|march|april|june|july|august|september|october|november|december)\b/g;
@@ -250,6 +255,7 @@ function datedTimelines(text: string, now: Date): [number, number][] {
     )
       continue;
     const season = SEASON_MONTH[word];
+    if (season !== undefined && (!SEASON_DEADLINE.test(d[0]) || seasonInPlaceName(raw, d.index))) continue;
     const target = season !== undefined ? season - 1 : MONTHS.indexOf(word);
     if (guessedDate(text, d.index) || othersSchedule(text, d.index) || pastAct(text, d.index)) continue;
     if (/^(?:in|around)\b/.test(d[0]) && aboutSomethingElse(text, d.index)) continue;

@@ -32,8 +32,10 @@ describe('timelines the lead never set', () => {
     ).toBeUndefined();
   });
 
-  it('the lead\'s own season still counts ("we hope to move in the fall")', () => {
-    expect(buyer('we hope to move in the fall, 3 bed').timelineMonths).toBe(8);
+  // Precision first: a season counts only as a deadline — the independent authors leave "in the fall" unlabelled.
+  it('a season without a deadline is no timeline ("in the fall"); a season deadline is ("by fall")', () => {
+    expect(buyer('we hope to move in the fall, 3 bed').timelineMonths).toBeUndefined();
+    expect(buyer('we hope to move by fall, 3 bed').timelineMonths).toBe(8);
   });
 });
 
