@@ -9,9 +9,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-3/golf-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "golf" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Texas/Oklahoma/Arizona/Missouri/Kansas, listing-heavy (FSBO, divorce and estate sales, commission shoppers), ranchers and relocators, terse texts and voice-to-text; written after sealed-2 was scored, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at d87b287 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 89.2% category, 77.5% slots, 83.3% objection type), then tuned on',
+      'author "golf" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Texas/Oklahoma/Arizona/Missouri/Kansas, listing-heavy (FSBO, divorce and estate sales, commission shoppers), ranchers and relocators, terse texts and voice-to-text; written after sealed-2 was scored, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at d87b287 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 89.2% category, 77.5% slots, 83.3% objection type), then tuned on; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-3/golf-fair-housing.jsonl',
@@ -23,9 +23,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-3/hotel-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "hotel" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida/Massachusetts/New Jersey/Pennsylvania/Michigan retirees, condos and HOAs, new construction, FHA first-time buyers, transaction coordinators under contract, long threads and polite emails; written after sealed-2 was scored, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at d87b287 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 89.2% category, 77.5% slots, 83.3% objection type), then tuned on',
+      'author "hotel" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida/Massachusetts/New Jersey/Pennsylvania/Michigan retirees, condos and HOAs, new construction, FHA first-time buyers, transaction coordinators under contract, long threads and polite emails; written after sealed-2 was scored, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at d87b287 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 89.2% category, 77.5% slots, 83.3% objection type), then tuned on; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-3/hotel-fair-housing.jsonl',
@@ -37,9 +37,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-3/india-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "india" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Spanish-speaking and bilingual leads in Southern California, Las Vegas, Albuquerque, Miami and Houston (Mexican, Cuban, Puerto Rican, Colombian, Venezuelan registers, code-switching); written after sealed-2 was scored, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at d87b287 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 89.2% category, 77.5% slots, 83.3% objection type), then tuned on',
+      'author "india" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Spanish-speaking and bilingual leads in Southern California, Las Vegas, Albuquerque, Miami and Houston (Mexican, Cuban, Puerto Rican, Colombian, Venezuelan registers, code-switching); written after sealed-2 was scored, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at d87b287 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 89.2% category, 77.5% slots, 83.3% objection type), then tuned on; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-3/india-fair-housing.jsonl',
@@ -51,9 +51,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-4/juliet-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "juliet" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Illinois/Wisconsin/Indiana/Ohio/Iowa/Minnesota: Chicago condos, farmhouses, duplex investors, teachers and nurses, divorcing sellers, hospital relocations; texts, emails and call transcripts; written after sealed-3 was scored and while the coach was tuned on it, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 027f88f as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 93.0% category, 77.0% slots, 86.9% objection type, Fair Housing 84.7% caught / 10.7% false alarms), then tuned on in stop 18',
+      'author "juliet" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Illinois/Wisconsin/Indiana/Ohio/Iowa/Minnesota: Chicago condos, farmhouses, duplex investors, teachers and nurses, divorcing sellers, hospital relocations; texts, emails and call transcripts; written after sealed-3 was scored and while the coach was tuned on it, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 027f88f as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 93.0% category, 77.0% slots, 86.9% objection type, Fair Housing 84.7% caught / 10.7% false alarms), then tuned on in stop 18; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-4/juliet-fair-housing.jsonl',
@@ -65,9 +65,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-4/kilo-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "kilo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Colorado/New Mexico/Nevada/Washington/Oregon/Hawaii/Alaska: military PCS moves and VA loans, cabins, short-term-rental investors, manufactured homes, wells/septic/title issues, sellers interviewing several agents; some mixed Spanish/English; written after sealed-3 was scored and while the coach was tuned on it, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 027f88f as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 93.0% category, 77.0% slots, 86.9% objection type, Fair Housing 84.7% caught / 10.7% false alarms), then tuned on in stop 18',
+      'author "kilo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Colorado/New Mexico/Nevada/Washington/Oregon/Hawaii/Alaska: military PCS moves and VA loans, cabins, short-term-rental investors, manufactured homes, wells/septic/title issues, sellers interviewing several agents; some mixed Spanish/English; written after sealed-3 was scored and while the coach was tuned on it, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 027f88f as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 93.0% category, 77.0% slots, 86.9% objection type, Fair Housing 84.7% caught / 10.7% false alarms), then tuned on in stop 18; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-4/kilo-fair-housing.jsonl',
@@ -79,9 +79,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-4/lima-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "lima" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Spanish-speaking and bilingual leads in the Rio Grande Valley, El Paso, San Antonio, Tucson, Yuma, Georgia, North Carolina and the DC area (Salvadoran, Guatemalan, Honduran, Dominican, Mexican registers; ITIN loans, family co-buyers); written after sealed-3 was scored and while the coach was tuned on it, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 027f88f as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 93.0% category, 77.0% slots, 86.9% objection type, Fair Housing 84.7% caught / 10.7% false alarms), then tuned on in stop 18',
+      'author "lima" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Spanish-speaking and bilingual leads in the Rio Grande Valley, El Paso, San Antonio, Tucson, Yuma, Georgia, North Carolina and the DC area (Salvadoran, Guatemalan, Honduran, Dominican, Mexican registers; ITIN loans, family co-buyers); written after sealed-3 was scored and while the coach was tuned on it, kept outside the repository (sha256 recorded) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 027f88f as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 93.0% category, 77.0% slots, 86.9% objection type, Fair Housing 84.7% caught / 10.7% false alarms), then tuned on in stop 18; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-4/lima-fair-housing.jsonl',
@@ -93,9 +93,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-5/mike-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "mike" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Ohio/Michigan/Indiana/Wisconsin (Columbus, Grand Rapids, Ann Arbor, Indianapolis, Milwaukee, Madison): long chatty lead messages with side stories, brisk agents; written while the coach was tuned on sealed-4, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 0855b64 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 91.9% category, 79.0% slots, 88.1% objection type, Fair Housing 94.7% caught / 6.0% false alarms), then tuned on in stop 18',
+      'author "mike" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Ohio/Michigan/Indiana/Wisconsin (Columbus, Grand Rapids, Ann Arbor, Indianapolis, Milwaukee, Madison): long chatty lead messages with side stories, brisk agents; written while the coach was tuned on sealed-4, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 0855b64 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 91.9% category, 79.0% slots, 88.1% objection type, Fair Housing 94.7% caught / 6.0% false alarms), then tuned on in stop 18; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-5/mike-fair-housing.jsonl',
@@ -107,9 +107,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-5/november-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "november" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Arizona/New Mexico/Nevada/El Paso: terse lowercase texting, abbreviations and emojis, numbers written many ways, a large Spanish-speaking share; written while the coach was tuned on sealed-4, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 0855b64 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 91.9% category, 79.0% slots, 88.1% objection type, Fair Housing 94.7% caught / 6.0% false alarms), then tuned on in stop 18',
+      'author "november" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Arizona/New Mexico/Nevada/El Paso: terse lowercase texting, abbreviations and emojis, numbers written many ways, a large Spanish-speaking share; written while the coach was tuned on sealed-4, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 0855b64 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 91.9% category, 79.0% slots, 88.1% objection type, Fair Housing 94.7% caught / 6.0% false alarms), then tuned on in stop 18; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-5/november-fair-housing.jsonl',
@@ -121,9 +121,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-5/oscar-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "oscar" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Massachusetts/Connecticut/Rhode Island/New Hampshire/upstate New York: formal emails and curt one-liners; transaction coordinators on inspections, appraisals, title, lender conditions and HOA documents; written while the coach was tuned on sealed-4, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 0855b64 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 91.9% category, 79.0% slots, 88.1% objection type, Fair Housing 94.7% caught / 6.0% false alarms), then tuned on in stop 18',
+      'author "oscar" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Massachusetts/Connecticut/Rhode Island/New Hampshire/upstate New York: formal emails and curt one-liners; transaction coordinators on inspections, appraisals, title, lender conditions and HOA documents; written while the coach was tuned on sealed-4, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 0855b64 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 91.9% category, 79.0% slots, 88.1% objection type, Fair Housing 94.7% caught / 6.0% false alarms), then tuned on in stop 18; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-5/oscar-fair-housing.jsonl',
@@ -135,9 +135,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-6/papa-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "papa" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Georgia/the Carolinas/Tennessee (Atlanta suburbs, Savannah, Charlotte, Raleigh-Durham, Charleston, Nashville, Knoxville): voice-to-text transcripts with run-on sentences and misheard words, job relocations, family logistics; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
+      'author "papa" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Georgia/the Carolinas/Tennessee (Atlanta suburbs, Savannah, Charlotte, Raleigh-Durham, Charleston, Nashville, Knoxville): voice-to-text transcripts with run-on sentences and misheard words, job relocations, family logistics; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-6/papa-fair-housing.jsonl',
@@ -149,9 +149,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-6/quebec-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "quebec" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida and the Gulf (Miami-Dade, Broward, Orlando/Kissimmee, Tampa, Jacksonville, Katy, Sugar Land, New Orleans): Cuban, Venezuelan, Puerto Rican and Colombian leads in Spanish or Spanglish; condo associations, hurricane insurance, flood zones, investors and snowbirds; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
+      'author "quebec" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): Florida and the Gulf (Miami-Dade, Broward, Orlando/Kissimmee, Tampa, Jacksonville, Katy, Sugar Land, New Orleans): Cuban, Venezuelan, Puerto Rican and Colombian leads in Spanish or Spanglish; condo associations, hurricane insurance, flood zones, investors and snowbirds; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-6/quebec-fair-housing.jsonl',
@@ -163,9 +163,9 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
     path: 'tests/fixtures/sealed-6/romeo-coaching.jsonl',
     kind: 'COACHING',
-    split: 'TUNE',
+    split: 'TRAIN',
     writtenBy:
-      'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19',
+      'author "romeo" (an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset): California and the Pacific Northwest (Sacramento, Fresno, the Inland Empire, San Diego North County, Oakland/Fremont, Portland suburbs, Spokane, Boise): first-time buyers priced out, ADUs and duplexes, multigenerational households, sellers weighing offers; coordinators on contingencies, escrow and disclosures; written while the coach was tuned on sealed-5, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE; scored once at 2adbc40 as SEALED (2026-12-07, by the session lead for issue 11; the three sets together: 94.1% category, 88.6% slots, 89.1% objection type, Fair Housing 91.3% caught / 6.7% false alarms), then tuned on in stop 19; trained on since the leave-one-author-out round of issue 11 (the classifier learns from every independent author; leave-one-author-out figures: tools/coach/cross-validate-authors.ts)',
   },
   {
     path: 'tests/fixtures/sealed-6/romeo-fair-housing.jsonl',

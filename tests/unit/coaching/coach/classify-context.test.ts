@@ -159,10 +159,56 @@ describe('model arbitration', () => {
     ],
   };
 
-  it('never lets the model replace a strong rule answer, but lowers its confidence when they disagree', () => {
-    const out = arbitrate({ ...objectionRule, strength: 'strong' }, sureInformation);
+  it('lets only a near-certain model replace a strong rule answer, and lowers confidence when they disagree', () => {
+    const likely = {
+      label: HintCategory.INFORMATION,
+      probability: 0.9,
+      distribution: [
+        { label: HintCategory.INFORMATION, probability: 0.9 },
+        { label: 'OBJECTION_HANDLING/PRICE', probability: 0.1 },
+      ],
+    };
+    const out = arbitrate({ ...objectionRule, strength: 'strong' }, likely);
     expect([out.category, out.objection]).toEqual([HintCategory.OBJECTION_HANDLING, ObjectionType.PRICE]);
     expect(out.confidence).toBeLessThan(LOW_CONFIDENCE);
+    expect(arbitrate({ ...objectionRule, strength: 'strong' }, sureInformation).category).toBe(
+      HintCategory.INFORMATION,
+    );
+  });
+
+  it('never lets the model name Fair Housing on its own, however sure', () => {
+    const sureCompliance = {
+      label: HintCategory.COMPLIANCE_WARNING,
+      probability: 0.99,
+      distribution: [
+        { label: HintCategory.COMPLIANCE_WARNING, probability: 0.99 },
+        { label: HintCategory.INFORMATION, probability: 0.01 },
+      ],
+    };
+    const question: Classification = {
+      category: HintCategory.INFORMATION,
+      signals: ['question'],
+      confidence: 0.6,
+      strength: 'default',
+    };
+    expect(arbitrate(question, sureCompliance).category).toBe(HintCategory.INFORMATION);
+  });
+
+  it('keeps the objection type a restated objection carries when the model agrees it is an objection', () => {
+    const restated: Classification = {
+      ...objectionRule,
+      signals: ['objection:PRICE', 'context:restated_objection'],
+      strength: 'weak',
+    };
+    const sureTrust = {
+      label: 'OBJECTION_HANDLING/TRUST',
+      probability: 0.9,
+      distribution: [
+        { label: 'OBJECTION_HANDLING/TRUST', probability: 0.9 },
+        { label: 'OBJECTION_HANDLING/PRICE', probability: 0.1 },
+      ],
+    };
+    expect(arbitrate(restated, sureTrust).objection).toBe(ObjectionType.PRICE);
   });
 
   it('lets a confident model replace a weak rule answer, and not a hesitant one', () => {
