@@ -86,7 +86,7 @@ describe('offline coach — scores', () => {
 
 // Since issue 11's leave-one-author-out round every sealed-1 … sealed-6 coaching file is also TRAIN (the classifier
 // learns from them), so the floors below are regression floors on training data.
-// The scored never-seen sets once tuned on (sealed-1 and sealed-2 are TUNE now): regression floors a few points
+// The scored never-seen sets once tuned on (sealed-1 and sealed-2, TUNE before TRAIN): regression floors a few points
 // under their figures after the issue-11 tuning round (category 91-98%, slots 89-99%, objection type 89-100%),
 // with room for the Fair Housing guard's own changes to the COMPLIANCE_WARNING answers. Not held-out figures.
 describe('offline coach — scored sets now tuned on', () => {
