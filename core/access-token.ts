@@ -5,6 +5,7 @@
  * scp (scopes; defaults to the role's), agt (agent id for AGENT members).
  */
 import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ROLE_SCOPES, type Principal } from './principal';
 import { UnauthenticatedError } from './errors';
 import { MemberRole, SCOPES, type Scope } from './vocabulary';
@@ -93,9 +94,25 @@ export function isRevokedToken(issuedAt: number | null, revokedAt: number | null
   return Math.floor(issuedAt / 1000) <= Math.floor(revokedAt / 1000);
 }
 
+/** Verified tokens remembered per verifier. */
+const VERIFIED_MAX = 10_000;
+/** The longest a verification is remembered (bounds how long a key removed from a JWKS keeps working). */
+const VERIFIED_MAX_MS = 60_000;
+
 export class AccessTokenVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Tokens this verifier accepted, by their exact text (signature included), until their own `exp` (at
+   * most a minute): the same bearer token on its next request skips the signature and claim checks and
+   * gets the same principal object back, so the gateway reuses the context token it signed for it
+   * (gateway/context-tokens.ts, keyed by that object) and the subgraphs their verification of that token.
+   * Before, every request verified the JWT and signed a new context token, which each subgraph then
+   * verified again. Any other text — another token, an altered or re-signed one — is verified in full; a
+   * token names one principal, so nothing is shared between two. Revocation is still checked per request
+   * by the caller (gateway/principal-resolver.ts).
+   */
+  private readonly verified = new LRUCache<string, VerifiedAccessToken>({ max: VERIFIED_MAX });
   constructor(private readonly opts: AccessTokenOptions) {
     if (opts.secret) this.secret = new TextEncoder().encode(opts.secret);
     if (opts.jwksUrl) this.jwks = createRemoteJWKSet(new URL(opts.jwksUrl));
@@ -107,6 +124,16 @@ export class AccessTokenVerifier {
 
   /** The principal with the token's issue and expiry times. */
   async verifyToken(token: string): Promise<VerifiedAccessToken> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt !== null && Date.now() < hit.expiresAt) return hit;
+    if (hit) this.verified.delete(token);
+    const verified = await this.verifyInFull(token);
+    const ttl = verified.expiresAt === null ? 0 : Math.min(verified.expiresAt - Date.now(), VERIFIED_MAX_MS);
+    if (ttl > 0) this.verified.set(token, verified, { ttl });
+    return verified;
+  }
+
+  private async verifyInFull(token: string): Promise<VerifiedAccessToken> {
     try {
       const verifyOpts = { issuer: this.opts.issuer, audience: this.opts.audience };
       const { payload } = this.jwks
