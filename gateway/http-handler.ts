@@ -128,6 +128,12 @@ function fetchHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
+/** Server-sent events and incremental delivery (multipart) arrive over time; anything else is one answer. */
+function isStreamed(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return type.includes('text/event-stream') || type.includes('multipart/');
+}
+
 /** Writes the runtime's response to node's; set-cookie stays a list (one header line per cookie). */
 async function relayResponse(response: Response, res: ServerResponse): Promise<void> {
   const outHeaders: Record<string, string | string[]> = {};
@@ -135,6 +141,16 @@ async function relayResponse(response: Response, res: ServerResponse): Promise<v
     if (key === 'set-cookie') outHeaders[key] = [...((outHeaders[key] as string[]) ?? []), value];
     else outHeaders[key] = value;
   });
+  // A whole answer (JSON, not a stream) in one write with its length: read through the body's stream
+  // reader, every query cost a reader, its promises, a write per chunk and chunked encoding
+  // (bench/federated-gateway.ts).
+  if (!isStreamed(response)) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length > 0) outHeaders['content-length'] = String(bytes.length);
+    res.writeHead(response.status, outHeaders);
+    res.end(bytes.length > 0 ? bytes : undefined);
+    return;
+  }
   res.writeHead(response.status, outHeaders);
   if (!response.body) {
     res.end();

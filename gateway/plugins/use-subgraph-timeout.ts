@@ -86,10 +86,13 @@ function withDeadline(executor: Executor, serviceName: string, timeoutMs: number
   return async (request) => {
     const controller = new AbortController();
     const call: Call = { controller, leave: [], done: false };
-    const timeout = subgraphTimeoutError(serviceName, timeoutMs);
+    // made only when the deadline passes: a GraphQLError captures a stack trace, and making one for every
+    // call was 2.4% of the gateway's busy time on a four-subgraph query (bench/federated-gateway.ts)
+    let timeout: GraphQLError | undefined;
     let onDeadline: (() => void) | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       onDeadline = () => {
+        timeout = subgraphTimeoutError(serviceName, timeoutMs);
         controller.abort(timeout);
         reject(timeout);
       };
@@ -107,7 +110,7 @@ function withDeadline(executor: Executor, serviceName: string, timeoutMs: number
       return unreachableResult(result as ExecutionResult, serviceName);
     } catch (err) {
       // answered as a result (not thrown) so the planner places the error at the fields it could not fill
-      if (controller.signal.reason === timeout) return { data: null, errors: [timeout] };
+      if (timeout && controller.signal.reason === timeout) return { data: null, errors: [timeout] };
       if (networkCode(err)) return { data: null, errors: [upstreamUnavailableError(serviceName)] };
       throw err;
     } finally {
