@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import v8 from 'node:v8';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { loadConfig, type SubgraphName } from '../core/config';
 import { createLogger } from '../core/logger';
@@ -21,6 +22,8 @@ export interface GatewayProcessOptions {
   logLevel: string;
   /** More env for the gateway's config (e.g. MAX_SUBSCRIPTIONS_PER_TENANT). */
   env?: Record<string, string>;
+  /** Node flags for the gateway process (e.g. `--max-old-space-size=…`). */
+  execArgv?: string[];
 }
 
 export interface ProcessLoad {
@@ -28,17 +31,26 @@ export interface ProcessLoad {
   elu: EventLoopUtilization;
   /** Resident set size, bytes. */
   rss: number;
+  /** V8 heap in use, and memory outside it (Buffers, ArrayBuffers, native), bytes. */
+  heapUsed: number;
+  external: number;
 }
 
-type ToChild = { type: 'start'; options: GatewayProcessOptions } | { type: 'load'; id: number };
+type ToChild =
+  | { type: 'start'; options: GatewayProcessOptions }
+  | { type: 'load'; id: number }
+  | { type: 'snapshot'; id: number; file: string };
 type ToParent =
   | { type: 'ready'; url: string }
   | { type: 'failed'; message: string }
-  | { type: 'load'; id: number; load: ProcessLoad };
+  | { type: 'load'; id: number; load: ProcessLoad }
+  | { type: 'snapshot'; id: number; file: string };
 
 export interface GatewayProcess {
   url: string;
   load(): Promise<ProcessLoad>;
+  /** Writes a V8 heap snapshot of the gateway process to `file` (after a full GC), resolves its path. */
+  snapshot(file: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -47,10 +59,10 @@ export function startGatewayProcess(
   timeoutMs = 60_000,
 ): Promise<GatewayProcess> {
   const child = fork(__filename, [], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: ['-r', '@swc-node/register', ...(options.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const waiting = new Map<number, (load: ProcessLoad) => void>();
+  const waiting = new Map<number, (answer: ProcessLoad | string) => void>();
   let nextId = 0;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const close = async () => {
@@ -77,8 +89,14 @@ export function startGatewayProcess(
           load: () =>
             new Promise<ProcessLoad>((res) => {
               const id = nextId++;
-              waiting.set(id, res);
+              waiting.set(id, (answer) => res(answer as ProcessLoad));
               child.send({ type: 'load', id } satisfies ToChild);
+            }),
+          snapshot: (file) =>
+            new Promise<string>((res) => {
+              const id = nextId++;
+              waiting.set(id, (answer) => res(answer as string));
+              child.send({ type: 'snapshot', id, file } satisfies ToChild);
             }),
           close,
         });
@@ -87,7 +105,7 @@ export function startGatewayProcess(
         void close();
         reject(new Error(`gateway process (${options.queryPlanner}) failed: ${msg.message}`));
       } else {
-        waiting.get(msg.id)?.(msg.load);
+        waiting.get(msg.id)?.(msg.type === 'load' ? msg.load : msg.file);
         waiting.delete(msg.id);
       }
     });
@@ -136,11 +154,17 @@ if (require.main === module) {
         } satisfies ToParent);
         process.exit(1);
       });
+    } else if (msg.type === 'snapshot') {
+      const file = v8.writeHeapSnapshot(msg.file);
+      process.send?.({ type: 'snapshot', id: msg.id, file } satisfies ToParent);
     } else {
+      const memory = process.memoryUsage();
       const load = {
         cpu: process.cpuUsage(),
         elu: performance.eventLoopUtilization(),
-        rss: process.memoryUsage().rss,
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        external: memory.external,
       };
       process.send?.({ type: 'load', id: msg.id, load } satisfies ToParent);
     }

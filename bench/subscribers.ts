@@ -1,21 +1,24 @@
 /**
- * Live subscribers on one gateway process (issue 13). The subgraphs run in this process (bench/platform.ts);
- * the gateway under test runs alone in a child process (bench/gateway-process.ts), so its RSS is its own.
- * N graphql-ws sockets (one `coachingHints` subscription each) spread over S sessions, with one API key or
- * K keys; after every subscription is proven live (a warm-up turn per session), lead turns are added at a
- * fixed rate through the platform's own gateway, and each subscriber's receipt of a run's first event
- * (STARTED, index 0) is timed: from the mutation being sent (coaching's work included), and from the first
- * subscriber of that session to get it (the fan-out spread). Upstream connections are counted at coaching's
- * WebSocket server.
+ * Live subscribers on one gateway process (issue 13). Three kinds of process, so no measurement shares an
+ * event loop or heap with what it measures: the subgraphs (and the lead turns) in this process
+ * (bench/platform.ts); the gateway under test alone in a child process (bench/gateway-process.ts: its RSS,
+ * heap, a heap snapshot on request); the N graphql-ws client sockets (one `coachingHints` subscription
+ * each, spread over S sessions, with one API key or K keys) in `--workers` forked processes
+ * (bench/subscriber-worker.ts). One more forked process holds a direct subscription to coaching per session
+ * (the probe): when it sees a run's first event is when coaching published it. After every subscription is
+ * proven live (warm-up turns), lead turns go at a fixed rate through the platform's own gateway, and each
+ * subscriber's receipt of a run's first event (STARTED, index 0) is timed from the probe's receipt (delivery:
+ * the gateway's hop, both clocks on one machine) and from the first subscriber of that session (fan-out
+ * spread). Gateway RSS is read idle, with every subscriber live, and after the turns; upstream connections
+ * are counted at coaching's WebSocket server.
  *   node -r @swc-node/register bench/subscribers.ts [--subscribers 1000,10000] [--keys 1,100] [--rate 50]
- *     [--seconds 10] [--sessions 20]
+ *     [--seconds 10] [--sessions 20] [--workers 2] [--snapshot DIR]
  */
 import 'reflect-metadata';
 import type http from 'node:http';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
-import WebSocket from 'ws';
-import { createClient, type Client } from 'graphql-ws';
+import { CONTEXT_HEADER } from '../core/context-token';
 import { demoAgents } from '../bin/demo-plan';
 import { startGatewayProcess } from './gateway-process';
 import {
@@ -25,8 +28,7 @@ import {
   startBenchPlatform,
   type BenchPlatform,
 } from './platform';
-
-const SUB = `subscription ($s: ID!) { coachingHints(sessionId: $s) { type index runId } }`;
+import { startSubscriberPool, type SubscriberPool } from './subscriber-pool';
 
 interface Case {
   subscribers: number;
@@ -35,10 +37,21 @@ interface Case {
 
 interface Row extends Case {
   live: number;
+  errors: number;
   upstream: number;
+  idleRssMiB: number;
   rssMiB: number;
+  /** After the measured turns (and every event delivered). */
+  afterRssMiB: number;
+  /** Runs coaching published (seen by the probe), of the turns sent (warm-up included). */
+  published: number;
+  runsWanted: number;
+  heapMiB: number;
+  externalMiB: number;
   turns: number;
-  fromMutation: number[];
+  /** Per receipt: from coaching publishing the run's first event to the subscriber having it. */
+  delivery: number[];
+  /** Per receipt: from the session's first subscriber having it. */
   spread: number[];
 }
 
@@ -78,67 +91,25 @@ async function apiKeys(b: BenchPlatform, n: number): Promise<string[]> {
   return keys;
 }
 
-/** Per session: the send times of its turns, and per run (in order of first sight) the receipts. */
-class Timings {
-  readonly sent = new Map<string, number[]>();
-  private readonly runs = new Map<string, { session: string; turn: number; first: number }>();
-  private readonly runsSeen = new Map<string, number>();
-  readonly fromMutation: number[] = [];
-  readonly spread: number[] = [];
-  measuring = false;
-  readonly liveSubs = new Set<number>();
-
-  receipt(sub: number, session: string, runId: string, at: number): void {
-    this.liveSubs.add(sub);
-    let run = this.runs.get(runId);
-    if (!run) {
-      const turn = this.runsSeen.get(session) ?? 0;
-      this.runsSeen.set(session, turn + 1);
-      run = { session, turn, first: at };
-      this.runs.set(runId, run);
-    }
-    if (!this.measuring) return;
-    const sentAt = this.sent.get(session)?.[run.turn];
-    if (sentAt !== undefined) this.fromMutation.push(at - sentAt);
-    this.spread.push(at - run.first);
-  }
-}
-
-interface SubscriberOptions {
-  url: string;
-  keys: string[];
-  sessions: string[];
-  count: number;
-  t: Timings;
-}
-
-/** `count` graphql-ws sockets, one subscription each, round-robin over sessions and keys. */
-async function openSubscribers(o: SubscriberOptions): Promise<Client[]> {
-  const { t, sessions, keys } = o;
-  const clients: Client[] = [];
-  for (let i = 0; i < o.count; i++) {
-    const session = sessions[i % sessions.length]!;
-    const client = createClient({
-      url: o.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { 'x-api-key': keys[i % keys.length]! },
-      retryAttempts: 0,
-    });
-    clients.push(client);
-    client.subscribe<{ coachingHints: { type: string; index: number; runId: string } }>(
-      { query: SUB, variables: { s: session } },
-      {
-        next: (m) => {
-          const e = m.data?.coachingHints;
-          if (e?.type === 'STARTED' && e.index === 0) t.receipt(i, session, e.runId, performance.now());
-        },
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
-    if (i % 200 === 199) await new Promise((r) => setImmediate(r));
-  }
-  return clients;
+/**
+ * A direct subscription (the bench's own signed context token) to coaching itself per session, in a process
+ * of its own: when it sees a run's first event is when coaching published it, the reference for the
+ * gateway's delivery time.
+ */
+async function publishProbe(b: BenchPlatform, sessions: string[]) {
+  const token = await b.signContext(3600);
+  const specs = sessions.map((session) => ({ connectionParams: { [CONTEXT_HEADER]: token }, session }));
+  const pool = await startSubscriberPool(b.subgraphUrls.coaching, specs, 1);
+  await pool.connected();
+  pool.measure();
+  return {
+    /** Per run, when the probe received its first event. */
+    async published(): Promise<Map<string, number>> {
+      const runs = await pool.collect();
+      return new Map([...runs].map(([run, times]) => [run, Math.min(...times)]));
+    },
+    close: () => pool.close(),
+  };
 }
 
 async function startSessions(b: BenchPlatform, count: number): Promise<string[]> {
@@ -174,7 +145,54 @@ function countUpgrades(server: http.Server): { max(): number; stop(): void } {
   return { max: () => max, stop: () => server.off('upgrade', onUpgrade) };
 }
 
-async function runCase(b: BenchPlatform, c: Case, rate: number, seconds: number, sessionCount: number) {
+interface RunOptions {
+  rate: number;
+  seconds: number;
+  sessions: number;
+  workers: number;
+  /** Write a heap snapshot of the gateway here once every subscriber is live. */
+  snapshotDir?: string;
+}
+
+/** Turns at `rate`/s for `seconds`, round-robin over sessions, through the platform's own gateway. */
+async function turns(b: BenchPlatform, sessions: string[], o: RunOptions, n: { next: number }) {
+  const total = o.rate * o.seconds;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let k = 0; k < total; k++) {
+    const wait = started + (k * 1000) / o.rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(turn(b, sessions[k % sessions.length]!, n.next++).catch(() => undefined));
+  }
+  await Promise.all(inFlight);
+  return total;
+}
+
+function turn(b: BenchPlatform, session: string, n: number): Promise<void> {
+  const text = `Bench ${n}: the price is a bit high for us, what about the school district?`;
+  return gql(
+    b.rustGateway.url,
+    b.apiKey,
+    'mutation ($input: AddConversationTurnInput!) { addConversationTurn(input: $input) { id } }',
+    { input: { sessionId: session, speaker: 'LEAD', text } },
+  );
+}
+
+/** A turn per session until every subscriber has received a run, or a round makes none newly live. */
+async function warmUp(b: BenchPlatform, sessions: string[], pool: SubscriberPool, want: number) {
+  const n = { next: 0 };
+  const deadline = Date.now() + 300_000;
+  while (pool.live() < want && Date.now() < deadline) {
+    const before = pool.live();
+    await Promise.all(sessions.map((s) => turn(b, s, n.next++).catch(() => undefined)));
+    const until = Date.now() + 20_000;
+    while (pool.live() < want && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    if (pool.live() === before) break;
+  }
+  return n;
+}
+
+async function runCase(b: BenchPlatform, c: Case, o: RunOptions): Promise<Row> {
   const keys = await apiKeys(b, c.keys);
   const gateway = await startGatewayProcess({
     supergraph: b.supergraph,
@@ -185,88 +203,107 @@ async function runCase(b: BenchPlatform, c: Case, rate: number, seconds: number,
     credentialServiceSecret: BENCH_CREDENTIAL_SERVICE_SECRET,
     logLevel: 'silent',
     env: { MAX_SUBSCRIPTIONS_PER_TENANT: String(c.subscribers * 2) },
+    execArgv: ['--max-old-space-size=4096'],
   });
+  const idle = await gateway.load();
+  const sessions = await startSessions(b, o.sessions);
+  const probe = await publishProbe(b, sessions);
+  // the gateway's upstream connections only (the probe's is open already)
   const upstream = countUpgrades(b.platform.services.coaching.subgraph.server);
-  const sessions = await startSessions(b, sessionCount);
-  const t = new Timings();
-  const clients = await openSubscribers({ url: gateway.url, keys, sessions, count: c.subscribers, t });
-  let n = 0;
-  const turn = async (session: string) => {
-    const text = `Bench ${n++}: the price is a bit high for us, what about the school district?`;
-    const list = t.sent.get(session) ?? [];
-    t.sent.set(session, list);
-    list.push(performance.now());
-    await gql(
-      b.rustGateway.url,
-      b.apiKey,
-      'mutation ($input: AddConversationTurnInput!) { addConversationTurn(input: $input) { id } }',
-      {
-        input: { sessionId: session, speaker: 'LEAD', text },
-      },
+  const specs = Array.from({ length: c.subscribers }, (_, i) => ({
+    connectionParams: { 'x-api-key': keys[i % keys.length]! },
+    session: sessions[i % sessions.length]!,
+  }));
+  const pool = await startSubscriberPool(gateway.url, specs, o.workers);
+  const n = await warmUp(b, sessions, pool, c.subscribers);
+  const live = pool.live();
+  const loaded = await gateway.load();
+  if (o.snapshotDir)
+    console.error(
+      `heap snapshot: ${await gateway.snapshot(`${o.snapshotDir}/gateway-${c.subscribers}-${c.keys}.heapsnapshot`)}`,
     );
-  };
-  // warm-up: a turn per session until every subscriber has received a run, or a round adds none
-  const deadline = Date.now() + 180_000;
-  while (t.liveSubs.size < c.subscribers && Date.now() < deadline) {
-    const before = t.liveSubs.size;
-    await Promise.all(sessions.map((s) => turn(s).catch(() => undefined)));
-    const until = Date.now() + 15_000;
-    while (t.liveSubs.size < c.subscribers && Date.now() < until)
-      await new Promise((r) => setTimeout(r, 200));
-    if (t.liveSubs.size === before) break;
+  pool.measure();
+  const total = await turns(b, sessions, o, n);
+  // let the last runs arrive: until coaching has published a run for every turn and no subscriber has
+  // received anything new for 2 s (coaching queues turns when it is saturated, so this can take a while)
+  const runsWanted = n.next;
+  const until = Date.now() + 300_000;
+  let published = await probe.published();
+  while (published.size < runsWanted && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    published = await probe.published();
   }
-  const live = t.liveSubs.size;
-  t.measuring = true;
-  const total = rate * seconds;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let k = 0; k < total; k++) {
-    const due = started + (k * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(turn(sessions[k % sessions.length]!).catch(() => undefined));
-  }
-  await Promise.all(inFlight);
-  // let the last runs arrive: until no receipt for 2 s
-  let last = -1;
-  while (t.spread.length !== last) {
-    last = t.spread.length;
+  let runs = await pool.collect();
+  for (let last = -1; count(runs) !== last; runs = await pool.collect()) {
+    last = count(runs);
     await new Promise((r) => setTimeout(r, 2_000));
   }
-  const load = await gateway.load();
-  for (const client of clients) await client.dispose();
+  published = await probe.published();
+  const after = await gateway.load();
+  const delivery: number[] = [];
+  const spread: number[] = [];
+  for (const [run, times] of runs) {
+    const first = Math.min(...times);
+    const publishedAt = published.get(run);
+    for (const at of times) {
+      spread.push(at - first);
+      if (publishedAt !== undefined) delivery.push(at - publishedAt);
+    }
+  }
+  await pool.close();
+  await probe.close();
   await gateway.close();
   upstream.stop();
+  const mib = (x: number) => x / 2 ** 20;
   return {
     ...c,
     live,
+    errors: pool.errors(),
     upstream: upstream.max(),
-    rssMiB: load.rss / 2 ** 20,
+    idleRssMiB: mib(idle.rss),
+    rssMiB: mib(loaded.rss),
+    afterRssMiB: mib(after.rss),
+    published: published.size,
+    runsWanted,
+    heapMiB: mib(loaded.heapUsed),
+    externalMiB: mib(loaded.external),
     turns: total,
-    fromMutation: t.fromMutation,
-    spread: t.spread,
-  } satisfies Row;
+    delivery,
+    spread,
+  };
 }
+
+const count = (runs: Map<string, number[]>) => [...runs.values()].reduce((k, xs) => k + xs.length, 0);
 
 function line(r: Row): string {
   const ms = (xs: number[]) => `${pct(xs, 50)} / ${pct(xs, 99)} ms`;
-  return `| ${r.subscribers} | ${r.keys} | ${r.live} | ${r.upstream} | ${r.rssMiB.toFixed(0)} MiB | ${ms(r.fromMutation)} | ${ms(r.spread)} |`;
+  const perSub = ((r.rssMiB - r.idleRssMiB) * 1024) / Math.max(1, r.subscribers);
+  const rss = [r.idleRssMiB, r.rssMiB, r.afterRssMiB].map((x) => x.toFixed(0)).join(' → ');
+  return (
+    `| ${r.subscribers} | ${r.keys} | ${r.live} | ${r.upstream} | ${rss} MiB (${perSub.toFixed(0)} KiB each) | ` +
+    `${r.heapMiB.toFixed(0)} / ${r.externalMiB.toFixed(0)} MiB | ${r.published} / ${r.runsWanted} | ${r.delivery.length} | ` +
+    `${ms(r.delivery)} | ${ms(r.spread)} |`
+  );
 }
 
 async function main(): Promise<void> {
   const counts = arg('subscribers', '1000').split(',').map(Number);
   const keyCounts = arg('keys', '1').split(',').map(Number);
-  const rate = Number(arg('rate', '50'));
-  const seconds = Number(arg('seconds', '10'));
-  const sessions = Number(arg('sessions', '20'));
+  const o: RunOptions = {
+    rate: Number(arg('rate', '50')),
+    seconds: Number(arg('seconds', '10')),
+    sessions: Number(arg('sessions', '20')),
+    workers: Number(arg('workers', '2')),
+    snapshotDir: arg('snapshot', '') || undefined,
+  };
   const b = await startBenchPlatform({ logLevel: 'silent', dataParent: os.tmpdir() });
   const rows: Row[] = [];
   try {
     for (const subscribers of counts)
       for (const keys of keyCounts) {
-        const row = await runCase(b, { subscribers, keys }, rate, seconds, sessions);
+        const row = await runCase(b, { subscribers, keys }, o);
         rows.push(row);
-        console.error(`done: ${line(row)}`);
+        console.error(`done: ${line(row)} (errors ${row.errors})`);
       }
   } finally {
     await b.close();
@@ -275,12 +312,14 @@ async function main(): Promise<void> {
     `\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load avg ${os
       .loadavg()
       .map((x) => x.toFixed(1))
-      .join(' ')} · ${rate} turns/s for ${seconds} s over ${sessions} sessions\n`,
+      .join(
+        ' ',
+      )} · ${o.rate} turns/s for ${o.seconds} s over ${o.sessions} sessions, ${o.workers} client processes\n`,
   );
   console.log(
-    '| subscribers | API keys | live | upstream connections | gateway RSS | first event from mutation p50 / p99 | fan-out spread p50 / p99 |',
+    '| subscribers | API keys | live | upstream connections | gateway RSS idle → all live → after turns | heap / external (all live) | runs published / turns | receipts | delivery (coaching publish → client) p50 / p99 | fan-out spread p50 / p99 |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(line(r));
   process.exit(0);
 }
