@@ -17,7 +17,7 @@ import { complianceParts, objectionParts, type TemplateContext } from './templat
 import { informationParts, nextStepParts, qualifyingParts, rapportParts } from './templates-general';
 import { applyVariant } from './variants';
 import { playFor } from './playbook';
-import type { CoachInput, CoachOutput, HintDraft } from './types';
+import type { CoachInput, CoachOutput, ConversationAnalysis, HintDraft } from './types';
 
 export type { AgentProfileView, CoachInput, CoachOutput, HintDraft, Slots, Turn } from './types';
 
@@ -141,11 +141,21 @@ export interface CoachOptions {
   model?: CompiledModel;
 }
 
-/** Deterministic coaching for the latest lead turn. */
-export function offlineCoach(input: CoachInput, options: CoachOptions = {}): CoachOutput {
-  const role = input.agent.role;
+/** The reference date of `input` (`now`, else the clock). */
+export function coachNow(input: Pick<CoachInput, 'now'>): Date {
   const parsedNow = input.now !== undefined ? new Date(input.now) : undefined;
-  const now = parsedNow && !Number.isNaN(parsedNow.getTime()) ? parsedNow : new Date();
+  return parsedNow && !Number.isNaN(parsedNow.getTime()) ? parsedNow : new Date();
+}
+
+/**
+ * The costly half of the offline coach: slots, qualification and the latest lead turn's classification.
+ * It reads only the agent's role, the turns, the remembered facts, the vertical and the reference date
+ * (conversation-analysis.ts keys a shared analysis on exactly these) — not the stage, the agent's question,
+ * the variant, experience or specializations, which only the rendering reads.
+ */
+export function analyseConversation(input: CoachInput, options: CoachOptions = {}): ConversationAnalysis {
+  const role = input.agent.role;
+  const now = coachNow(input);
   const vertical = verticalTemplate(input.vertical);
   const known = withRemembered(input.remembered, extractSlots(input.turns, { role, now }));
   const slots = withVerticalSlots(vertical, input.turns, known);
@@ -157,6 +167,18 @@ export function offlineCoach(input: CoachInput, options: CoachOptions = {}): Coa
     options.model,
   );
   const classification = withVerticalCompliance(vertical, input.turns, classified);
+  return { slots, qualification, classification };
+}
+
+/** Deterministic coaching for the latest lead turn. */
+export function offlineCoach(input: CoachInput, options: CoachOptions = {}): CoachOutput {
+  return coachFromAnalysis(input, analyseConversation(input, options));
+}
+
+/** The hints, stage and signals for `input` from its analysis (`analyseConversation` of the same input). */
+export function coachFromAnalysis(input: CoachInput, analysis: ConversationAnalysis): CoachOutput {
+  const role = input.agent.role;
+  const { slots, qualification, classification } = analysis;
   const lead = [...input.turns].reverse().find((t) => t.speaker === Speaker.LEAD)?.text ?? '';
   const ctx: TemplateContext = {
     role,

@@ -145,6 +145,13 @@ export interface CoachOutput {
   signals: string[];
 }
 
+/** What the offline coach learns from the conversation before it renders hints (offline-coach.ts). */
+export interface ConversationAnalysis {
+  slots: Slots;
+  qualification: Qualification;
+  classification: Classification;
+}
+
 export interface ExtractOptions {
   /** Resolves ambiguous money ("around 450k") to budget vs. priceExpectation. */
   role?: AgentRole;

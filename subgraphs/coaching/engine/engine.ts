@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { getJson, setJson, singleFlight, type SingleFlight } from '../../../core/cache';
-import { offlineCoach } from '../coach/offline-coach';
+import { coachWithShared } from '../coach/conversation-analysis';
 import type { CoachInput, CoachOutput } from '../coach/types';
 import { ModelCallError } from './errors';
 import {
@@ -120,7 +120,7 @@ class Engine implements CoachingEngine {
       remembered: req.remembered,
       ...(req.variant ? { variant: req.variant } : {}),
     };
-    const analysis = offlineCoach(coachInput);
+    const analysis = coachWithShared(coachInput, req, req.sharedAnalysis);
 
     const confidence = analysis.hints[0]?.confidence;
     if (!this.model || !needsModel(req.kind, confidence, this.opts.modelWhenConfidenceBelow)) {

@@ -5,6 +5,7 @@
  */
 import type { AgentProfileView, CoachOutput, Slots, Turn } from '../coach/types';
 import type { CoachingVariant } from '../coach/variants';
+import type { SharedAnalysis } from '../coach/conversation-analysis';
 import type { ConversationStage, HintCategory, ObjectionType } from '../../../core/vocabulary';
 
 export type CoachingKind = 'QUICK' | 'DEEP';
@@ -34,6 +35,11 @@ export interface CoachRequest {
   variant?: CoachingVariant;
   /** The contact's name(s) when known (redacted before the model call, like the agent's name). */
   contactNames?: string[];
+  /**
+   * The offline coach's analysis of these turns made while recording the turn; used only when it fits this
+   * request's tenant, session and inputs (coach/conversation-analysis.ts).
+   */
+  sharedAnalysis?: SharedAnalysis;
 }
 
 export interface GeneratedHint {

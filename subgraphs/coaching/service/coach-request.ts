@@ -6,8 +6,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Arrivals } from '../../../core/events/arrivals';
 import { AgentRole, Experience, type ConversationStage } from '../../../core/vocabulary';
 import type { AgentProfileView, Slots, Turn } from '../coach/types';
+import type { SharedAnalysis } from '../coach/conversation-analysis';
 import type { CoachRequest, CoachingKind } from '../engine/types';
 import { AgentProfile, ConversationTurn, type Qualification, type SessionView } from '../entities';
+import type { RememberedContext } from './contact-memory';
 import { sessionMemory } from './qualification';
 import { agentArrival } from './read-model-arrivals';
 import { sessionVertical } from './vertical';
@@ -66,6 +68,10 @@ export interface CoachRequestInput {
   qualification?: Qualification | null;
   /** The session's vertical when the caller has it (service/vertical.ts); looked up otherwise. */
   vertical?: string;
+  /** The contact's memory when the caller has it (turn-memory.ts); read otherwise. */
+  memory?: RememberedContext;
+  /** The offline coach's analysis made while recording the turn (the engine checks it fits). */
+  sharedAnalysis?: SharedAnalysis;
 }
 
 export async function buildCoachRequest(em: EntityManager, input: CoachRequestInput): Promise<CoachRequest> {
@@ -76,7 +82,7 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
   const stage: ConversationStage = input.qualification?.stage ?? session.stage;
   // the coaching bandit: Thompson sampling over the variants of this (tenant, role, stage) (learning/arms.ts)
   const variant = await pickVariant(em, { tenantId: session.tenantId, role: agent.role, stage });
-  const memory = await sessionMemory(em, session);
+  const memory = input.memory ?? (await sessionMemory(em, session));
   return {
     tenantId: session.tenantId,
     sessionId: session.sessionId,
@@ -90,5 +96,6 @@ export async function buildCoachRequest(em: EntityManager, input: CoachRequestIn
     vertical: input.vertical ?? (await sessionVertical(em, session, input.awaitProfile)),
     kind: input.kind,
     variant,
+    ...(input.sharedAnalysis ? { sharedAnalysis: input.sharedAnalysis } : {}),
   };
 }

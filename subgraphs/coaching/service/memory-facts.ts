@@ -128,16 +128,21 @@ export function rememberableFacts(slots: Slots): { key: FactKey; value: unknown 
   return out;
 }
 
-/** Upserts the session's facts for its contact; a fact changes (and takes this session as source) only when its value does. */
+/**
+ * Upserts the session's facts for its contact; a fact changes (and takes this session as source) only when
+ * its value does. `known`: every fact row of the contact when the caller already read them (turn-memory.ts);
+ * a row created here is added to it.
+ */
 export async function rememberFacts(
   em: EntityManager,
   at: { tenantId: string; contactId: string; sessionId: string },
   slots: Slots,
   now: Date,
+  known?: ContactFact[],
 ): Promise<void> {
   const fresh = rememberableFacts(slots);
   if (fresh.length === 0) return;
-  const rows = await em.find(ContactFact, { contactId: at.contactId });
+  const rows = known ?? (await em.find(ContactFact, { contactId: at.contactId }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   for (const { key, value } of fresh) {
     const row = byKey.get(key);
@@ -145,7 +150,7 @@ export async function rememberFacts(
     if (row) {
       em.assign(row, { value, sourceSessionId: at.sessionId, statedAt: now, updatedAt: now });
     } else {
-      em.create(ContactFact, {
+      const created = em.create(ContactFact, {
         id: randomUUID(),
         tenantId: at.tenantId,
         contactId: at.contactId,
@@ -155,6 +160,7 @@ export async function rememberFacts(
         statedAt: now,
         updatedAt: now,
       });
+      known?.push(created);
     }
   }
 }

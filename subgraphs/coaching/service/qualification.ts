@@ -7,13 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { ConversationStage } from '../../../core/vocabulary';
-import { offlineCoach } from '../coach/offline-coach';
+import { coachFromAnalysis } from '../coach/offline-coach';
+import { shareAnalysis, type SharedAnalysis } from '../coach/conversation-analysis';
 import { formatAreas, formatMoney, qualify } from '../coach/qualification';
 import { verticalTemplate } from '../verticals/registry';
 import type { AgentProfileView, Slots, Turn } from '../coach/types';
 import { ContactMemory, MAX_MEMORY_NOTES, Qualification, type SessionView } from '../entities';
 import { loadContactMemory, rememberedContext, type RememberedContext } from './contact-memory';
 import { rememberFacts } from './memory-facts';
+import { turnSessionMemory, type TurnMemory } from './turn-memory';
 
 /** Later statements win; a list replaces the earlier one only when it is not empty. */
 export function mergeSlots(known: Slots, fresh: Slots): Slots {
@@ -31,6 +33,8 @@ export interface QualificationUpdate {
   scoreChanged: boolean;
   /** The stage before this turn (the qualification's, else the session's). */
   previousStage: ConversationStage;
+  /** The offline coach's analysis of these turns, for the turn's coaching run (coach/conversation-analysis.ts). */
+  analysis: SharedAnalysis;
 }
 
 export async function updateQualification(
@@ -40,13 +44,17 @@ export async function updateQualification(
   turns: Turn[],
   now: Date,
   /** The session's vertical code (service/vertical.ts): its slots and questions. Default: residential. */
-  vertical?: string,
+  vertical: string | undefined,
+  /** The contact's memory as this turn read it (turn-memory.ts). */
+  memory: TurnMemory,
 ): Promise<QualificationUpdate> {
   const existing = await em.findOne(Qualification, { sessionId: session.sessionId });
   const stage = existing?.stage ?? session.stage;
   // what earlier sessions with this contact established is known from the first turn on (not asked again)
-  const { remembered } = await sessionMemory(em, session);
-  const analysis = offlineCoach({ agent, stage, turns, remembered, vertical, now: now.toISOString() });
+  const { remembered } = turnSessionMemory(memory, session);
+  const input = { agent, stage, turns, remembered, vertical, now: now.toISOString() };
+  const shared = shareAnalysis(session, input);
+  const analysis = coachFromAnalysis(input, shared.analysis);
   const slots = mergeSlots(existing?.slots ?? {}, analysis.slots);
   const scored = qualify(agent.role, slots, verticalTemplate(vertical));
   const previousScore = existing?.score ?? null;
@@ -69,7 +77,12 @@ export async function updateQualification(
   q.nextQuestion = scored.nextQuestion;
   q.stage = analysis.stage;
   q.updatedAt = now;
-  return { qualification: q, scoreChanged: previousScore !== q.score, previousStage: stage };
+  return {
+    qualification: q,
+    scoreChanged: previousScore !== q.score,
+    previousStage: stage,
+    analysis: shared,
+  };
 }
 
 const PROPERTY_LABEL: Record<string, string> = {
@@ -102,17 +115,21 @@ function label(note: string): string {
   return i < 0 ? note : note.slice(0, i);
 }
 
-/** Merges the session's facts into the contact's memory; newest notes first, at most MAX_MEMORY_NOTES. */
+/**
+ * Merges the session's facts into the contact's memory; newest notes first, at most MAX_MEMORY_NOTES. The
+ * rows are the turn's snapshot (`turnMemory`), which sees the changes.
+ */
 export async function rememberContact(
   em: EntityManager,
   session: SessionView,
   slots: Slots,
   now: Date,
+  turnMemory: TurnMemory,
 ): Promise<void> {
   const fresh = memoryNotes(slots);
   if (fresh.length === 0) return;
   const memory =
-    (await em.findOne(ContactMemory, { contactId: session.contactId })) ??
+    turnMemory.notes ??
     em.create(ContactMemory, {
       id: randomUUID(),
       tenantId: session.tenantId,
@@ -120,7 +137,8 @@ export async function rememberContact(
       notes: [],
       updatedAt: now,
     });
-  await rememberFacts(em, session, slots, now);
+  turnMemory.notes = memory;
+  await rememberFacts(em, session, slots, now, turnMemory.facts);
   const labels = new Set(fresh.map(label));
   const notes = [...fresh, ...memory.notes.filter((n) => !labels.has(label(n)))].slice(0, MAX_MEMORY_NOTES);
   if (JSON.stringify(notes) === JSON.stringify(memory.notes)) return;

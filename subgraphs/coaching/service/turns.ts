@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import {
+  type ConversationStage,
   EventTypes,
   type QualificationUpdatedPayload,
   type SessionStageDetectedPayload,
@@ -21,6 +22,7 @@ import { publishToSession, stageEvent } from './publish';
 import { learnFromLeadTurn } from '../learning/outcomes';
 import { rememberContact, updateQualification } from './qualification';
 import { sessionVertical } from './vertical';
+import { loadTurnMemory, turnSessionMemory } from './turn-memory';
 
 export interface NewTurn {
   speaker: Speaker;
@@ -58,6 +60,33 @@ async function lockSession(em: EntityManager, session: SessionView): Promise<voi
   );
 }
 
+/** The events a LEAD turn's qualification update raises: a new score, a detected stage. */
+function stageQualificationEvents(
+  em: EntityManager,
+  session: SessionView,
+  qualification: Qualification,
+  change: { scoreChanged: boolean; previousStage: ConversationStage; at: Date },
+): void {
+  if (change.scoreChanged) {
+    stageEvent<QualificationUpdatedPayload>(em, EventTypes.coachingQualificationUpdated, session.tenantId, {
+      sessionId: session.sessionId,
+      agentId: session.agentId,
+      locationId: session.locationId,
+      score: qualification.score,
+    });
+  }
+  if (qualification.stage !== change.previousStage) {
+    // agents owns AgentSession.stage: it applies the detected stage (subgraphs/agents/consumers/stage-detections.ts)
+    stageEvent<SessionStageDetectedPayload>(em, EventTypes.coachingStageDetected, session.tenantId, {
+      sessionId: session.sessionId,
+      agentId: session.agentId,
+      stage: qualification.stage,
+      previousStage: change.previousStage,
+      detectedAt: change.at.toISOString(),
+    });
+  }
+}
+
 /** Returns null when a turn with the same external id (GHL message id) is already stored. */
 export async function recordTurn(
   rt: CoachingRuntime,
@@ -85,33 +114,18 @@ export async function recordTurn(
   const agent = await agentView(em, session.agentId, { arrivals: rt.arrivals, tenantId: session.tenantId });
   const vertical = await sessionVertical(em, session, { arrivals: rt.arrivals, tenantId: session.tenantId });
   const turns = await recentTurns(em, session.sessionId, rt.options.recentTurns);
-  const { qualification, scoreChanged, previousStage } = await updateQualification(
+  const memory = await loadTurnMemory(em, session);
+  const { qualification, scoreChanged, previousStage, analysis } = await updateQualification(
     em,
     session,
     agent,
     turns,
     turn.at,
     vertical,
+    memory,
   );
-  await rememberContact(em, session, qualification.slots, turn.at);
-  if (scoreChanged) {
-    stageEvent<QualificationUpdatedPayload>(em, EventTypes.coachingQualificationUpdated, session.tenantId, {
-      sessionId: session.sessionId,
-      agentId: session.agentId,
-      locationId: session.locationId,
-      score: qualification.score,
-    });
-  }
-  if (qualification.stage !== previousStage) {
-    // agents owns AgentSession.stage: it applies the detected stage (subgraphs/agents/consumers/stage-detections.ts)
-    stageEvent<SessionStageDetectedPayload>(em, EventTypes.coachingStageDetected, session.tenantId, {
-      sessionId: session.sessionId,
-      agentId: session.agentId,
-      stage: qualification.stage,
-      previousStage,
-      detectedAt: turn.at.toISOString(),
-    });
-  }
+  await rememberContact(em, session, qualification.slots, turn.at, memory);
+  stageQualificationEvents(em, session, qualification, { scoreChanged, previousStage, at: turn.at });
   // the coaching bandit learns the lead replied, in what tone, and whether the stage advanced (learning/outcomes.ts)
   await learnFromLeadTurn(em, {
     sessionId: session.sessionId,
@@ -137,6 +151,8 @@ export async function recordTurn(
         turns,
         qualification,
         vertical,
+        sharedAnalysis: analysis,
+        memory: turnSessionMemory(memory, session),
       })
     : null;
   return { turn, qualification, request };
