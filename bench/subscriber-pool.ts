@@ -13,6 +13,7 @@ interface Worker {
   live: number;
   errors: number;
   connected: number;
+  reasons: Record<string, number>;
 }
 
 export interface SubscriberPool {
@@ -20,6 +21,8 @@ export interface SubscriberPool {
   live(): number;
   /** Subscriptions that ended in an error (refused, socket closed). */
   errors(): number;
+  /** Why subscriptions ended in an error, and how many each. */
+  reasons(): Record<string, number>;
   /** Resolves once every subscriber's socket is acknowledged (connection_ack). */
   connected(): Promise<void>;
   /** From now on every receipt is kept. */
@@ -57,13 +60,14 @@ export async function startSubscriberPool(
       execArgv: ['-r', '@swc-node/register', '--max-old-space-size=4096'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const w: Worker = { child, live: 0, errors: 0, connected: 0 };
+    const w: Worker = { child, live: 0, errors: 0, connected: 0, reasons: {} };
     child.on('message', (raw) => {
       const m = raw as FromSubscriberWorker;
       if (m.type === 'live') {
         w.live = m.count;
         w.errors = m.errors;
         w.connected = m.connected;
+        w.reasons = m.reasons;
       }
     });
     pool.push(w);
@@ -76,6 +80,11 @@ export async function startSubscriberPool(
   return {
     live: () => pool.reduce((n, w) => n + w.live, 0),
     errors: () => pool.reduce((n, w) => n + w.errors, 0),
+    reasons() {
+      const all: Record<string, number> = {};
+      for (const w of pool) for (const [k, n] of Object.entries(w.reasons)) all[k] = (all[k] ?? 0) + n;
+      return all;
+    },
     async connected() {
       while (pool.reduce((n, w) => n + w.connected, 0) < specs.length)
         await new Promise((r) => setTimeout(r, 100));

@@ -25,7 +25,7 @@ export type ToSubscriberWorker =
 
 export type FromSubscriberWorker =
   | { type: 'opened'; count: number }
-  | { type: 'live'; count: number; errors: number; connected: number }
+  | { type: 'live'; count: number; errors: number; connected: number; reasons: Record<string, number> }
   | { type: 'receipts'; runs: Record<string, number[]> }
   | { type: 'closed' };
 
@@ -37,8 +37,18 @@ interface State {
   live: Set<number>;
   errors: number;
   connected: number;
+  /** Why subscriptions ended in an error: close code and reason, or the error message; how many each. */
+  reasons: Record<string, number>;
   measuring: boolean;
   runs: Map<string, number[]>;
+}
+
+/** A subscription's error in a few words: a close event's code and reason, or an error's message. */
+function reason(err: unknown): string {
+  if (err instanceof Error) return err.message.slice(0, 80);
+  const close = err as { code?: unknown; reason?: unknown } | null;
+  if (close && typeof close.code === 'number') return `close ${close.code} ${String(close.reason ?? '')}`;
+  return JSON.stringify(err).slice(0, 80);
 }
 
 function send(msg: FromSubscriberWorker): void {
@@ -70,12 +80,16 @@ async function open(state: State, url: string, specs: SubscriberSpec[]): Promise
           if (list.length === 0) state.runs.set(e.runId, list);
           list.push(at);
         },
-        error: () => (state.errors += 1),
+        error: (err: unknown) => {
+          state.errors += 1;
+          const why = reason(err);
+          state.reasons[why] = (state.reasons[why] ?? 0) + 1;
+        },
         complete: () => undefined,
       },
     );
     // a few sockets at a time: an opening burst of thousands is a different benchmark
-    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
+    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -85,12 +99,18 @@ function main(): void {
     live: new Set(),
     errors: 0,
     connected: 0,
+    reasons: {},
     measuring: false,
     runs: new Map(),
   };
   let last = '';
   const ticker = setInterval(() => {
-    const live = { count: state.live.size, errors: state.errors, connected: state.connected };
+    const live = {
+      count: state.live.size,
+      errors: state.errors,
+      connected: state.connected,
+      reasons: state.reasons,
+    };
     if (JSON.stringify(live) === last) return;
     last = JSON.stringify(live);
     send({ type: 'live', ...live });

@@ -38,6 +38,7 @@ interface Case {
 interface Row extends Case {
   live: number;
   errors: number;
+  reasons: Record<string, number>;
   upstream: number;
   idleRssMiB: number;
   rssMiB: number;
@@ -187,6 +188,7 @@ async function warmUp(b: BenchPlatform, sessions: string[], pool: SubscriberPool
     await Promise.all(sessions.map((s) => turn(b, s, n.next++).catch(() => undefined)));
     const until = Date.now() + 20_000;
     while (pool.live() < want && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    console.error(`warm-up: ${pool.live()} live, ${pool.errors()} errors ${JSON.stringify(pool.reasons())}`);
     if (pool.live() === before) break;
   }
   return n;
@@ -259,6 +261,7 @@ async function runCase(b: BenchPlatform, c: Case, o: RunOptions): Promise<Row> {
     ...c,
     live,
     errors: pool.errors(),
+    reasons: pool.reasons(),
     upstream: upstream.max(),
     idleRssMiB: mib(idle.rss),
     rssMiB: mib(loaded.rss),
@@ -303,7 +306,7 @@ async function main(): Promise<void> {
       for (const keys of keyCounts) {
         const row = await runCase(b, { subscribers, keys }, o);
         rows.push(row);
-        console.error(`done: ${line(row)} (errors ${row.errors})`);
+        console.error(`done: ${line(row)} (errors ${row.errors}: ${JSON.stringify(row.reasons)})`);
       }
   } finally {
     await b.close();
