@@ -1,9 +1,22 @@
 /**
- * The manifest entries of the independent sets written from sealed-3 on (authors golf … romeo): each written by a
+ * The manifest entries of the independent sets written from sealed-3 on (authors golf … xray): each written by a
  * helper who never saw the coach, scored once as SEALED, then committed; TUNE once tuned on. Kept apart from
  * eval-manifest.ts only for length; EVAL_MANIFEST lists them after the earlier files.
  */
 import type { ManifestEntry } from './eval-manifest';
+
+const SEALED_8_BRIEF =
+  '(an independent helper who never saw the coach, its code or its data; briefed only with coaching-devset.md and the devset)';
+const SEALED_8_KEPT =
+  'written while the coach was being trained on sealed-1…6, kept outside the repository (sha256 recorded at once, checked before scoring) until its one scoring, then committed with its misses read: tuning on it from now makes it TUNE';
+const SEALED_8_SCORING = {
+  date: '2026-12-08',
+  commit: '1452a950c05d979405c1be4017aa724e3be75691',
+  by: 'the session lead for issues 11 and 13, once (the three sets together: 94.6% category, 84.6% slots, 90.9% objection type, roles 95.2/92.1/96.7; Fair Housing, rules alone, 84.7% caught / 7.3% false alarms)',
+};
+/** The Fair Housing halves chose between policies fixed in advance, so they count as TUNE from that scoring on. */
+const SEALED_8_FH_TUNE =
+  'scored once at 1452a95 (rules alone 84.7% caught / 7.3% false alarms); the same scoring chose among four guard policies fixed in advance (cross-validate-fair-housing-authors.ts --score) the one then shipped, 86.0% / 3.3% — a choice made on it, so it is TUNE, and the next sealed set confirms the shipped policy';
 
 export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
   {
@@ -245,5 +258,44 @@ export const LATER_INDEPENDENT_SETS: readonly ManifestEntry[] = [
       commit: '01ee6657868cc8cdde0f0e9f428748835c8a5c3a',
       by: 'the session lead for issue 11, once (the three sets together: 86.0% category, 79.6% slots, 78.1% objection type, roles 92.1/81.0/85.0, Fair Housing 85.3% caught / 10.7% false alarms)',
     },
+  },
+  {
+    path: 'tests/fixtures/sealed-8/victor-coaching.jsonl',
+    kind: 'COACHING',
+    split: 'SEALED',
+    writtenBy: `author "victor" ${SEALED_8_BRIEF}: the Pacific Northwest, Alaska and Hawaii: Seattle condos, Portland and Bend, Boise transplants, Anchorage and the Mat-Su valley (dry cabins, wells, snow load), Honolulu and Maui (leasehold, AOAO fees, military PCS moves on VA loans), Spanish-speaking orchard and cannery families in Yakima and Wenatchee; ${SEALED_8_KEPT}`,
+    scored: SEALED_8_SCORING,
+  },
+  {
+    path: 'tests/fixtures/sealed-8/victor-fair-housing.jsonl',
+    kind: 'FAIR_HOUSING',
+    split: 'TUNE',
+    writtenBy: `author "victor" ${SEALED_8_BRIEF}: the Pacific Northwest, Alaska and Hawaii: Seattle condos, Portland and Bend, Boise transplants, Anchorage and the Mat-Su valley (dry cabins, wells, snow load), Honolulu and Maui (leasehold, AOAO fees, military PCS moves on VA loans), Spanish-speaking orchard and cannery families in Yakima and Wenatchee; ${SEALED_8_KEPT}; ${SEALED_8_FH_TUNE}`,
+  },
+  {
+    path: 'tests/fixtures/sealed-8/whiskey-coaching.jsonl',
+    kind: 'COACHING',
+    split: 'SEALED',
+    writtenBy: `author "whiskey" ${SEALED_8_BRIEF}: the Gulf South and Deep South: New Orleans (shotgun doubles, flood zones, elevation certificates), Baton Rouge, Mobile, Biloxi, Jackson, Birmingham, Memphis, Houston exurbs (MUD taxes, national builders), heirs\u2019 property and successions, churchgoing small-town clients, Spanish-speaking construction families; ${SEALED_8_KEPT}`,
+    scored: SEALED_8_SCORING,
+  },
+  {
+    path: 'tests/fixtures/sealed-8/whiskey-fair-housing.jsonl',
+    kind: 'FAIR_HOUSING',
+    split: 'TUNE',
+    writtenBy: `author "whiskey" ${SEALED_8_BRIEF}: the Gulf South and Deep South: New Orleans (shotgun doubles, flood zones, elevation certificates), Baton Rouge, Mobile, Biloxi, Jackson, Birmingham, Memphis, Houston exurbs (MUD taxes, national builders), heirs\u2019 property and successions, churchgoing small-town clients, Spanish-speaking construction families; ${SEALED_8_KEPT}; ${SEALED_8_FH_TUNE}`,
+  },
+  {
+    path: 'tests/fixtures/sealed-8/xray-coaching.jsonl',
+    kind: 'COACHING',
+    split: 'SEALED',
+    writtenBy: `author "xray" ${SEALED_8_BRIEF}: the Southwest and Mountain West border: El Paso, Las Cruces, Albuquerque and Santa Fe (adobe, acequia rights), Tucson and Yuma snowbirds, Las Vegas master-planned HOAs, Salt Lake and St. George large families, Laredo and McAllen cross-border buyers, ITIN loans, natural code-switching; ${SEALED_8_KEPT}`,
+    scored: SEALED_8_SCORING,
+  },
+  {
+    path: 'tests/fixtures/sealed-8/xray-fair-housing.jsonl',
+    kind: 'FAIR_HOUSING',
+    split: 'TUNE',
+    writtenBy: `author "xray" ${SEALED_8_BRIEF}: the Southwest and Mountain West border: El Paso, Las Cruces, Albuquerque and Santa Fe (adobe, acequia rights), Tucson and Yuma snowbirds, Las Vegas master-planned HOAs, Salt Lake and St. George large families, Laredo and McAllen cross-border buyers, ITIN loans, natural code-switching; ${SEALED_8_KEPT}; ${SEALED_8_FH_TUNE}`,
   },
 ];
