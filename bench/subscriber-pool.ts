@@ -23,7 +23,7 @@ export interface SubscriberPool {
   errors(): number;
   /** Why subscriptions ended in an error, and how many each. */
   reasons(): Record<string, number>;
-  /** Resolves once every subscriber's socket is acknowledged (connection_ack). */
+  /** Resolves once every subscriber's socket is acknowledged (connection_ack) or failed (at most 2 min). */
   connected(): Promise<void>;
   /** From now on every receipt is kept. */
   measure(): void;
@@ -86,8 +86,9 @@ export async function startSubscriberPool(
       return all;
     },
     async connected() {
-      while (pool.reduce((n, w) => n + w.connected, 0) < specs.length)
-        await new Promise((r) => setTimeout(r, 100));
+      const until = Date.now() + 120_000;
+      const settled = () => pool.reduce((n, w) => n + w.connected + w.errors, 0);
+      while (settled() < specs.length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     },
     measure: () => pool.forEach((w) => w.child.send({ type: 'measure' } satisfies ToSubscriberWorker)),
     async collect() {

@@ -12,7 +12,7 @@
  * spread). Gateway RSS is read idle, with every subscriber live, and after the turns; upstream connections
  * are counted at coaching's WebSocket server.
  *   node -r @swc-node/register bench/subscribers.ts [--subscribers 1000,10000] [--keys 1,100] [--rate 50]
- *     [--seconds 10] [--sessions 20] [--workers 2] [--snapshot DIR]
+ *     [--seconds 10] [--sessions 20] [--workers 2] [--snapshot DIR] [--cpu-prof DIR]
  */
 import 'reflect-metadata';
 import type http from 'node:http';
@@ -151,6 +151,8 @@ interface RunOptions {
   seconds: number;
   sessions: number;
   workers: number;
+  /** Write the gateway process's CPU profile (whole run) into this directory. */
+  cpuProfDir?: string;
   /** Write a heap snapshot of the gateway here once every subscriber is live. */
   snapshotDir?: string;
 }
@@ -189,14 +191,15 @@ async function warmUp(b: BenchPlatform, sessions: string[], pool: SubscriberPool
     const until = Date.now() + 20_000;
     while (pool.live() < want && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
     console.error(`warm-up: ${pool.live()} live, ${pool.errors()} errors ${JSON.stringify(pool.reasons())}`);
-    if (pool.live() === before) break;
+    // (a first round can come before the subscribes: acknowledged sockets, subscriptions still starting)
+    if (pool.live() === before && before > 0) break;
   }
   return n;
 }
 
-async function runCase(b: BenchPlatform, c: Case, o: RunOptions): Promise<Row> {
-  const keys = await apiKeys(b, c.keys);
-  const gateway = await startGatewayProcess({
+/** The gateway under test, alone in a child process. */
+function benchGateway(b: BenchPlatform, c: Case, o: RunOptions) {
+  return startGatewayProcess({
     supergraph: b.supergraph,
     subgraphUrls: b.subgraphUrls,
     queryPlanner: 'rust',
@@ -205,8 +208,16 @@ async function runCase(b: BenchPlatform, c: Case, o: RunOptions): Promise<Row> {
     credentialServiceSecret: BENCH_CREDENTIAL_SERVICE_SECRET,
     logLevel: 'silent',
     env: { MAX_SUBSCRIPTIONS_PER_TENANT: String(c.subscribers * 2) },
-    execArgv: ['--max-old-space-size=4096'],
+    execArgv: [
+      '--max-old-space-size=4096',
+      ...(o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : []),
+    ],
   });
+}
+
+async function runCase(b: BenchPlatform, c: Case, o: RunOptions): Promise<Row> {
+  const keys = await apiKeys(b, c.keys);
+  const gateway = await benchGateway(b, c, o);
   const idle = await gateway.load();
   const sessions = await startSessions(b, o.sessions);
   const probe = await publishProbe(b, sessions);
@@ -217,6 +228,7 @@ async function runCase(b: BenchPlatform, c: Case, o: RunOptions): Promise<Row> {
     session: sessions[i % sessions.length]!,
   }));
   const pool = await startSubscriberPool(gateway.url, specs, o.workers);
+  await pool.connected();
   const n = await warmUp(b, sessions, pool, c.subscribers);
   const live = pool.live();
   const loaded = await gateway.load();
@@ -298,6 +310,7 @@ async function main(): Promise<void> {
     sessions: Number(arg('sessions', '20')),
     workers: Number(arg('workers', '2')),
     snapshotDir: arg('snapshot', '') || undefined,
+    cpuProfDir: arg('cpu-prof', '') || undefined,
   };
   const b = await startBenchPlatform({ logLevel: 'silent', dataParent: os.tmpdir() });
   const rows: Row[] = [];
