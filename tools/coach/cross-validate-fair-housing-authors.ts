@@ -1,6 +1,6 @@
 /**
  * Leave-one-AUTHOR-out test of the learned Fair Housing judge over STRUCTURAL features (fair-housing-structure.ts,
- * plus word unigrams and bigrams unless --no-words) against the current guard (judgeFairHousing), in one run.
+ * plus word unigrams and bigrams unless --no-words) against the rules alone (judgeByRules), in one run.
  * Folds: each independent author of sealed-1 … sealed-6 (one file each, 18 authors) and each
  * fair-housing-check*.jsonl as one more author (fair-housing-authors.ts). For each fold the model is trained on
  * every other fold, fair-housing-tune.jsonl and the coach's non-compliance training turns (benign background,
@@ -18,19 +18,19 @@
  *   tuning: sealed-1 91.3/4.0 vs 84.7/8.7, -2 90.0/3.3 vs 82.7/8.0, -3 94.7/6.0 vs 88.7/8.0, -4 88.0/6.0 vs
  *   84.7/10.7, -5 94.7/3.3 vs 94.7/6.0, -6 93.3/8.7 vs 91.3/6.7; pooled 92.0/5.2 vs 87.8/8.0. Joined: a veto of
  *   rule hits at p<0.02 costs 0/900 catches (3/320 on the check files); adding p>=0.98 costs 2/900 false alarms.
- *   Not shipped into the guard: in one run it cannot beat the in-sample rules; the fresh set decides (--score).
+ *   Scored once on sealed-8 at 1452a95 (--score): "rules ? p>=.02 : p>=.98" 86.0% / 3.3% vs the rules 84.7% /
+ *   7.3%, so that policy ships in the guard (judgeFairHousing), weights by train-fair-housing-guard.ts from the
+ *   same data (fair-housing-guard-data.ts) and features (subgraphs/coaching/coach/fair-housing-model.ts).
  */
 import * as path from 'node:path';
-import { judgeFairHousing } from '../../subgraphs/coaching/coach/fair-housing-judge';
-import { REPO_ROOT } from './eval-split';
-import { loadExamples } from './examples';
+import { judgeByRules } from '../../subgraphs/coaching/coach/fair-housing-judge';
+import { wordFeatures } from '../../subgraphs/coaching/coach/fair-housing-model';
+import { structuralFeatures } from '../../subgraphs/coaching/coach/fair-housing-structure';
+import { authorFolds, extraExamples } from './fair-housing-guard-data';
 import { loadFairHousingItems, type FairHousingItem } from './fair-housing-items';
 import { compileFairHousingModel, scoreFeatures } from './fair-housing-lr-model';
-import { structuralFeatures } from './fair-housing-structure';
 import { fairHousingFeatures } from './fair-housing-lr-features';
 import { trainFairHousingModel, type FeatureExample } from './train-fair-housing-lr';
-import { TRAINING_FILES } from './training-data';
-import { AUTHOR_FILES, EXTRA_TRAINING_FILES } from './fair-housing-authors';
 
 interface Row {
   fold: string;
@@ -48,49 +48,18 @@ const MODE = {
   bigrams: !process.argv.includes('--no-words'),
   steps: process.argv.includes('--steps') ? Number(process.argv[process.argv.indexOf('--steps') + 1]) : 400,
 };
-const words = (t: string): string[] => {
-  const ws = t.toLowerCase().match(/[a-z']+/g) ?? [];
-  const out = new Set(ws.map((w) => `w:${w}`));
-  if (MODE.bigrams) ws.forEach((w, i) => i > 0 && out.add(`b:${ws[i - 1] ?? ''}_${w}`));
-  return [...out];
-};
-
 const featuresOf = (text: string, speaker: FairHousingItem['speaker'], withWords: boolean): string[] => [
   ...(MODE.noStructure ? [] : structuralFeatures(text, speaker)),
-  ...(withWords ? words(text) : []),
+  ...(withWords ? wordFeatures(text, MODE.bigrams) : []),
   ...(MODE.ruleView ? fairHousingFeatures(text, speaker).map((f) => `r|${f}`) : []),
 ];
-
-/** The author of a file ("sealed-3/golf-coaching.jsonl" → "golf"; other files have none). */
-const authorOf = (file: string): string | undefined => /sealed-\d+\/([a-z]+)-[a-z-]+\.jsonl$/.exec(file)?.[1];
-
-interface Background extends FeatureExample {
-  author: string | undefined;
-}
-
-/**
- * Benign background: the coach's training turns whose expected hint is not a compliance warning, each tagged
- * with its author so that a held-out author's own coaching conversations leave training with them.
- */
-function background(withWords: boolean): Background[] {
-  return TRAINING_FILES.filter((f) => !/sealed-(?:[7-9]|\d{2,})\//.test(f)).flatMap((f) =>
-    loadExamples(path.resolve(REPO_ROOT, f))
-      .filter((e) => e.expect.category !== 'COMPLIANCE_WARNING')
-      .flatMap((e) => e.turns)
-      .map((t) => ({
-        author: authorOf(f),
-        features: featuresOf(t.text, t.speaker === 'AGENT' ? 'AGENT' : 'LEAD', withWords),
-        steering: false,
-      })),
-  );
-}
 
 const sideOf = (r: Row): string =>
   r.item.side === 'SELLER' || r.item.side === 'LANDLORD' ? 'seller/landlord' : 'buyer/renter/-';
 
 type Policy = [string, (r: Row) => boolean];
 const POLICIES: Policy[] = [
-  ['rules (current guard)', (r) => r.rule],
+  ['rules alone', (r) => r.rule],
   ['model alone p>=0.5', (r) => r.p >= 0.5],
   ['rules, veto p<0.02', (r) => r.rule && r.p >= 0.02],
   ['rules ? p>=.02 : p>=.98', (r) => (r.rule ? r.p >= 0.02 : r.p >= 0.98)],
@@ -123,7 +92,7 @@ function timing(rows: Row[], model: ReturnType<typeof compileFairHousingModel>, 
     return Number(process.hrtime.bigint() - t0) / 1e6 / (reps * rows.length);
   };
   time((r) => featuresOf(r.item.text, r.item.speaker, withWords)); // warm-up
-  const rules = time((r) => judgeFairHousing(r.item.text, { speaker: r.item.speaker }));
+  const rules = time((r) => judgeByRules(r.item.text, { speaker: r.item.speaker }));
   const learned = time((r) => scoreFeatures(model, featuresOf(r.item.text, r.item.speaker, withWords)));
   console.log(
     `\nms per judgement (mean over ${rows.length} texts x ${reps}): rules ${rules.toFixed(4)}, model ${learned.toFixed(4)}`,
@@ -141,7 +110,7 @@ function scoreOnce(file: string, train: (Row | FeatureExample)[], l2: number, wi
     fold: path.basename(file),
     item,
     steering: item.expect === 'STEERING',
-    rule: judgeFairHousing(item.text, { speaker: item.speaker }).steering,
+    rule: judgeByRules(item.text, { speaker: item.speaker }).steering,
     features: [],
     p: scoreFeatures(model, featuresOf(item.text, item.speaker, withWords)),
   }));
@@ -185,23 +154,14 @@ function main(): void {
   const l2Arg = process.argv.indexOf('--l2');
   const l2 = l2Arg > 0 ? Number(process.argv[l2Arg + 1]) : 0.001;
   const withWords = MODE.words;
-  const folds = AUTHOR_FILES.map((f) =>
-    loadFairHousingItems(path.resolve(REPO_ROOT, f)).map((item): Row => ({
-      fold: path.basename(f, '.jsonl').replace('-fair-housing', ''),
-      item,
-      steering: item.expect === 'STEERING',
-      rule: judgeFairHousing(item.text, { speaker: item.speaker }).steering,
-      features: featuresOf(item.text, item.speaker, withWords),
+  const folds = authorFolds((t, s) => featuresOf(t, s, withWords)).map((fold) =>
+    fold.map((r): Row => ({
+      ...r,
+      rule: judgeByRules(r.item.text, { speaker: r.item.speaker }).steering,
       p: 0,
     })),
   );
-  const extra: (FeatureExample & { author?: string | undefined })[] = [
-    ...EXTRA_TRAINING_FILES.flatMap((f) => loadFairHousingItems(path.resolve(REPO_ROOT, f))).map((i) => ({
-      features: featuresOf(i.text, i.speaker, withWords),
-      steering: i.expect === 'STEERING',
-    })),
-    ...background(withWords),
-  ];
+  const extra = extraExamples((t, s) => featuresOf(t, s, withWords));
   const scoreArg = process.argv.indexOf('--score');
   if (scoreArg > 0)
     return scoreOnce(process.argv[scoreArg + 1] ?? '', [...folds.flat(), ...extra], l2, withWords);

@@ -1,6 +1,6 @@
 /**
  * Leave-one-file-out test of an EXPERIMENTAL learned Fair Housing scorer (logistic regression,
- * fair-housing-lr-*.ts) against the rules (judgeFairHousing): for each Fair Housing file in the manifest the model
+ * fair-housing-lr-*.ts) against the rules (judgeByRules): for each Fair Housing file in the manifest the model
  * is trained on all the other files (plus the coach's non-compliance training turns as benign background,
  * fair-housing-background.ts) and the held-out file is judged by the rules, the model, and ways of joining them;
  * per file and pooled, the independent authors' files (sealed-1) pooled apart.
@@ -25,7 +25,7 @@
  * 6.7%) — for new authors expect that, not 100%.
  */
 import * as path from 'node:path';
-import { judgeFairHousing } from '../../subgraphs/coaching/coach/fair-housing-judge';
+import { judgeByRules } from '../../subgraphs/coaching/coach/fair-housing-judge';
 import { fairHousingFeatures } from './fair-housing-lr-features';
 import { compileFairHousingModel, scoreFeatures } from './fair-housing-lr-model';
 import { EVAL_MANIFEST } from './eval-manifest';
@@ -78,7 +78,7 @@ function main(): void {
     loadFairHousingItems(path.resolve(REPO_ROOT, f)).map((i) => ({
       file: f,
       steering: i.expect === 'STEERING',
-      rule: judgeFairHousing(i.text, { speaker: i.speaker }).steering,
+      rule: judgeByRules(i.text, { speaker: i.speaker }).steering,
       features: fairHousingFeatures(i.text, i.speaker).filter((f) => !drop.some((d) => f.startsWith(d))),
     })),
   );

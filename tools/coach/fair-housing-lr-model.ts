@@ -5,7 +5,13 @@
  * the rules on the independent authors' sets, so the guard does not ship it (figures in that file's header).
  */
 import type { Speaker } from '../../subgraphs/coaching/coach/fair-housing-frames';
+import {
+  scoreFeatures,
+  type CompiledFairHousingModel,
+} from '../../subgraphs/coaching/coach/fair-housing-model';
 import { fairHousingFeatures } from './fair-housing-lr-features';
+
+export { scoreFeatures, type CompiledFairHousingModel };
 
 export interface FairHousingModel {
   version: 1;
@@ -16,20 +22,8 @@ export interface FairHousingModel {
   weights: number[];
 }
 
-export interface CompiledFairHousingModel {
-  bias: number;
-  weight: Map<string, number>;
-}
-
 export function compileFairHousingModel(model: FairHousingModel): CompiledFairHousingModel {
   return { bias: model.bias, weight: new Map(model.vocab.map((f, i) => [f, model.weights[i] ?? 0])) };
-}
-
-/** Probability that a feature set is steering. */
-export function scoreFeatures(model: CompiledFairHousingModel, features: readonly string[]): number {
-  let z = model.bias;
-  for (const f of features) z += model.weight.get(f) ?? 0;
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** Probability that `text`, said by `speaker`, steers. */

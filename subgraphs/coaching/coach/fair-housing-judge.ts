@@ -45,8 +45,11 @@ import {
 } from './fair-housing-lawful';
 import { blankReported, parts, REPORTED_WISH, sentences, warnsElsewhere } from './fair-housing-clauses';
 import { CLIENT_SAID, CLIENT_STATED_WANT, NARROWS, PARTY_WANTS } from './fair-housing-presumed-need';
+import { FLAG_AT, learnedClass, learnedSteering, VETO_BELOW } from './fair-housing-model';
+import { normalizeForJudgement } from './fair-housing-normalize';
 
 export type { FhClass, Speaker };
+export { normalizeForJudgement };
 
 export interface FairHousingJudgement {
   steering: boolean;
@@ -59,19 +62,6 @@ export interface FairHousingJudgement {
 }
 
 const CLEAN: FairHousingJudgement = { steering: false };
-
-/** Lower case, straight apostrophes, every whitespace character one space: same length as the input. */
-export function normalizeForJudgement(text: string): string {
-  return (
-    text
-      .replace(/[\u2018\u2019\u02bc]/g, "'")
-      .replace(/\s/g, ' ')
-      .replace(/[\u201c\u201d"]|(?<![a-z])'|'(?![a-z])/gi, ' ')
-      // A texted pause ("it's more... diverse, let's say") ends no sentence and joins the words around it.
-      .replace(/\u2026|\.{2,}(?=\s*[a-z,])/gi, (dots) => ' '.repeat(dots.length))
-      .toLowerCase()
-  );
-}
 
 /** Housing for older persons (55+/62+) is exempt from the familial-status rules. */
 const SENIOR_EXEMPT =
@@ -375,10 +365,22 @@ function judgeEnglish(original: string, speaker: Speaker): FairHousingJudgement 
 }
 
 /**
- * Whether `text` steers by a protected class. `speaker` decides whose needs count as "own": a lead's
- * I/we, an agent's client (you), the model's client (they, the buyer).
+ * Whether `text` steers by a protected class, the rules joined with the learned judge by the policy fixed
+ * before its scoring (fair-housing-model.ts): a rule hit stands unless the model's p < 0.02; without one, the
+ * text is flagged when p >= 0.98 (naming the class the model's features found). `speaker` decides whose needs
+ * count as "own": a lead's I/we, an agent's client (you), the model's client (they, the buyer).
  */
 export function judgeFairHousing(said: string, opts: { speaker: Speaker }): FairHousingJudgement {
+  const rules = judgeByRules(said, opts);
+  const { p, features } = learnedSteering(said, opts.speaker);
+  if (rules.steering) return p < VETO_BELOW ? CLEAN : rules;
+  if (p < FLAG_AT) return CLEAN;
+  const cls = learnedClass(features);
+  return { steering: true, protectedClass: cls, reason: `learned judge: steers by ${label(cls)}`, start: 0 };
+}
+
+/** The rules alone (the learned judge's tooling compares against them). */
+export function judgeByRules(said: string, opts: { speaker: Speaker }): FairHousingJudgement {
   const text = blankPlaceNames(said);
   const english = judgeEnglish(text, opts.speaker);
   if (!looksSpanish(text)) return english;

@@ -1,7 +1,10 @@
 import { compileFairHousingModel, scoreFeatures } from '../../../../tools/coach/fair-housing-lr-model';
 import { trainFairHousingModel } from '../../../../tools/coach/train-fair-housing-lr';
 import { AUTHOR_FILES, EXTRA_TRAINING_FILES } from '../../../../tools/coach/fair-housing-authors';
-import { atomicFeatures, structuralFeatures } from '../../../../tools/coach/fair-housing-structure';
+import {
+  atomicFeatures,
+  structuralFeatures,
+} from '../../../../subgraphs/coaching/coach/fair-housing-structure';
 
 describe('structural Fair Housing features', () => {
   it('tells the speaker’s own household from the people who live somewhere', () => {

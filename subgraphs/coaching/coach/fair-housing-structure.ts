@@ -1,5 +1,5 @@
 /**
- * STRUCTURAL features of one utterance for the learned Fair Housing judge (fair-housing-lr-model.ts scores them):
+ * STRUCTURAL features of one utterance for the learned Fair Housing judge (fair-housing-model.ts scores them):
  * not the author's words but the shape of what is said, so that what the model learns carries to new authors —
  * who speaks (LEAD / AGENT / MODEL); which protected class is named (the lexicon's word lists, Spanish through its
  * English gloss); whose the trait is (the speaker's own household, the client, a party to the deal, or the people
@@ -8,7 +8,7 @@
  * features, not verdicts. Atomic features are crossed in pairs (and speaker × pair) so the linear model can learn
  * "exclude × other-people × race" without a hand-written rule. No word unigrams: words are what fail to carry.
  */
-import { normalizeForJudgement } from '../../subgraphs/coaching/coach/fair-housing-judge';
+import { normalizeForJudgement } from './fair-housing-normalize';
 import {
   CLASS_ADJECTIVES,
   CLASS_PEOPLE,
@@ -16,9 +16,9 @@ import {
   WEAK_COLOR,
   WORSHIP,
   type FhClass,
-} from '../../subgraphs/coaching/coach/fair-housing-lexicon';
-import { glossSpanish, looksSpanish } from '../../subgraphs/coaching/coach/fair-housing-spanish';
-import type { Speaker } from '../../subgraphs/coaching/coach/fair-housing-frames';
+} from './fair-housing-lexicon';
+import { glossSpanish, looksSpanish } from './fair-housing-spanish';
+import type { Speaker } from './fair-housing-frames';
 
 const CLASSES = Object.keys(CLASS_ADJECTIVES) as FhClass[];
 const rx = (src: string): RegExp => new RegExp(src, 'gi');
